@@ -1,0 +1,1 @@
+"""Extractors turn a Document into a typed record (official letter, press release, ...)."""

@@ -1,0 +1,148 @@
+"""Format detection by content, never by file name.
+
+``detect_format(data)`` returns the name of the format a parser is registered for
+(``hwp``, ``hwpx``, ``docx``, ``pdf``, or a plugin's own), or raises a typed error that
+says what the bytes really are: HWP 3.x, HWPML, a DRM wrapper, HTML, plain text.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from .errors import EncryptedDocument, UnsupportedFormat
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = b"PK\x03\x04"
+HWP5_SIGNATURE = b"HWP Document File"
+HWP3_SIGNATURE = b"HWP Document File V3"
+HWPX_MIMETYPE = b"application/hwp+zip"
+
+# Headers of DRM containers that wrap HWP/Office files in Korean government offices.
+DRM_MARKERS: dict[bytes, str] = {
+    b"<MARKANY": "MarkAny DRM",
+    b"<##SoftCamp": "SoftCamp DRM",
+    b"SCDSA00": "SoftCamp DRM",
+    b"<DOCUMENT SAFER": "Document SAFER DRM",
+    b"FASOO": "Fasoo DRM",
+}
+
+EXTENSIONS: dict[str, tuple[str, ...]] = {
+    "hwp": (".hwp",),
+    "hwpx": (".hwpx",),
+    "docx": (".docx", ".docm", ".dotx"),
+    "pdf": (".pdf",),
+}
+
+
+def detect_format(data: bytes) -> str:
+    """Name the built-in format of ``data`` or raise ``UnsupportedFormat``/``EncryptedDocument``."""
+    if not data:
+        raise UnsupportedFormat("the file is empty")
+    head = data[:1024]
+    if data.startswith(OLE_MAGIC):
+        return _detect_ole(data)
+    if data.startswith(ZIP_MAGIC):
+        return _detect_zip(data)
+    if b"%PDF-" in head:
+        return "pdf"
+    if data.startswith(HWP3_SIGNATURE):
+        raise UnsupportedFormat("this is an HWP 3.x document (HWP 97 era); docextract reads "
+                                "HWP 5.0 and later: save it as .hwp 5.0 or .hwpx in Hancom Office")
+    for marker, name in DRM_MARKERS.items():
+        if head.lstrip().startswith(marker):
+            raise EncryptedDocument(f"the file is wrapped in {name}; decrypt it with the DRM "
+                                    "client before reading", code="drm")
+    return _detect_text(head)
+
+
+def _detect_ole(data: bytes) -> str:
+    try:
+        import olefile
+    except ImportError:  # pragma: no cover - olefile is a core dependency
+        return "hwp"
+    try:
+        ole = olefile.OleFileIO(io.BytesIO(data))
+    except Exception as exc:  # olefile raises OSError and assorted errors on damage
+        from .errors import CorruptDocument
+
+        raise CorruptDocument(f"broken OLE compound file ({exc})") from exc
+    try:
+        if ole.exists("FileHeader"):
+            header = ole.openstream("FileHeader").read(32)
+            if header.startswith(HWP5_SIGNATURE):
+                return "hwp"
+            raise UnsupportedFormat("OLE file with a FileHeader that is not an HWP 5.0 signature")
+        if ole.exists("WordDocument"):
+            raise UnsupportedFormat("this is a legacy Word (.doc) file; save it as .docx")
+        if ole.exists("Workbook") or ole.exists("Book"):
+            raise UnsupportedFormat("this is a legacy Excel (.xls) file, not a document")
+        if ole.exists("EncryptedPackage"):
+            raise EncryptedDocument("this is a password-protected Office (OOXML) file",
+                                    code="password")
+        raise UnsupportedFormat("OLE compound file that is not an HWP 5.0 document")
+    finally:
+        ole.close()
+
+
+def _detect_zip(data: bytes) -> str:
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        names = set(zf.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        from .errors import CorruptDocument
+
+        raise CorruptDocument(f"broken zip container ({exc})") from exc
+    if "mimetype" in names:
+        try:
+            info = zf.getinfo("mimetype")
+            mime = zf.read("mimetype")[:64].strip() if info.file_size < 256 else b""
+        except Exception:
+            mime = b""
+        if mime.startswith(HWPX_MIMETYPE):
+            return "hwpx"
+    if any(n.startswith("Contents/section") and n.endswith(".xml") for n in names):
+        return "hwpx"
+    if "word/document.xml" in names or any(n.endswith("/document.xml") and n.startswith("word")
+                                           for n in names):
+        return "docx"
+    if "xl/workbook.xml" in names:
+        raise UnsupportedFormat("this is an Excel workbook (.xlsx), not a document")
+    if "ppt/presentation.xml" in names:
+        raise UnsupportedFormat("this is a PowerPoint file (.pptx), not a document")
+    if "content.xml" in names and "mimetype" in names:
+        raise UnsupportedFormat("this is an OpenDocument file; save it as .docx")
+    raise UnsupportedFormat("zip archive that is neither HWPX nor DOCX")
+
+
+def _detect_text(head: bytes) -> str:
+    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    lower = stripped[:512].lower()
+    if lower.startswith(b"<?xml") or lower.startswith(b"<hwpml"):
+        if b"<hwpml" in lower:
+            raise UnsupportedFormat("this is an HWPML (XML) document, not HWP 5.0 binary; "
+                                    "save it as .hwpx in Hancom Office")
+        raise UnsupportedFormat("this is an XML file, not a document format docextract reads")
+    if lower.startswith((b"<!doctype html", b"<html", b"<head", b"<body", b"<meta")) \
+            or b"<html" in lower:
+        raise UnsupportedFormat("this is an HTML page, not a document (often an error page "
+                                "saved under a document name)")
+    if b"\x00" not in head:
+        for enc in ("utf-8", "cp949"):
+            try:
+                head.decode(enc)
+            except UnicodeDecodeError:
+                continue
+            raise UnsupportedFormat("this is plain text, not a document format")
+    raise UnsupportedFormat("unrecognised file content (not HWP, HWPX, DOCX or PDF)")
+
+
+def extension_mismatch(name: str | None, fmt: str) -> str | None:
+    """A warning text when the file name's extension disagrees with the detected format."""
+    if not name or "." not in name.rsplit("/", 1)[-1]:
+        return None
+    ext = "." + name.rsplit(".", 1)[-1].lower()
+    known = EXTENSIONS.get(fmt)
+    if known is None or ext in known:
+        return None
+    return f"file is named {ext} but its content is {fmt}"

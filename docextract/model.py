@@ -1,0 +1,385 @@
+"""The document model every parser produces.
+
+A :class:`Document` is a tree of blocks in reading order: :class:`Paragraph` and
+:class:`Table` (whose :class:`Cell` objects hold blocks of their own, so tables nest).
+Headers, footers, notes, captions and text boxes are ordinary blocks marked by a
+:class:`Role`.
+
+Every block carries :class:`Provenance`:
+
+* ``path``  a stable address, ``s{section}/b{index}`` for a top-level block and
+  ``…/r{row}c{col}/b{index}`` inside a table cell (``s0/b12/r2c1/b0``);
+* ``page``  1-based, where the format knows pages;
+* ``span``  ``[start, end)`` of the block's text inside :attr:`Document.text`.
+
+:attr:`Document.text` is the document's linear text: every paragraph on its own line
+(cell paragraphs too, row by row), so a character offset found by a regular expression
+in the text maps back to exactly one block. Parsers build blocks and call
+:meth:`Document.assemble`, which assigns paths and spans.
+"""
+
+from __future__ import annotations
+
+import html
+from datetime import datetime
+from enum import Enum
+from typing import Annotated, Iterator, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Role(str, Enum):
+    """What part of the page a block belongs to."""
+
+    BODY = "body"
+    HEADER = "header"
+    FOOTER = "footer"
+    FOOTNOTE = "footnote"
+    ENDNOTE = "endnote"
+    CAPTION = "caption"
+    TEXTBOX = "textbox"
+    COMMENT = "comment"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class BBox(_Model):
+    """A rectangle in PDF points, origin at the top-left of the page."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+class Provenance(_Model):
+    """Where a block came from: its path, section, page, text span and box."""
+
+    path: str = ""
+    section: int = 0
+    page: int | None = None
+    span: tuple[int, int] | None = None
+    bbox: BBox | None = None
+
+
+class Annotation(_Model):
+    """A marked range inside a paragraph's text: a form field, a link, a comment anchor."""
+
+    kind: Literal["field", "hyperlink", "comment", "bookmark"]
+    name: str | None = None
+    start: int
+    end: int
+
+
+class Paragraph(_Model):
+    """A run of text: a body paragraph, a heading, or a line of a header or note."""
+
+    kind: Literal["paragraph"] = "paragraph"
+    text: str
+    role: Role = Role.BODY
+    style: str | None = None
+    outline_level: int | None = None
+    annotations: list[Annotation] = Field(default_factory=list)
+    prov: Provenance = Field(default_factory=Provenance)
+
+
+class Cell(_Model):
+    """One table cell, anchored at (row, col), covering row_span x col_span grid slots."""
+
+    row: int
+    col: int
+    row_span: int = 1
+    col_span: int = 1
+    blocks: list[Block] = Field(default_factory=list)
+    prov: Provenance = Field(default_factory=Provenance)
+
+    @property
+    def text(self) -> str:
+        """The cell's paragraphs (and nested tables' text), one per line."""
+        return "\n".join(_block_text(b) for b in self.blocks)
+
+
+class Table(_Model):
+    """A table: ``rows[i]`` lists the cells whose top-left slot is in grid row ``i``."""
+
+    kind: Literal["table"] = "table"
+    n_rows: int
+    n_cols: int
+    rows: list[list[Cell]] = Field(default_factory=list)
+    role: Role = Role.BODY
+    prov: Provenance = Field(default_factory=Provenance)
+
+    def cells(self) -> Iterator[Cell]:
+        """Every cell once, in row-major order of their anchors."""
+        for row in self.rows:
+            yield from row
+
+    def cell(self, row: int, col: int) -> Cell | None:
+        """The cell covering grid slot (row, col), merged cells included."""
+        for c in self.cells():
+            if c.row <= row < c.row + c.row_span and c.col <= col < c.col + c.col_span:
+                return c
+        return None
+
+    def grid(self) -> list[list[Cell | None]]:
+        """A dense n_rows x n_cols matrix; a merged cell fills every slot it covers."""
+        out: list[list[Cell | None]] = [[None] * self.n_cols for _ in range(self.n_rows)]
+        for c in self.cells():
+            for r in range(c.row, min(c.row + c.row_span, self.n_rows)):
+                for k in range(c.col, min(c.col + c.col_span, self.n_cols)):
+                    out[r][k] = c
+        return out
+
+    @property
+    def text(self) -> str:
+        return "\n".join(c.text for c in self.cells())
+
+
+Block = Annotated[Union[Paragraph, Table], Field(discriminator="kind")]
+Cell.model_rebuild()
+
+
+def _block_text(block: Paragraph | Table) -> str:
+    return block.text
+
+
+class Issue(_Model):
+    """A warning recorded while parsing: content skipped, extension mismatch, and so on."""
+
+    code: str
+    message: str
+    path: str | None = None
+
+
+class Metadata(_Model):
+    """Document properties, where the format records them."""
+
+    title: str | None = None
+    author: str | None = None
+    subject: str | None = None
+    keywords: str | None = None
+    created: datetime | None = None
+    modified: datetime | None = None
+    page_count: int | None = None
+    extra: dict[str, str] = Field(default_factory=dict)
+
+
+class Source(_Model):
+    """The input file: name as given, size, SHA-256 and extension."""
+
+    name: str | None = None
+    size: int = 0
+    sha256: str = ""
+    extension: str | None = None
+
+
+class Document(_Model):
+    """A parsed document: blocks in reading order plus their linear text."""
+
+    schema_version: Literal[1] = 1
+    source: Source = Field(default_factory=Source)
+    format: str
+    metadata: Metadata = Field(default_factory=Metadata)
+    warnings: list[Issue] = Field(default_factory=list)
+    blocks: list[Block] = Field(default_factory=list)
+    text: str = ""
+
+    @classmethod
+    def assemble(
+        cls,
+        blocks: list[Paragraph | Table],
+        *,
+        format: str,
+        source: Source | None = None,
+        metadata: Metadata | None = None,
+        warnings: list[Issue] | None = None,
+    ) -> "Document":
+        """Build a Document from parser output: assign block paths and text spans."""
+        doc = cls.model_construct(
+            schema_version=1,
+            source=source or Source(),
+            format=format,
+            metadata=metadata or Metadata(),
+            warnings=list(warnings or []),
+            blocks=list(blocks),
+            text="",
+        )
+        parts: list[str] = []
+        pos = 0
+        counters: dict[int, int] = {}
+
+        def place(block: Paragraph | Table, path: str) -> None:
+            nonlocal pos
+            block.prov.path = path
+            start = pos
+            if isinstance(block, Paragraph):
+                parts.append(block.text)
+                parts.append("\n")
+                block.prov.span = (start, start + len(block.text))
+                pos += len(block.text) + 1
+                return
+            for cell in block.cells():
+                cell_path = f"{path}/r{cell.row}c{cell.col}"
+                cell.prov.path = cell_path
+                cell_start = pos
+                for j, child in enumerate(cell.blocks):
+                    place(child, f"{cell_path}/b{j}")
+                cell.prov.span = (cell_start, max(cell_start, pos - 1))
+            block.prov.span = (start, max(start, pos - 1))
+
+        for block in doc.blocks:
+            section = block.prov.section
+            index = counters.get(section, 0)
+            counters[section] = index + 1
+            place(block, f"s{section}/b{index}")
+        doc.text = "".join(parts)
+        return doc
+
+    # navigation -----------------------------------------------------------------------
+
+    def iter_blocks(self) -> Iterator[Paragraph | Table]:
+        """Every block depth-first in reading order, descending into table cells."""
+        stack: list[Iterator[Paragraph | Table]] = [iter(self.blocks)]
+        while stack:
+            block = next(stack[-1], None)
+            if block is None:
+                stack.pop()
+                continue
+            yield block
+            if isinstance(block, Table):
+                stack.append(b for c in block.cells() for b in c.blocks)
+
+    def paragraphs(self, *, roles: set[Role] | None = None) -> Iterator[Paragraph]:
+        """Every paragraph (inside tables too), optionally only those with the given roles."""
+        for b in self.iter_blocks():
+            if isinstance(b, Paragraph) and (roles is None or b.role in roles):
+                yield b
+
+    def tables(self) -> Iterator[Table]:
+        """Every table, nested ones included."""
+        for b in self.iter_blocks():
+            if isinstance(b, Table):
+                yield b
+
+    def find(self, path: str) -> Paragraph | Table | Cell | None:
+        """The block or cell at a provenance path."""
+        for b in self.iter_blocks():
+            if b.prov.path == path:
+                return b
+            if isinstance(b, Table) and path.startswith(b.prov.path + "/"):
+                for c in b.cells():
+                    if c.prov.path == path:
+                        return c
+        return None
+
+    def paragraph_at(self, offset: int) -> Paragraph | None:
+        """The paragraph whose span in :attr:`text` contains ``offset``."""
+        for p in self.paragraphs():
+            span = p.prov.span
+            if span is not None and span[0] <= offset <= span[1]:
+                return p
+        return None
+
+    # rendering ------------------------------------------------------------------------
+
+    def to_text(self) -> str:
+        """The linear text: one line per paragraph, cell paragraphs row by row."""
+        return self.text
+
+    def to_markdown(self) -> str:
+        """GitHub-flavoured Markdown; tables with merged cells or nested blocks as HTML."""
+        out: list[str] = []
+        for block in self.blocks:
+            rendered = _block_markdown(block)
+            if rendered:
+                out.append(rendered)
+        return "\n\n".join(out) + ("\n" if out else "")
+
+
+def _block_markdown(block: Paragraph | Table) -> str:
+    if isinstance(block, Table):
+        return _table_markdown(block)
+    text = block.text.strip()
+    if not text:
+        return ""
+    if block.role in (Role.HEADER, Role.FOOTER, Role.FOOTNOTE, Role.ENDNOTE, Role.COMMENT):
+        return f"> *{block.role.value}:* {_md_escape(text)}"
+    if block.outline_level is not None and block.style and _is_heading_style(block.style):
+        return "#" * max(1, min(block.outline_level, 6)) + " " + _md_escape(text)
+    return _md_escape(text).replace("\n", "  \n")
+
+
+def _is_heading_style(style: str) -> bool:
+    s = style.lower()
+    return s.startswith(("heading", "title")) or "제목" in s
+
+
+def _md_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_")
+
+
+def _table_fits_gfm(table: Table) -> bool:
+    if table.n_rows == 0 or table.n_cols == 0:
+        return False
+    for cell in table.cells():
+        if cell.row_span != 1 or cell.col_span != 1:
+            return False
+        if any(isinstance(b, Table) for b in cell.blocks):
+            return False
+    return sum(1 for _ in table.cells()) == table.n_rows * table.n_cols
+
+
+def _table_markdown(table: Table) -> str:
+    if not _table_fits_gfm(table):
+        return _table_html(table)
+    grid = table.grid()
+
+    def cell_md(c: Cell | None) -> str:
+        if c is None:
+            return ""
+        text = " ".join(_block_text(b).strip() for b in c.blocks if _block_text(b).strip())
+        return _md_escape(text).replace("|", "\\|").replace("\n", " ")
+
+    lines = ["| " + " | ".join(cell_md(c) for c in grid[0]) + " |",
+             "|" + "---|" * table.n_cols]
+    for row in grid[1:]:
+        lines.append("| " + " | ".join(cell_md(c) for c in row) + " |")
+    return "\n".join(lines)
+
+
+def _table_html(table: Table) -> str:
+    rows = []
+    for row in table.rows:
+        cells = []
+        for c in row:
+            attrs = ""
+            if c.row_span > 1:
+                attrs += f' rowspan="{c.row_span}"'
+            if c.col_span > 1:
+                attrs += f' colspan="{c.col_span}"'
+            inner = "<br>".join(
+                _table_html(b) if isinstance(b, Table) else html.escape(b.text).replace("\n", "<br>")
+                for b in c.blocks
+                if isinstance(b, Table) or b.text.strip()
+            )
+            cells.append(f"<td{attrs}>{inner}</td>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    return "<table>" + "".join(rows) + "</table>"
+
+
+__all__ = [
+    "Annotation",
+    "BBox",
+    "Block",
+    "Cell",
+    "Document",
+    "Issue",
+    "Metadata",
+    "Paragraph",
+    "Provenance",
+    "Role",
+    "Source",
+    "Table",
+]

@@ -1,0 +1,164 @@
+"""Plugin registries: built-ins from a table in code, third parties from entry points.
+
+Both kinds are looked up the same way, loaded lazily, and checked for their declared
+dependencies before use. ``DOCEXTRACT_PLUGINS=none`` turns third-party entry points off
+(the test suite does this); ``all`` (the default) loads every installed plugin.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import os
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from .errors import MissingDependency, PluginError
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One registered plugin: its key, target ``module:attr`` and where it came from."""
+
+    name: str
+    target: str
+    origin: str  # "builtin" or the distribution name
+
+
+class Registry(Generic[T]):
+    """Name → plugin class, filled from a built-in table and an entry point group."""
+
+    def __init__(self, group: str, builtins: dict[str, str], kind: str) -> None:
+        self.group = group
+        self.kind = kind
+        self._builtins = dict(builtins)
+        self._entries: dict[str, Entry] | None = None
+        self._loaded: dict[str, type[T]] = {}
+        self._extra: dict[str, type[T]] = {}
+
+    def _discover(self) -> dict[str, Entry]:
+        if self._entries is not None:
+            return self._entries
+        entries = {n: Entry(n, t, "builtin") for n, t in self._builtins.items()}
+        if os.environ.get("DOCEXTRACT_PLUGINS", "all").strip().lower() != "none":
+            from importlib.metadata import entry_points
+
+            allowed = os.environ.get("DOCEXTRACT_PLUGINS", "all").strip().lower()
+            allow = None if allowed in ("", "all") else {a.strip() for a in allowed.split(",")}
+            for ep in entry_points(group=self.group):
+                dist = ep.dist.name if ep.dist is not None else "unknown"
+                if dist.lower() == "docextract":
+                    continue  # our own entry points duplicate the built-in table
+                if allow is not None and dist.lower() not in allow and ep.name not in allow:
+                    continue
+                if ep.name in entries:
+                    continue  # built-ins win; a plugin cannot silently replace one
+                entries[ep.name] = Entry(ep.name, ep.value, dist)
+        self._entries = entries
+        return entries
+
+    def register(self, name: str, plugin: type[T]) -> None:
+        """Register a class at run time (tests, notebooks). Refuses duplicate names."""
+        if name in self._discover() or name in self._extra:
+            raise PluginError(f"{self.kind} {name!r} is already registered")
+        self._extra[name] = plugin
+
+    def unregister(self, name: str) -> None:
+        self._extra.pop(name, None)
+
+    def names(self) -> list[str]:
+        return list(self._discover()) + list(self._extra)
+
+    def entries(self) -> list[Entry]:
+        out = list(self._discover().values())
+        out += [Entry(n, f"{c.__module__}:{c.__qualname__}", "runtime")
+                for n, c in self._extra.items()]
+        return out
+
+    def get(self, name: str) -> type[T]:
+        """Load a plugin class by name, checking its ``requires`` first."""
+        if name in self._extra:
+            return self._extra[name]
+        if name in self._loaded:
+            return self._loaded[name]
+        entry = self._discover().get(name)
+        if entry is None:
+            known = ", ".join(sorted(self.names())) or "none"
+            raise PluginError(f"no {self.kind} named {name!r} (known: {known})")
+        module_name, _, attr = entry.target.partition(":")
+        try:
+            module = importlib.import_module(module_name)
+            plugin = getattr(module, attr) if attr else module
+        except MissingDependency:
+            raise
+        except ImportError as exc:
+            missing = getattr(exc, "name", None) or str(exc)
+            raise MissingDependency(
+                f"{self.kind} {name!r} needs the package {missing!r}: pip install {missing}"
+            ) from exc
+        except Exception as exc:
+            raise PluginError(f"{self.kind} {name!r} ({entry.target}) failed to load: {exc}") from exc
+        check_requirements(plugin, f"{self.kind} {name!r}")
+        self._loaded[name] = plugin
+        return plugin  # type: ignore[no-any-return]
+
+    def missing_requirements(self, name: str) -> list[str]:
+        """Pip requirements a plugin declares that are not importable, without importing it."""
+        entry = self._discover().get(name)
+        if entry is None:
+            return []
+        try:
+            plugin = self.get(name)
+        except MissingDependency as exc:
+            return [str(exc)]
+        return [req for mod, req in getattr(plugin, "requires", {}).items()
+                if importlib.util.find_spec(mod) is None]
+
+
+def check_requirements(plugin: Any, label: str) -> None:
+    """Raise ``MissingDependency`` naming the pip command when a required module is absent."""
+    requires: dict[str, str] = getattr(plugin, "requires", {}) or {}
+    missing = [req for mod, req in requires.items() if importlib.util.find_spec(mod) is None]
+    if missing:
+        raise MissingDependency(f"{label} needs {', '.join(missing)}: pip install "
+                                + " ".join(f'"{m}"' for m in missing))
+
+
+def _parser_registry() -> Registry[Any]:
+    from .parsers import BUILTIN_PARSERS
+
+    return Registry("docextract.parsers", BUILTIN_PARSERS, "parser")
+
+
+_PARSERS: Registry[Any] | None = None
+
+
+def parsers() -> Registry[Any]:
+    """The process-wide parser registry."""
+    global _PARSERS
+    if _PARSERS is None:
+        _PARSERS = _parser_registry()
+    return _PARSERS
+
+
+def parser_for_format(fmt: str) -> Any:
+    """The parser class that reads ``fmt``: a built-in of that name, else any plugin listing it."""
+    reg = parsers()
+    if fmt in reg.names():
+        cls = reg.get(fmt)
+        if fmt in getattr(cls, "formats", (fmt,)):
+            return cls
+    for name in reg.names():
+        if name == fmt:
+            continue
+        try:
+            cls = reg.get(name)
+        except (MissingDependency, PluginError):
+            continue
+        if fmt in getattr(cls, "formats", ()):
+            return cls
+    from .errors import UnsupportedFormat
+
+    raise UnsupportedFormat(f"no parser is registered for format {fmt!r}")

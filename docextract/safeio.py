@@ -1,0 +1,152 @@
+"""Bounded decompression, zip member access and XML parsing for untrusted files.
+
+Every parser that inflates data or reads XML goes through here, so that the limits in
+:mod:`docextract.limits` hold everywhere: zlib streams are inflated incrementally and
+stopped at the cap, zip members are checked for count, size and compression ratio
+before reading, and XML is parsed with entity resolution, DTD loading and network
+access off (a document that declares entities is refused outright).
+"""
+
+from __future__ import annotations
+
+import zipfile
+import zlib
+from typing import TYPE_CHECKING, Any
+
+from .errors import CorruptDocument, LimitExceeded
+from .limits import Budget
+
+if TYPE_CHECKING:
+    from lxml import etree
+
+_CHUNK = 64 * 1024
+
+
+def inflate(data: bytes, budget: Budget, *, raw: bool = True, what: str = "stream",
+            max_output: int | None = None) -> bytes:
+    """Inflate ``data`` (raw deflate by default) without exceeding the budget.
+
+    A stream that ends early raises ``CorruptDocument``; trailing garbage after the end
+    of the deflate stream is ignored, as Hancom's own reader does.
+    """
+    cap = budget.remaining_bytes() if max_output is None else min(max_output, budget.remaining_bytes())
+    d = zlib.decompressobj(-15 if raw else 15)
+    out = bytearray()
+    pos = 0
+    try:
+        while pos < len(data) or d.unconsumed_tail:
+            src = d.unconsumed_tail or data[pos:pos + _CHUNK]
+            if not d.unconsumed_tail:
+                pos += _CHUNK
+            piece = d.decompress(src, _CHUNK)
+            out += piece
+            if len(out) > cap:
+                budget.add_decompressed(len(out), what)  # raises when over the global cap
+                raise LimitExceeded(f"{what} inflates past its {cap:,}-byte limit",
+                                    limit="max_decompressed_bytes")
+            if d.eof:
+                break
+        out += d.flush()
+    except zlib.error as exc:
+        raise CorruptDocument(f"{what} is not valid deflate data ({exc})") from exc
+    if not d.eof and len(data) > 0:
+        raise CorruptDocument(f"{what} ends before its compressed data does (truncated)")
+    budget.add_decompressed(len(out), what)
+    return bytes(out)
+
+
+def open_zip(data: bytes, budget: Budget) -> zipfile.ZipFile:
+    """Open a zip archive held in memory and check its member count."""
+    import io
+
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise CorruptDocument(f"broken zip container ({exc})") from exc
+    n = len(zf.infolist())
+    if n > budget.limits.max_zip_members:
+        raise LimitExceeded(f"zip has {n:,} members, more than max_zip_members="
+                            f"{budget.limits.max_zip_members:,}", limit="max_zip_members")
+    return zf
+
+
+def zip_names(zf: zipfile.ZipFile) -> list[str]:
+    """Member names as stored; they are only ever used as keys, never as filesystem paths."""
+    return [i.filename for i in zf.infolist()]
+
+
+def read_member(zf: zipfile.ZipFile, name: str, budget: Budget) -> bytes:
+    """Read one zip member, enforcing size, ratio and total decompressed limits."""
+    try:
+        info = zf.getinfo(name)
+    except KeyError as exc:
+        raise CorruptDocument(f"zip member {name!r} is missing") from exc
+    limits = budget.limits
+    if info.file_size > budget.remaining_bytes():
+        raise LimitExceeded(f"zip member {name!r} declares {info.file_size:,} bytes, past "
+                            "max_decompressed_bytes", limit="max_decompressed_bytes")
+    if info.compress_size and info.file_size / info.compress_size > limits.max_compression_ratio \
+            and info.file_size > 1024 * 1024:
+        raise LimitExceeded(f"zip member {name!r} has compression ratio "
+                            f"{info.file_size // info.compress_size}:1, past max_compression_ratio="
+                            f"{limits.max_compression_ratio}", limit="max_compression_ratio")
+    out = bytearray()
+    cap = min(info.file_size, budget.remaining_bytes())
+    try:
+        with zf.open(info) as fh:
+            while True:
+                piece = fh.read(_CHUNK)
+                if not piece:
+                    break
+                out += piece
+                if len(out) > cap:
+                    raise LimitExceeded(f"zip member {name!r} inflates past its declared size",
+                                        limit="max_decompressed_bytes")
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError) as exc:
+        raise CorruptDocument(f"zip member {name!r} is damaged ({exc})") from exc
+    except RuntimeError as exc:  # zipfile raises RuntimeError for encrypted members
+        from .errors import EncryptedDocument
+
+        raise EncryptedDocument(f"zip member {name!r} is encrypted") from exc
+    budget.add_decompressed(len(out), f"zip member {name!r}")
+    return bytes(out)
+
+
+def _xml_parser() -> "etree.XMLParser":
+    from lxml import etree
+
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
+                           dtd_validation=False, huge_tree=False, remove_comments=True,
+                           recover=False)
+
+
+def parse_xml(data: bytes, budget: Budget, *, what: str = "XML") -> "etree._Element":
+    """Parse untrusted XML safely and check its nesting depth.
+
+    Documents that declare entities are refused: OOXML and OWPML never need them, and
+    they are how billion-laughs and external-entity attacks work.
+    """
+    from lxml import etree
+
+    head = data[:4096] if len(data) > 4096 else data
+    if b"<!ENTITY" in data or (b"<!DOCTYPE" in head and b"[" in head):
+        raise CorruptDocument(f"{what} declares a DTD with entities, which docextract refuses "
+                              "(possible XML entity attack)")
+    try:
+        root = etree.fromstring(data, _xml_parser())
+    except etree.XMLSyntaxError as exc:
+        raise CorruptDocument(f"{what} is not well-formed XML ({exc})") from exc
+    if root is None:
+        raise CorruptDocument(f"{what} is empty")
+    _check_depth(root, budget.limits.max_xml_depth, what)
+    return root
+
+
+def _check_depth(root: Any, max_depth: int, what: str) -> None:
+    stack = [(root, 1)]
+    while stack:
+        el, depth = stack.pop()
+        if depth > max_depth:
+            raise LimitExceeded(f"{what} nests deeper than max_xml_depth={max_depth}",
+                                limit="max_xml_depth")
+        stack.extend((child, depth + 1) for child in el)

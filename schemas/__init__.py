@@ -1,0 +1,1 @@
+"""Data-only package: JSON Schemas of docextract records and declarative field specs."""
