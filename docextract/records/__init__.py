@@ -1,0 +1,62 @@
+"""Typed records extracted from documents, and the evidence behind their values.
+
+A record's JSON is exactly its fields. The evidence (where each value was found) rides
+along on the object, out of the JSON: ``record.evidence["title"]`` lists
+:class:`Evidence` items; ``record.to_json(evidence=True)`` adds them under ``"_evidence"``.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, ClassVar
+
+from pydantic import BaseModel, ConfigDict, PrivateAttr
+
+
+class Evidence(BaseModel):
+    """Where a value came from: the text as printed, its block path and span in Document.text."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str
+    path: str
+    span: tuple[int, int]
+    page: int | None = None
+    rule: str = ""
+
+
+class Record(BaseModel):
+    """Base class of extracted records. Subclasses set ``record_type``."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    record_type: ClassVar[str] = "record"
+    _evidence: dict[str, list[Evidence]] = PrivateAttr(default_factory=dict)
+    _warnings: list[str] = PrivateAttr(default_factory=list)
+
+    @property
+    def evidence(self) -> dict[str, list[Evidence]]:
+        """Field name (dotted for nested values, e.g. ``approver.name``) → evidence items."""
+        return self._evidence
+
+    @property
+    def warnings(self) -> list[str]:
+        """Extraction warnings (e.g. "not an official letter; generic record")."""
+        return self._warnings
+
+    def add_evidence(self, field: str, item: Evidence) -> None:
+        self._evidence.setdefault(field, []).append(item)
+
+    def to_dict(self, *, evidence: bool = False) -> dict[str, Any]:
+        """The record as JSON-ready data; with ``evidence=True`` an ``_evidence`` key is added."""
+        data: dict[str, Any] = self.model_dump(mode="json")
+        if evidence:
+            data["_evidence"] = {k: [e.model_dump(mode="json") for e in v]
+                                 for k, v in self._evidence.items()}
+        return data
+
+    def to_json(self, *, evidence: bool = False, indent: int | None = 2) -> str:
+        return json.dumps(self.to_dict(evidence=evidence), ensure_ascii=False, indent=indent)
+
+
+__all__ = ["Evidence", "Record"]
