@@ -46,6 +46,11 @@ def detect_format(data: bytes) -> str:
         return _detect_zip(data)
     if b"%PDF-" in head:
         return "pdf"
+    if _looks_reencoded(head):
+        from .errors import CorruptDocument
+
+        raise CorruptDocument("the file was damaged by a text-mode transfer (binary bytes replaced "
+                              "by U+FFFD); fetch the original file again", code="reencoded")
     if data.startswith(HWP3_SIGNATURE):
         raise UnsupportedFormat("this is an HWP 3.x document (HWP 97 era); docextract reads "
                                 "HWP 5.0 and later: save it as .hwp 5.0 or .hwpx in Hancom Office")
@@ -115,6 +120,13 @@ def _detect_zip(data: bytes) -> str:
     raise UnsupportedFormat("zip archive that is neither HWPX nor DOCX")
 
 
+def _looks_reencoded(head: bytes) -> bool:
+    """An OLE or zip header whose high bytes were turned into U+FFFD by a text conversion."""
+    if not head.startswith(b"\xef\xbf\xbd"):
+        return False
+    return b"\x11\xe0\xa1\xb1\x1a" in head[:16] or b"PK\x03\x04" in head[:8]
+
+
 def _detect_text(head: bytes) -> str:
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     lower = stripped[:512].lower()
@@ -123,7 +135,7 @@ def _detect_text(head: bytes) -> str:
             raise UnsupportedFormat("this is an HWPML (XML) document, not HWP 5.0 binary; "
                                     "save it as .hwpx in Hancom Office")
         raise UnsupportedFormat("this is an XML file, not a document format docextract reads")
-    if lower.startswith((b"<!doctype html", b"<html", b"<head", b"<body", b"<meta")) \
+    if lower.startswith((b"<!doctype html", b"<html", b"<head", b"<body", b"<meta", b"<!--")) \
             or b"<html" in lower:
         raise UnsupportedFormat("this is an HTML page, not a document (often an error page "
                                 "saved under a document name)")

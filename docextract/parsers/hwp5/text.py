@@ -1,0 +1,88 @@
+"""Decoding a PARA_TEXT record: UTF-16LE text with embedded control characters.
+
+Code units 0-31 are controls of three kinds (spec "제어 문자"):
+
+* char controls take one code unit: 10 line break, 13 paragraph end, 24 hyphen,
+  30 non-breaking (묶음) space, 31 fixed-width space; 0 and 25-29 carry nothing;
+* inline controls take eight units (the code, twelve bytes of payload, the code
+  again): 9 tab, 4 field end, 8 title mark, 5-7/19/20 reserved;
+* extended controls take eight units too, and each one is described in full by the
+  next CTRL_HEADER child of the paragraph: 1-3 (3 = field start), 11 (table or
+  drawing object), 12, 14-18, 21-23. The payload's first four bytes are the
+  control id, little-endian.
+
+Text between controls is decoded in slices, so a long run of plain text costs one
+``bytes.decode`` call. Hancom's private-use glyphs (U+E000-U+F8FF, used for old
+Hangul and symbols) are kept as they are, consistently, as other readers do.
+"""
+
+from __future__ import annotations
+
+import re
+
+# one low control unit (0-31) followed by a zero high byte; matches at odd byte
+# offsets are false hits and skipped.
+_CONTROL = re.compile(rb"[\x00-\x1f]\x00")
+
+CHAR_CONTROLS = frozenset({0, 10, 13, 24, 25, 26, 27, 28, 29, 30, 31})
+INLINE_CONTROLS = frozenset({4, 5, 6, 7, 8, 9, 19, 20})
+EXTENDED_CONTROLS = frozenset({1, 2, 3, 11, 12, 14, 15, 16, 17, 18, 21, 22, 23})
+
+FIELD_START = 3
+FIELD_END = 4
+LINE_BREAK = 10
+PARA_END = 13
+TAB = 9
+
+_CHAR_TEXT = {10: "\n", 24: "-", 30: "\u00a0", 31: "\u2007"}
+
+
+def decode_para_text(raw: bytes) -> tuple[str, list[tuple[int, int, str]]]:
+    """Text and control events of one PARA_TEXT payload.
+
+    Events are ``(position in the returned text, control code, control id)`` for every
+    extended control and field end, in order; the control id is ``""`` for field ends.
+    Decoding stops at the paragraph-end control (13).
+    """
+    parts: list[str] = []
+    events: list[tuple[int, int, str]] = []
+    out_len = 0
+    seg = 0  # start of the pending plain-text slice
+    pos = 0
+    n = len(raw) & ~1
+    search = _CONTROL.search
+    while True:
+        m = search(raw, pos, n)
+        if m is None:
+            break
+        k = m.start()
+        if k & 1:
+            pos = k + 1
+            continue
+        code = raw[k]
+        if k > seg:
+            piece = raw[seg:k].decode("utf-16-le", "replace")
+            parts.append(piece)
+            out_len += len(piece)
+        if code in CHAR_CONTROLS:
+            if code == PARA_END:
+                seg = n
+                break
+            extra = _CHAR_TEXT.get(code)
+            if extra:
+                parts.append(extra)
+                out_len += 1
+            seg = pos = k + 2
+            continue
+        # inline and extended controls occupy 16 bytes
+        if code == TAB:
+            parts.append("\t")
+            out_len += 1
+        elif code == FIELD_END:
+            events.append((out_len, code, ""))
+        elif code in EXTENDED_CONTROLS:
+            events.append((out_len, code, raw[k + 2:k + 6][::-1].decode("latin-1")))
+        seg = pos = min(k + 16, n)
+    if seg < n:
+        parts.append(raw[seg:n].decode("utf-16-le", "replace"))
+    return "".join(parts), events

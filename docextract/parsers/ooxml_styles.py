@@ -1,0 +1,136 @@
+"""Paragraph styles from ``word/styles.xml``: display names, outline levels, numbering.
+
+Only what text extraction needs is kept: a style's name (so ``Paragraph.style`` reads
+"Heading 1", not the id "1" Korean Word writes), its outline level (from a heading name
+or ``w:outlineLvl``), and the list numbering (``w:numPr``) it applies, each resolved
+through the ``w:basedOn`` chain.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .ooxml_package import W_NS
+
+if TYPE_CHECKING:
+    from lxml import etree
+
+_W = f"{{{W_NS}}}"
+_HEADING_NAME = re.compile(r"^(?:heading|제목)\s*([1-9])$", re.IGNORECASE)
+_MAX_CHAIN = 32  # basedOn chains longer than this are cycles or hostile
+
+
+@dataclass
+class StyleInfo:
+    """What a paragraph inherits from its style."""
+
+    name: str | None = None
+    outline_level: int | None = None
+    num_id: str | None = None
+    num_level: int | None = None
+    is_caption: bool = False
+
+
+class Styles:
+    """Resolved paragraph styles, looked up by style id."""
+
+    def __init__(self, root: "etree._Element | None") -> None:
+        self._raw: dict[str, "etree._Element"] = {}
+        self._resolved: dict[str, StyleInfo] = {}
+        self.default_id: str | None = None
+        if root is None:
+            return
+        for style in root.iter(_W + "style"):
+            if style.get(_W + "type", "paragraph") != "paragraph":
+                continue
+            style_id = style.get(_W + "styleId")
+            if not style_id:
+                continue
+            self._raw[style_id] = style
+            if style.get(_W + "default") in ("1", "true", "on") and self.default_id is None:
+                self.default_id = style_id
+
+    def get(self, style_id: str | None) -> StyleInfo:
+        """The resolved style (the document default when ``style_id`` is None)."""
+        style_id = style_id or self.default_id
+        if not style_id:
+            return StyleInfo()
+        cached = self._resolved.get(style_id)
+        if cached is None:
+            cached = self._resolve(style_id)
+            self._resolved[style_id] = cached
+        return cached
+
+    def _resolve(self, style_id: str) -> StyleInfo:
+        info = StyleInfo()
+        el = self._raw.get(style_id)
+        info.name = _display_name(el, style_id)
+        seen: set[str] = set()
+        current = el
+        while current is not None and len(seen) < _MAX_CHAIN:
+            sid = current.get(_W + "styleId") or ""
+            if sid in seen:
+                break
+            seen.add(sid)
+            name = _display_name(current, sid) or ""
+            ppr = current.find(_W + "pPr")
+            if info.outline_level is None:
+                info.outline_level = _outline_from(ppr) or _heading_level(name)
+            if info.num_id is None and ppr is not None:
+                num_pr = ppr.find(_W + "numPr")
+                if num_pr is not None:
+                    info.num_id, info.num_level = numpr_values(num_pr)
+            if name.lower() in ("caption", "캡션"):
+                info.is_caption = True
+            based = current.find(_W + "basedOn")
+            current = self._raw.get(based.get(_W + "val", "")) if based is not None else None
+        return info
+
+
+def numpr_values(num_pr: "etree._Element") -> tuple[str | None, int | None]:
+    """``(numId, ilvl)`` of a ``w:numPr``; either may be absent."""
+    num_id_el = num_pr.find(_W + "numId")
+    ilvl_el = num_pr.find(_W + "ilvl")
+    num_id = num_id_el.get(_W + "val") if num_id_el is not None else None
+    level = None
+    if ilvl_el is not None:
+        raw = ilvl_el.get(_W + "val", "")
+        level = int(raw) if raw.isdigit() and int(raw) < 9 else None
+    return num_id, level
+
+
+def outline_from_ppr(ppr: "etree._Element | None") -> int | None:
+    """A paragraph's own ``w:outlineLvl`` as a 1-based level (9 means body text)."""
+    return _outline_from(ppr)
+
+
+def _outline_from(ppr: "etree._Element | None") -> int | None:
+    if ppr is None:
+        return None
+    el = ppr.find(_W + "outlineLvl")
+    if el is None:
+        return None
+    raw = el.get(_W + "val", "")
+    if not raw.isdigit() or int(raw) >= 9:
+        return None
+    return int(raw) + 1
+
+
+def _heading_level(name: str) -> int | None:
+    m = _HEADING_NAME.match(name.strip())
+    return int(m.group(1)) if m else None
+
+
+def _display_name(el: "etree._Element | None", style_id: str) -> str | None:
+    if el is None:
+        return style_id or None
+    name_el = el.find(_W + "name")
+    name = name_el.get(_W + "val") if name_el is not None else None
+    if not name:
+        return style_id or None
+    # Built-in styles are stored lower-case ("heading 1"); Word shows them capitalized.
+    if name[0].isascii() and name[0].islower():
+        name = name[0].upper() + name[1:]
+    return name
