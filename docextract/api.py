@@ -73,7 +73,7 @@ def parse(
     fmt = format or _detect_with_plugins(data, detect_format)
     parser_cls = parser_for_format(fmt)
     src = Source(
-        name=os.path.basename(display) if display else None,
+        name=display,
         size=len(data),
         sha256=hashlib.sha256(data).hexdigest(),
         extension=(os.path.splitext(display)[1].lower() or None) if display else None,
@@ -90,9 +90,11 @@ def parse(
         raise LimitExceeded(f"{fmt} structure nests too deeply to read", limit="max_nesting") from exc
     except MemoryError as exc:
         raise LimitExceeded(f"{fmt} document needs more memory than is available") from exc
-    except Exception as exc:  # wrap third-party failures at the boundary
+    except Exception as exc:
+        # Wrap at the boundary; `unexpected` marks failures no parser anticipated, which the
+        # fuzz tests count as bugs even though users still get a typed error.
         raise CorruptDocument(f"cannot read this {fmt} file: {type(exc).__name__}: {exc}",
-                              fmt=fmt) from exc
+                              fmt=fmt, unexpected=type(exc).__name__) from exc
     doc.source = src
     known = {(w.code, w.message) for w in doc.warnings}
     doc.warnings.extend(w for w in ctx.warnings if (w.code, w.message) not in known)

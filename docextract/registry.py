@@ -95,6 +95,9 @@ class Registry(Generic[T]):
             raise
         except ImportError as exc:
             missing = getattr(exc, "name", None) or str(exc)
+            if missing == module_name or module_name.startswith(f"{missing}."):
+                raise PluginError(f"{self.kind} {name!r}: module {module_name!r} is not "
+                                  "installed (broken installation?)") from exc
             raise MissingDependency(
                 f"{self.kind} {name!r} needs the package {missing!r}: pip install {missing}"
             ) from exc

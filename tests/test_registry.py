@@ -40,7 +40,7 @@ def test_a_plugin_format_is_detected_and_parsed(linetext_plugin, tmp_path):
     doc = docextract.parse(path)
     assert doc.format == "linetext"
     assert [p.text for p in doc.paragraphs()] == ["수신 내부결재", "제목 테스트"]
-    assert doc.source.name == "memo.bin" and len(doc.source.sha256) == 64
+    assert doc.source.name == str(path) and len(doc.source.sha256) == 64
 
 
 def test_duplicate_registration_is_refused(linetext_plugin):

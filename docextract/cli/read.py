@@ -46,29 +46,48 @@ def text(files: tuple[str, ...], markdown: bool, password: str | None, timeout: 
     return exit_code_for(errors)
 
 
+def document_json(path: str, password: str | None, limits: Any, indent: int | None) -> str:
+    """Parse one input and serialize it (runs in worker processes for --jobs)."""
+    from .. import parse
+
+    doc = parse(load_source(path), password=password, limits=limits,
+                name=None if path == "-" else path)
+    return doc.model_dump_json(indent=indent)
+
+
 @click.command("parse")
 @click.argument("files", nargs=-1, required=True, type=click.Path(allow_dash=True))
 @click.option("--format", "-f", "fmt", type=click.Choice(["json", "jsonl"]), default="json",
               show_default=True, help="json: one indented document; jsonl: one line per input.")
 @click.option("--password", default=None, help="Password for an encrypted PDF.")
+@click.option("--jobs", "-j", type=int, default=1, show_default=True,
+              help="Parse this many files in parallel (output keeps input order).")
 @limit_options
-def parse_cmd(files: tuple[str, ...], fmt: str, password: str | None, timeout: float | None,
-              max_pages: int | None, max_size_mb: float | None) -> int:
+def parse_cmd(files: tuple[str, ...], fmt: str, password: str | None, jobs: int,
+              timeout: float | None, max_pages: int | None, max_size_mb: float | None) -> int:
     """Print the document model of FILES as JSON (one error record per failed input)."""
-    errors = []
+    import functools
+
+    from ..batch import run_many
+
     limits = limits_from(timeout, max_pages, max_size_mb)
     as_lines = fmt == "jsonl" or len(files) > 1
-    for path, doc, exc in _parse_each(files, password, limits):
-        if exc is not None:
-            print_error(path, exc)
-            errors.append(exc)
+    work = functools.partial(document_json, password=password, limits=limits,
+                             indent=None if as_lines else 2)
+    if "-" in files:
+        jobs = 1  # standard input can only be read once, in this process
+    errors = []
+    for outcome in run_many(work, files, jobs=max(1, jobs), timeout=limits.timeout_seconds):
+        if outcome.error is not None:
+            if debug_enabled():
+                raise outcome.error
+            print_error(outcome.input, outcome.error)
+            errors.append(outcome.error)
             if as_lines:
-                click.echo(json.dumps({"input": path, **exc.to_dict()}, ensure_ascii=False))
+                click.echo(json.dumps({"input": outcome.input, **outcome.error.to_dict()},
+                                      ensure_ascii=False))
             continue
-        if as_lines:
-            click.echo(doc.model_dump_json())
-        else:
-            click.echo(doc.model_dump_json(indent=2))
+        click.echo(outcome.value)
     return exit_code_for(errors)
 
 

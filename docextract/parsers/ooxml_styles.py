@@ -40,13 +40,21 @@ class Styles:
         self._raw: dict[str, "etree._Element"] = {}
         self._resolved: dict[str, StyleInfo] = {}
         self.default_id: str | None = None
+        self.numbering_styles: dict[str, str] = {}  # numbering style id -> numId it applies
         if root is None:
             return
         for style in root.iter(_W + "style"):
-            if style.get(_W + "type", "paragraph") != "paragraph":
-                continue
             style_id = style.get(_W + "styleId")
             if not style_id:
+                continue
+            kind = style.get(_W + "type", "paragraph")
+            if kind == "numbering":
+                num_pr = style.find(f"{_W}pPr/{_W}numPr")
+                num_id = numpr_values(num_pr)[0] if num_pr is not None else None
+                if num_id:
+                    self.numbering_styles[style_id] = num_id
+                continue
+            if kind != "paragraph":
                 continue
             self._raw[style_id] = style
             if style.get(_W + "default") in ("1", "true", "on") and self.default_id is None:

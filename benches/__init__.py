@@ -1,0 +1,1 @@
+"""Benchmarks: speed and memory against the reference tools (`make bench`)."""

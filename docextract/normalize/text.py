@@ -1,0 +1,75 @@
+"""Character-level clean-up of extracted text.
+
+:func:`normalize_chars` maps look-alike characters one for one, so offsets found in the
+normalized string are offsets in the original (evidence spans rely on this).
+:func:`collapse_glyph_spacing` removes the spaces of letter-spaced labels and sender lines
+(``서 울 특 별 시 장``); it is applied only at those positions, never to running text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Hyphen and dash look-alikes seen in PDF and OCR output: map to ASCII '-'.
+HYPHENS = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uff0d\ufe63\u00ad"
+# Quote look-alikes used for two-digit years ('18.8.31.).
+QUOTES = "\u2018\u2019\u00b4\u0060\u2032\uff07"
+# Spaces that are not ASCII space.
+SPACES = "\u00a0\u2002\u2003\u2009\u200a\u202f\u205f\u3000"
+
+# Private-Use-Area bullets that HWP fonts (e.g. HY헤드라인, 한양 PUA) use for list marks.
+PUA_BULLETS: dict[str, str] = {
+    "\uf06c": "●", "\uf09f": "•", "\uf0a7": "▪", "\uf0b7": "•", "\uf0d8": "▶",
+    "\uf0e0": "→", "\uf0fc": "✓", "\uf075": "◆", "\uf06e": "■", "\uf0a1": "○",
+    "\uf06f": "□", "\uf0a8": "□", "\uf02d": "-",
+}
+
+_TABLE = str.maketrans({**{c: "-" for c in HYPHENS}, **{c: "'" for c in QUOTES},
+                        **{c: " " for c in SPACES}, "∼": "~", "～": "~", "：": ":",
+                        "ㆍ": "·", "（": "(", "）": ")", **PUA_BULLETS})
+
+
+def normalize_chars(text: str) -> str:
+    """NFC (when it keeps the length), then look-alike hyphens, quotes, spaces, bullets mapped.
+
+    The result has the same length as ``text`` so that offsets carry over.
+    """
+    nfc = unicodedata.normalize("NFC", text)
+    if len(nfc) == len(text):
+        text = nfc
+    return text.translate(_TABLE)
+
+
+def collapse_ws(text: str) -> str:
+    """Runs of whitespace (tabs and newlines included) become one space; ends stripped."""
+    return " ".join(text.split())
+
+
+_GLYPH = r"[가-힣○◯Ｏ]"
+_SPACED_RUN = re.compile(rf"(?<!\S){_GLYPH}(?: {_GLYPH})+(?!\S)")
+
+
+def collapse_glyph_spacing(text: str, *, min_glyphs: int = 3) -> str:
+    """Remove single spaces inside runs of single Hangul glyphs (``행 정 안 전 부`` → ``행정안전부``).
+
+    Only runs of at least ``min_glyphs`` one-letter tokens are joined, so ordinary words
+    separated by spaces stay apart. Meant for label and sender positions only.
+    """
+    text = collapse_ws(text)
+
+    def join(m: re.Match[str]) -> str:
+        run = m.group(0)
+        return run.replace(" ", "") if len(run.split(" ")) >= min_glyphs else run
+
+    return _SPACED_RUN.sub(join, text)
+
+
+def spaced_label(label: str) -> str:
+    """A regex matching ``label`` with optional spaces between its letters (``수\\s*신``)."""
+    letters = [re.escape(ch) for ch in label if not ch.isspace()]
+    return r"[ \t]*".join(letters)
+
+
+__all__ = ["HYPHENS", "PUA_BULLETS", "QUOTES", "collapse_glyph_spacing", "collapse_ws",
+           "normalize_chars", "spaced_label"]

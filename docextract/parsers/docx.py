@@ -1,0 +1,216 @@
+"""The DOCX (Office Open XML WordprocessingML) parser.
+
+Approach: docextract walks the package's XML itself with lxml and does not use
+python-docx to read. Reasons:
+
+* safety: every zip member is read through :func:`docextract.safeio.read_member` and every
+  XML part parsed through :func:`docextract.safeio.parse_xml` (bounded sizes, no entities,
+  no DTD, no network). python-docx parses parts with its own lxml parser, so hostile XML
+  would have to be screened twice; here there is one parser and one set of limits;
+* coverage: most of what matters (text boxes, footnotes, endnotes, comments, fields,
+  revisions, content controls, vertical merges, list markers, Strict OOXML) is not
+  exposed by python-docx's API and would need its XML anyway;
+* speed: one pass over each part, no proxy objects per paragraph.
+
+Layout of the reader (each module one job):
+
+* :mod:`.ooxml_package` zip, relationships, Strict→Transitional namespaces, properties;
+* :mod:`.ooxml_styles` and :mod:`.ooxml_numbering` style names/levels and list markers;
+* :mod:`.ooxml_text` a paragraph's inline text, fields, links and anchors;
+* :mod:`.ooxml_blocks` paragraphs and tables in document order;
+* this module: the stories of a document put together in reading order.
+
+Reading order of the blocks: headers of every section (deduplicated, default then first
+then even page), the body with each text box, footnote and comment placed right after the
+paragraph that anchors it, then endnotes and any note or comment nobody references, then
+the footers. ``prov.page`` is approximate (see :mod:`.ooxml_blocks`).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable
+
+from ..errors import CorruptDocument, UnsupportedFormat
+from ..formats import OLE_MAGIC, detect_format
+from ..model import Document, Paragraph, Role, Table
+from .base import ParseContext, Parser
+from .ooxml_blocks import Block, BlockReader, Shared
+from .ooxml_numbering import Numbering
+from .ooxml_package import Package
+from .ooxml_styles import Styles
+from .ooxml_text import W
+
+if TYPE_CHECKING:
+    from lxml import etree
+
+_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_SKIPPED_NOTES = ("separator", "continuationSeparator", "continuationNotice")
+_HEADER_ORDER = {"default": 0, "first": 1, "even": 2}
+
+
+class DocxParser(Parser):
+    """Reads .docx/.docm/.dotx, Transitional and Strict, into a :class:`Document`."""
+
+    name = "docx"
+    formats = ("docx",)
+    requires = {"lxml": "lxml"}
+    description = "Word documents (Office Open XML), read directly from the package XML"
+
+    def parse(self, data: bytes, ctx: ParseContext) -> Document:
+        if data.startswith(OLE_MAGIC):
+            # Password-protected OOXML is an OLE file; detect_format names what it is.
+            fmt = detect_format(data)
+            raise UnsupportedFormat(f"this is a {fmt} file, not a DOCX package")
+        package = Package(data, ctx.budget)
+        return _DocumentReader(package, ctx).read()
+
+
+class _DocumentReader:
+    """One document's parts read into blocks in reading order."""
+
+    def __init__(self, package: Package, ctx: ParseContext) -> None:
+        self.package = package
+        self.ctx = ctx
+        self.main = package.main_part()
+        styles = Styles(self._optional_part("styles"))
+        numbering = Numbering(self._optional_part("numbering"), styles.numbering_styles)
+        self.shared = Shared(ctx, styles, numbering)
+        self.notes: dict[str, dict[str, list[Block]]] = {}
+        self.used: dict[str, list[str]] = {"footnote": [], "endnote": [], "comment": []}
+
+    def read(self) -> Document:
+        root = self.package.xml(self.main)
+        if root.tag != W + "document":
+            raise CorruptDocument(f"DOCX main part {self.main} is not a WordprocessingML "
+                                  f"document (root element {_local(root.tag)!r})")
+        body = root.find(W + "body")
+        for kind, part_kind, tag, role in (
+                ("footnote", "footnotes", "footnote", Role.FOOTNOTE),
+                ("endnote", "endnotes", "endnote", Role.ENDNOTE),
+                ("comment", "comments", "comment", Role.COMMENT)):
+            self.notes[kind] = self._read_notes(part_kind, tag, role)
+        blocks: list[Block] = []
+        last_section = 0
+        sections: list[tuple[int, "etree._Element"]] = []
+        if body is not None:
+            breaks = [el for el in body.iter(W + "sectPr")
+                      if el.getparent() is not None and el.getparent().tag in (W + "pPr", W + "body")]
+            reader = BlockReader(self.shared, self._links(self.main), self._resolve_anchor,
+                                 track_pages=True, section_breaks=breaks)
+            blocks = reader.read(body, top=True)
+            last_section, sections = reader.section, reader.section_props
+        blocks.extend(self._leftovers(last_section))
+        headers, footers = self._headers_footers(sections)
+        metadata = self.package.metadata()
+        return Document.assemble(headers + blocks + footers, format="docx",
+                                 source=self.ctx.source, metadata=metadata,
+                                 warnings=self.ctx.warnings)
+
+    # parts --------------------------------------------------------------------------
+
+    def _optional_part(self, kind: str) -> "etree._Element | None":
+        targets = self.package.related(self.main, kind)
+        return self.package.xml(targets[0]) if targets else None
+
+    def _links(self, part: str) -> Callable[[str], str | None]:
+        rels = self.package.rels(part)
+
+        def target(rel_id: str) -> str | None:
+            rel = rels.get(rel_id)
+            return rel.target if rel is not None else None
+
+        return target
+
+    # notes and comments ---------------------------------------------------------------
+
+    def _read_notes(self, part_kind: str, tag: str, role: Role) -> dict[str, list[Block]]:
+        out: dict[str, list[Block]] = {}
+        for part in self.package.related(self.main, part_kind)[:1]:
+            root = self.package.xml(part)
+            reader = BlockReader(self.shared, self._links(part))
+            for note in root.iter(W + tag):
+                if note.get(W + "type") in _SKIPPED_NOTES:
+                    continue
+                note_id = note.get(W + "id")
+                if note_id is None or note_id in out:
+                    continue
+                out[note_id] = reader.read(note, role, 1)
+        return out
+
+    def _resolve_anchor(self, kind: str, anchor_id: str, section: int,
+                        page: int | None) -> list[Block]:
+        """Blocks to place after the paragraph referencing a note or comment."""
+        store = self.notes.get(kind, {})
+        if anchor_id not in store or anchor_id in self.used[kind]:
+            return []
+        self.used[kind].append(anchor_id)
+        if kind == "endnote":
+            return []  # endnotes go to the end of the document, in reference order
+        blocks = store[anchor_id]
+        for block in blocks:
+            _stamp(block, section, page)
+        return blocks
+
+    def _leftovers(self, section: int) -> list[Block]:
+        """Endnotes in reference order, then notes and comments nobody references."""
+        out: list[Block] = []
+        endnotes = self.notes.get("endnote", {})
+        for note_id in self.used["endnote"]:
+            out.extend(endnotes[note_id])
+        for kind in ("footnote", "endnote", "comment"):
+            used = set(self.used[kind])
+            for note_id, blocks in self.notes.get(kind, {}).items():
+                if note_id not in used:
+                    out.extend(blocks)
+        for block in out:
+            _stamp(block, section, None)
+        return out
+
+    # headers and footers --------------------------------------------------------------
+
+    def _headers_footers(self, sections: list[tuple[int, "etree._Element"]]
+                         ) -> tuple[list[Block], list[Block]]:
+        rels = self.package.rels(self.main)
+        seen_parts: set[str] = set()
+        seen_text: set[tuple[str, tuple[str, ...]]] = set()
+        result: dict[str, list[Block]] = {"header": [], "footer": []}
+        for section, sect_pr in sections:
+            refs = [(kind, ref) for kind in ("header", "footer")
+                    for ref in sect_pr.findall(f"{W}{kind}Reference")]
+            refs.sort(key=lambda kr: _HEADER_ORDER.get(kr[1].get(W + "type", "default"), 3))
+            for kind, ref in refs:
+                rel = rels.get(ref.get(_R_ID, ""))
+                if rel is None or rel.external or rel.target in seen_parts \
+                        or not self.package.has(rel.target):
+                    continue
+                seen_parts.add(rel.target)
+                role = Role.HEADER if kind == "header" else Role.FOOTER
+                blocks = BlockReader(self.shared, self._links(rel.target)).read(
+                    self.package.xml(rel.target), role, 1)
+                signature = (kind, tuple(b.text for b in blocks))
+                if not blocks or signature in seen_text:
+                    continue
+                seen_text.add(signature)
+                for block in blocks:
+                    _stamp(block, section, None)
+                result[kind].extend(blocks)
+        return result["header"], result["footer"]
+
+
+def _stamp(block: Paragraph | Table, section: int, page: int | None) -> None:
+    """Give a block read out of place (note, header) the section and page where it goes."""
+    block.prov.section = section
+    block.prov.page = page
+    if isinstance(block, Table):
+        for cell in block.cells():
+            cell.prov.section = section
+            for child in cell.blocks:
+                _stamp(child, section, page)
+
+
+def _local(tag: object) -> str:
+    text = str(tag)
+    return text.rsplit("}", 1)[-1]
+
+
+__all__ = ["DocxParser"]

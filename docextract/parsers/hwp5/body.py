@@ -1,0 +1,303 @@
+"""Turning one section's record tree into model blocks in reading order.
+
+A paragraph is a PARA_HEADER record; its children hold the text (PARA_TEXT), the
+layout cache (PARA_LINE_SEG) and one CTRL_HEADER per extended control in the text.
+A control's own children hold its content: a table's TABLE record and one
+LIST_HEADER per cell, each followed by that cell's paragraphs at the same level;
+headers, footers, notes and hidden comments a LIST_HEADER and paragraphs; drawing
+objects a SHAPE_COMPONENT whose LIST_HEADER carries text-box paragraphs.
+
+Blocks are built with ``model_construct`` because a large document has tens of
+thousands of them and validation would dominate the parse time.
+"""
+
+from __future__ import annotations
+
+import struct
+
+from ...errors import LimitExceeded
+from ...model import Annotation, Cell, Paragraph, Provenance, Role, Table
+from ..base import ParseContext
+from .docinfo import DocInfo
+from .numbering import NumberingState
+from .records import (TAG_CTRL_DATA, TAG_CTRL_HEADER, TAG_LIST_HEADER, TAG_PARA_HEADER,
+                      TAG_PARA_LINE_SEG, TAG_PARA_TEXT, TAG_TABLE, Records)
+from .text import FIELD_END, FIELD_START, decode_para_text
+
+_U16 = struct.Struct("<H").unpack_from
+_U32 = struct.Struct("<I").unpack_from
+_CELL = struct.Struct("<HHHH").unpack_from
+
+_LIST_ROLES = {"head": Role.HEADER, "foot": Role.FOOTER, "fn  ": Role.FOOTNOTE,
+               "en  ": Role.ENDNOTE, "tcmt": Role.COMMENT}
+_LINE_SEG_SIZE = 36
+_FIRST_LINE_OF_PAGE = 1
+_BREAK_PAGE = 0x04
+
+
+class SectionReader:
+    """Reads the paragraphs of one section stream into blocks."""
+
+    def __init__(self, recs: Records, docinfo: DocInfo, numbering: NumberingState,
+                 ctx: ParseContext, section: int, page: int) -> None:
+        self.recs = recs
+        self.data = recs.data
+        self.docinfo = docinfo
+        self.numbering = numbering
+        self.ctx = ctx
+        self.section = section
+        self.page = page  # pages seen so far, counted from the layout cache
+        self.has_layout = False
+        self.max_nesting = ctx.limits.max_nesting
+        self.blocks_made = 0
+
+    # paragraphs ------------------------------------------------------------------------
+
+    def read(self) -> list[Paragraph | Table]:
+        """All top-level blocks of the section."""
+        recs = self.recs
+        out: list[Paragraph | Table] = []
+        n = len(recs)
+        i = 0
+        tags, levels, ends = recs.tag, recs.level, recs.end
+        base = min(levels) if n else 0
+        while i < n:
+            if tags[i] == TAG_PARA_HEADER and levels[i] == base:
+                self._paragraph(i, 0, Role.BODY, out, top=True)
+            i = ends[i]
+            if not i & 0x3FF:
+                self.ctx.budget.check_time()
+        return out
+
+    def _paragraphs(self, i: int, stop: int, level: int, depth: int, role: Role,
+                    out: list[Paragraph | Table]) -> int:
+        """Paragraphs at ``level`` from record ``i``; returns the index after the last."""
+        if depth > self.max_nesting:
+            raise LimitExceeded(f"HWP section {self.section} nests lists deeper than "
+                                f"max_nesting={self.max_nesting}", limit="max_nesting")
+        tags, levels, ends = self.recs.tag, self.recs.level, self.recs.end
+        while i < stop and levels[i] == level and tags[i] == TAG_PARA_HEADER:
+            self._paragraph(i, depth, role, out, top=False)
+            i = ends[i]
+        return i
+
+    def _paragraph(self, i: int, depth: int, role: Role, out: list[Paragraph | Table],
+                   top: bool) -> None:
+        recs, data = self.recs, self.data
+        tags, levels, ends, starts, stops = recs.tag, recs.level, recs.end, recs.start, recs.stop
+        start = starts[i]
+        para_shape = _U16(data, start + 8)[0] if stops[i] - start >= 12 else -1
+        style_id = data[start + 10] if stops[i] - start >= 12 else -1
+        breaks = data[start + 11] if stops[i] - start >= 12 else 0
+        child_level = levels[i] + 1
+        text_idx = seg_idx = -1
+        ctrls: list[int] = []
+        j, e = i + 1, ends[i]
+        while j < e:
+            if levels[j] == child_level:
+                t = tags[j]
+                if t == TAG_PARA_TEXT:
+                    text_idx = j
+                elif t == TAG_CTRL_HEADER:
+                    ctrls.append(j)
+                elif t == TAG_PARA_LINE_SEG:
+                    seg_idx = j
+            j = ends[j]
+        if top:
+            self._advance_page(seg_idx, breaks)
+        if text_idx >= 0:
+            text, events = decode_para_text(data[starts[text_idx]:stops[text_idx]])
+        else:
+            text, events = "", []
+        prefix, outline_level = self.numbering.prefix(para_shape) if para_shape >= 0 else ("", None)
+        after: list[Paragraph | Table] = []
+        annotations: list[Annotation] = []
+        if events:
+            self._controls(events, ctrls, depth, role, after, annotations, len(prefix))
+        elif ctrls:
+            self._controls([(0, 0, recs_ctrl_id(data, starts[c])) for c in ctrls], ctrls, depth,
+                           role, after, annotations, 0, by_header=True)
+        if prefix and text.strip():
+            text = prefix + text
+        if text.strip() or annotations:
+            styles = self.docinfo.styles
+            out.append(Paragraph.model_construct(
+                kind="paragraph", text=text, role=role,
+                style=styles[style_id] if 0 <= style_id < len(styles) else None,
+                outline_level=outline_level, annotations=annotations,
+                prov=self._prov()))
+        out.extend(after)
+
+    def _prov(self) -> Provenance:
+        self.blocks_made += 1
+        return Provenance.model_construct(path="", section=self.section,
+                                          page=self.page if self.has_layout else None,
+                                          span=None, bbox=None)
+
+    def _advance_page(self, seg_idx: int, breaks: int) -> None:
+        """Count pages from the 'first line of a page' flags in the layout cache."""
+        if seg_idx < 0:
+            if breaks & _BREAK_PAGE and self.has_layout:
+                self.page += 1
+            return
+        self.has_layout = True
+        data = self.data
+        start, stop = self.recs.start[seg_idx], self.recs.stop[seg_idx]
+        for pos in range(start + 32, stop, _LINE_SEG_SIZE):
+            if pos + 4 <= stop and _U32(data, pos)[0] & _FIRST_LINE_OF_PAGE:
+                self.page += 1
+        if self.page == 0:
+            self.page = 1
+
+    # controls --------------------------------------------------------------------------
+
+    def _controls(self, events: list[tuple[int, int, str]], ctrls: list[int], depth: int,
+                  role: Role, after: list[Paragraph | Table], annotations: list[Annotation],
+                  shift: int, by_header: bool = False) -> None:
+        """Pair extended controls in the text with their CTRL_HEADER records and read them."""
+        data, starts = self.data, self.recs.start
+        fields: list[tuple[int, str, str | None]] = []
+        k = 0
+        for pos, code, cid in events:
+            if code == FIELD_END:
+                if fields:
+                    begin, kind, name = fields.pop()
+                    annotations.append(Annotation.model_construct(
+                        kind=kind, name=name, start=begin + shift, end=pos + shift))
+                continue
+            c = -1
+            # pair in order, tolerating controls whose CTRL_HEADER is missing
+            for m in range(k, len(ctrls)):
+                if recs_ctrl_id(data, starts[ctrls[m]]) == cid:
+                    c, k = ctrls[m], m + 1
+                    break
+            if c < 0:
+                continue
+            if cid == "tbl ":
+                self._table(c, depth + 1, role, after)
+            elif cid == "gso ":
+                self._lists(c, depth + 1, Role.TEXTBOX, after)
+            elif cid in _LIST_ROLES:
+                self._lists(c, depth + 1, _LIST_ROLES[cid], after)
+            elif cid == "secd":
+                self._section_def(c)
+            elif cid.startswith("%") and (code == FIELD_START or by_header):
+                kind = "hyperlink" if cid == "%hlk" else "field"
+                fields.append((pos, kind, self._field_name(c, cid)))
+
+    def _section_def(self, c: int) -> None:
+        start, stop = self.recs.start[c], self.recs.stop[c]
+        # ctrl id, attributes, column gap, grids (2+2+2), default tab stop, then the
+        # outline numbering id
+        if stop - start >= 20:
+            nid = _U16(self.data, start + 18)[0]
+            if nid:
+                self.numbering.outline_id = nid
+
+    def _field_name(self, c: int, cid: str) -> str | None:
+        """A field's name (누름틀) from its CTRL_DATA, or a hyperlink's target from its command."""
+        recs, data = self.recs, self.data
+        start, stop = recs.start[c], recs.stop[c]
+        if cid == "%hlk":
+            if stop - start < 11:
+                return None
+            n = _U16(data, start + 9)[0]
+            command = data[start + 11:min(stop, start + 11 + 2 * n)].decode("utf-16-le", "replace")
+            target = command.split(";", 1)[0].replace("\\:", ":").replace("\\;", ";")
+            return target or None
+        j, e = c + 1, recs.end[c]
+        while j < e:
+            if recs.tag[j] == TAG_CTRL_DATA:
+                p, q = recs.start[j], recs.stop[j]
+                # parameter set: id, count, pad; then item id, type (1 = string), length, text
+                if q - p >= 12 and _U16(data, p + 8)[0] == 1:
+                    n = _U16(data, p + 10)[0]
+                    name = data[p + 12:min(q, p + 12 + 2 * n)].decode("utf-16-le", "replace")
+                    return name or None
+            j = recs.end[j]
+        return None
+
+    def _lists(self, c: int, depth: int, role: Role, out: list[Paragraph | Table]) -> None:
+        """Every paragraph list inside control ``c`` (notes, headers, text boxes, captions)."""
+        tags, levels = self.recs.tag, self.recs.level
+        j, e = c + 1, self.recs.end[c]
+        caption_level = levels[c] + 1
+        while j < e:
+            if tags[j] == TAG_LIST_HEADER and j + 1 < e and tags[j + 1] == TAG_PARA_HEADER \
+                    and levels[j + 1] == levels[j]:
+                list_role = Role.CAPTION if role == Role.TEXTBOX and levels[j] == caption_level \
+                    else role
+                j = self._paragraphs(j + 1, e, levels[j], depth, list_role, out)
+            else:
+                j += 1
+
+    def _table(self, c: int, depth: int, role: Role, out: list[Paragraph | Table]) -> None:
+        recs, data = self.recs, self.data
+        tags, levels, ends, starts, stops = recs.tag, recs.level, recs.end, recs.start, recs.stop
+        level = levels[c] + 1
+        n_rows = n_cols = 0
+        seen_table = False
+        captions: list[Paragraph | Table] = []
+        caption_on_top = False
+        cells: list[Cell] = []
+        j, e = c + 1, ends[c]
+        while j < e:
+            if levels[j] != level:
+                j = ends[j]
+                continue
+            t = tags[j]
+            if t == TAG_TABLE:
+                if stops[j] - starts[j] >= 8:
+                    n_rows, n_cols = _U16(data, starts[j] + 4)[0], _U16(data, starts[j] + 6)[0]
+                seen_table = True
+                j = ends[j]
+            elif t == TAG_LIST_HEADER:
+                p = starts[j]
+                if not seen_table:
+                    if stops[j] - p >= 12:
+                        caption_on_top = (_U32(data, p + 8)[0] & 3) == 2
+                    j = self._paragraphs(ends[j], e, level, depth, Role.CAPTION, captions)
+                    continue
+                if stops[j] - p >= 16:
+                    col, row, col_span, row_span = _CELL(data, p + 8)
+                else:
+                    col, row, col_span, row_span = 0, len(cells), 1, 1
+                blocks: list[Paragraph | Table] = []
+                j = self._paragraphs(ends[j], e, level, depth, role, blocks)
+                cells.append(Cell.model_construct(
+                    row=row, col=col, row_span=max(1, row_span), col_span=max(1, col_span),
+                    blocks=blocks, prov=Provenance.model_construct(
+                        path="", section=self.section, page=None, span=None, bbox=None)))
+            else:
+                j = ends[j]
+        if caption_on_top:
+            out.extend(captions)
+        if cells or seen_table:
+            out.append(_build_table(cells, n_rows, n_cols, role, self._prov()))
+        if not caption_on_top:
+            out.extend(captions)
+
+
+def _build_table(cells: list[Cell], n_rows: int, n_cols: int, role: Role,
+                 prov: Provenance) -> Table:
+    """Group cells by anchor row; grow the grid when a cell lies outside the declared size."""
+    for cell in cells:
+        n_rows = max(n_rows, cell.row + cell.row_span)
+        n_cols = max(n_cols, cell.col + cell.col_span)
+    rows: list[list[Cell]] = [[] for _ in range(n_rows)]
+    for cell in cells:
+        rows[cell.row].append(cell)
+    for row in rows:
+        if len(row) > 1:
+            row.sort(key=_cell_col)
+    return Table.model_construct(kind="table", n_rows=n_rows, n_cols=n_cols, rows=rows,
+                                 role=role, prov=prov)
+
+
+def _cell_col(cell: Cell) -> int:
+    return cell.col
+
+
+def recs_ctrl_id(data: bytes, start: int) -> str:
+    """The control id at the start of a CTRL_HEADER payload."""
+    return data[start:start + 4][::-1].decode("latin-1")

@@ -1,0 +1,507 @@
+"""Reading one HWPX section (``Contents/sectionN.xml``) into document blocks.
+
+A section is a list of ``hp:p`` paragraphs; a paragraph is ``hp:run`` elements whose
+children are text (``hp:t``), controls (``hp:ctrl``: headers, footers, notes, fields,
+hidden comments) and objects (``hp:tbl``, shapes with ``hp:drawText``, pictures with
+captions). Paragraph text becomes one :class:`Paragraph`; the blocks a paragraph
+anchors (tables, notes, headers, text boxes, comments) follow it in the block list,
+so reading order is kept without splitting the paragraph's own text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from ..errors import LimitExceeded
+from ..model import Annotation, Cell, Paragraph, Provenance, Role, Table
+from ..parsers.base import ParseContext
+from .hwpx_numbering import HeaderInfo, NumberingState, format_number
+from .hwpx_xml import child, children, int_attr, local_name
+
+Block = Paragraph | Table
+
+# Drawing objects that may carry a caption or a text box (hp:drawText).
+_SHAPES = frozenset({"rect", "ellipse", "polygon", "curve", "arc", "container", "pic", "ole",
+                     "equation", "line", "connectLine", "textart", "video", "chart"})
+_INLINE_TEXT = {"tab": "\t", "lineBreak": "\n", "nbSpace": " ", "fwSpace": " ", "hyphen": "-"}
+_INLINE_MARKS = frozenset({"markpenBegin", "markpenEnd", "titleMark", "insertBegin", "insertEnd"})
+_NOTE_ROLES = {"footNote": (Role.FOOTNOTE, "FOOTNOTE"), "endNote": (Role.ENDNOTE, "ENDNOTE")}
+_OBJECT_COUNTERS = {"pic": "PICTURE", "equation": "EQUATION"}
+_TIME_CHECK_EVERY = 256
+
+
+class PageTracker:
+    """Estimates the 1-based page of each top-level paragraph.
+
+    HWPX stores no page objects. Pages are counted from explicit page breaks
+    (``hp:p pageBreak="1"``), section starts (a new section starts a new page), and
+    the layout Hangul saved in ``hp:linesegarray``: ``vertpos`` of a line is measured
+    from the top of the page body, so a line whose ``vertpos`` is smaller than the
+    previous line's starts a new page. That test is skipped in multi-column sections
+    (columns also restart ``vertpos``), and a table that itself runs over several
+    pages counts once, so the numbers are a lower bound for long tables.
+    """
+
+    def __init__(self) -> None:
+        self.page = 1
+        self.columns = 1
+        self._last: int | None = None
+        self._fresh = True
+
+    def start_section(self) -> None:
+        if not self._fresh:
+            self.page += 1
+        self._fresh = True
+        self._last = None
+        self.columns = 1
+
+    def paragraph(self, p: Any) -> int:
+        """Advance over a top-level paragraph and return the page it starts on."""
+        if p.get("pageBreak") == "1" and not self._fresh:
+            self.page += 1
+            self._last = None
+        first: int | None = None
+        segs = child(p, "linesegarray")
+        if segs is not None and self.columns == 1:
+            for seg in segs:
+                vert = int_attr(seg, "vertpos", -1)
+                if vert < 0:
+                    continue
+                if self._last is not None and vert < self._last:
+                    self.page += 1
+                self._last = vert
+                if first is None:
+                    first = self.page
+        self._fresh = False
+        return first if first is not None else self.page
+
+
+@dataclass
+class DocumentState:
+    """Counters shared by all sections of one document."""
+
+    header: HeaderInfo
+    numbering: NumberingState
+    pages: PageTracker = field(default_factory=PageTracker)
+    objects: dict[str, int] = field(default_factory=dict)
+    blocks: int = 0
+    paragraphs: int = 0
+
+
+@dataclass
+class _OpenField:
+    kind: str
+    name: str | None
+    start: int
+    field_id: str | None
+
+
+class _ParagraphText:
+    """Text, annotations and anchored blocks collected while walking one paragraph."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.length = 0
+        self.annotations: list[Annotation] = []
+        self.anchored: list[Block] = []
+        self.fields: dict[str, _OpenField] = {}
+
+    def add(self, text: str) -> None:
+        if text:
+            self.parts.append(text)
+            self.length += len(text)
+
+    def close_field(self, key: str, f: _OpenField) -> None:
+        self.fields.pop(key, None)
+        self.annotations.append(Annotation(kind=f.kind, name=f.name, start=f.start, end=self.length))
+
+
+def _hyperlink_target(field_begin: Any) -> str | None:
+    """The URL of a HYPERLINK field: its Path parameter, else the unescaped Command."""
+    params = child(field_begin, "parameters")
+    if params is None:
+        return None
+    values = {p.get("name"): (p.text or "") for p in params if local_name(p.tag) == "stringParam"}
+    if values.get("Path"):
+        return values["Path"]
+    command = values.get("Command")
+    if not command:
+        return None
+    # Command is "target;flags..." with ':' ';' '\' escaped by a backslash; a '|'
+    # separates the target from an in-document bookmark.
+    out: list[str] = []
+    escaped = False
+    for ch in command:
+        if escaped:
+            out.append(ch)
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif ch == ";":
+            break
+        else:
+            out.append(ch)
+    target = "".join(out)
+    if "|" in target:
+        target = target.split("|", 1)[0]
+    return target or None
+
+
+def _field_param(field_begin: Any, name: str) -> str | None:
+    params = child(field_begin, "parameters")
+    if params is None:
+        return None
+    for p in params:
+        if p.get("name") == name:
+            return p.text
+    return None
+
+
+class SectionReader:
+    """Turns one parsed section into blocks; one instance per section."""
+
+    def __init__(self, ctx: ParseContext, state: DocumentState, section: int,
+                 master_page: Callable[[str], Any | None] | None = None) -> None:
+        self.ctx = ctx
+        self.state = state
+        self.section = section
+        self.master_page = master_page
+        self.outline_ref: str | None = None
+        self.page: int | None = None
+        self.deleting = 0
+        self.memo_ids: set[str] = set()
+
+    # section level --------------------------------------------------------------------
+
+    def read(self, root: Any) -> list[Block]:
+        """All blocks of the section in reading order."""
+        self.state.pages.start_section()
+        self.page = self.state.pages.page
+        out: list[Block] = []
+        sec_pr = root.find(".//{*}secPr")
+        if sec_pr is not None:
+            ref = sec_pr.get("outlineShapeIDRef")
+            self.outline_ref = ref if ref not in (None, "", "0") else None
+            out.extend(self._master_pages(sec_pr))
+        memo_groups = []
+        for el in root:
+            name = local_name(el.tag)
+            if name == "p":
+                self.page = self.state.pages.paragraph(el)
+                out.extend(self._paragraph(el, Role.BODY, 0))
+            elif name == "memogroup":
+                memo_groups.append(el)
+        for group in memo_groups:
+            out.extend(self._memo_group(group))
+        return out
+
+    def _master_pages(self, sec_pr: Any) -> list[Block]:
+        if self.master_page is None:
+            return []
+        out: list[Block] = []
+        for ref in children(sec_pr, "masterPage"):
+            mp = self.master_page(ref.get("idRef", ""))
+            if mp is None:
+                continue
+            for sub in children(mp, "subList"):
+                for block in self._sub_list(sub, Role.HEADER, 1):
+                    if isinstance(block, Paragraph) and block.style is None:
+                        block.style = "master-page"
+                    out.append(block)
+        return out
+
+    def _memo_group(self, group: Any) -> list[Block]:
+        out: list[Block] = []
+        for memo in children(group, "memo"):
+            if memo.get("id") in self.memo_ids:
+                continue  # already emitted from the MEMO field that anchors it
+            for sub in memo:
+                if local_name(sub.tag) in ("paraList", "subList"):
+                    out.extend(self._sub_list(sub, Role.COMMENT, 1))
+        return out
+
+    # paragraphs -----------------------------------------------------------------------
+
+    def _paragraph(self, p: Any, role: Role, depth: int) -> list[Block]:
+        state = self.state
+        state.paragraphs += 1
+        if state.paragraphs % _TIME_CHECK_EVERY == 0:
+            self.ctx.budget.check_time()
+        acc = _ParagraphText()
+        for el in p:
+            name = local_name(el.tag)
+            if name == "run":
+                self._run(el, acc, role, depth)
+            elif name == "switch":
+                branch = self._switch_branch(el)
+                if branch is not None:
+                    for run in children(branch, "run"):
+                        self._run(run, acc, role, depth)
+        for key, f in list(acc.fields.items()):
+            acc.close_field(key, f)  # a field left open ends with its paragraph
+        text = "".join(acc.parts)
+        annotations = acc.annotations
+        outline_level = None
+        heading = state.header.headings.get(p.get("paraPrIDRef", ""))
+        if heading is not None:
+            marker = state.numbering.marker(heading, self.outline_ref)
+            if heading.kind == "OUTLINE":
+                outline_level = heading.level + 1
+            if marker:
+                shift = len(marker) + 1
+                text = f"{marker} {text}"
+                annotations = [a.model_copy(update={"start": a.start + shift, "end": a.end + shift})
+                               for a in annotations]
+        if acc.anchored and not text.strip() and not annotations:
+            return acc.anchored  # a paragraph that only anchors objects adds no line
+        para = Paragraph.model_construct(
+            kind="paragraph", text=text, role=role,
+            style=state.header.styles.get(p.get("styleIDRef", "")) or None,
+            outline_level=outline_level, annotations=annotations,
+            prov=self._prov())
+        self._count_block()
+        return [para, *acc.anchored]
+
+    @staticmethod
+    def _switch_branch(switch: Any) -> Any | None:
+        """``hp:switch`` offers alternatives for older readers: take the default, else the first case."""
+        default = child(switch, "default")
+        return default if default is not None else child(switch, "case")
+
+    def _run(self, run: Any, acc: _ParagraphText, role: Role, depth: int) -> None:
+        for el in run:
+            name = local_name(el.tag)
+            if name == "t":
+                self._text(el, acc)
+            elif name == "ctrl":
+                for c in el:
+                    self._control(c, acc, role, depth)
+            elif name == "tbl":
+                acc.anchored.extend(self._table(el, role, depth + 1))
+            elif name in _SHAPES:
+                acc.anchored.extend(self._shape(el, role, depth + 1))
+            elif name == "compose":
+                self._add(acc, el.get("composeText", ""))
+            elif name == "dutmal":
+                main = child(el, "mainText")
+                self._add(acc, (main.text or "") if main is not None else "")
+            elif name == "switch":
+                branch = self._switch_branch(el)
+                if branch is not None:
+                    self._run(branch, acc, role, depth)
+
+    def _add(self, acc: _ParagraphText, text: str | None) -> None:
+        if text and not self.deleting:
+            acc.add(text)
+
+    def _text(self, t: Any, acc: _ParagraphText) -> None:
+        """``hp:t`` is mixed content: text, inline characters and change-tracking marks."""
+        self._add(acc, t.text)
+        for el in t:
+            name = local_name(el.tag)
+            if name in _INLINE_TEXT:
+                self._add(acc, _INLINE_TEXT[name])
+            elif name == "deleteBegin":
+                self.deleting += 1  # tracked deletion: the text is shown struck out, not kept
+            elif name == "deleteEnd":
+                self.deleting = max(0, self.deleting - 1)
+            elif name not in _INLINE_MARKS and name:
+                self._add(acc, "".join(el.itertext()))
+            self._add(acc, el.tail)
+
+    # controls -------------------------------------------------------------------------
+
+    def _control(self, c: Any, acc: _ParagraphText, role: Role, depth: int) -> None:
+        name = local_name(c.tag)
+        if name in ("header", "footer"):
+            acc.anchored.extend(self._sub_lists(c, Role.HEADER if name == "header" else Role.FOOTER,
+                                                depth + 1))
+        elif name in _NOTE_ROLES:
+            note_role, counter = _NOTE_ROLES[name]
+            self.state.objects[counter] = self.state.objects.get(counter, 0) + 1
+            acc.anchored.extend(self._sub_lists(c, note_role, depth + 1))
+        elif name == "hiddenComment":
+            acc.anchored.extend(self._sub_lists(c, Role.COMMENT, depth + 1))
+        elif name == "fieldBegin":
+            self._field_begin(c, acc, depth)
+        elif name == "fieldEnd":
+            self._field_end(c, acc)
+        elif name == "bookmark":
+            acc.annotations.append(Annotation(kind="bookmark", name=c.get("name") or None,
+                                              start=acc.length, end=acc.length))
+        elif name == "autoNum":
+            self._auto_number(c, acc)
+        elif name == "newNum":
+            num_type = c.get("numType", "")
+            if num_type in ("FOOTNOTE", "ENDNOTE", "PICTURE", "TABLE", "EQUATION"):
+                self.state.objects[num_type] = max(0, int_attr(c, "num", 1) - 1)
+        elif name == "colPr" and role is Role.BODY and depth == 0:
+            self.state.pages.columns = max(1, int_attr(c, "colCount", 1))
+
+    def _field_begin(self, c: Any, acc: _ParagraphText, depth: int) -> None:
+        field_type = (c.get("type") or "").upper()
+        if field_type == "HYPERLINK":
+            kind, name = "hyperlink", _hyperlink_target(c)
+        elif field_type == "MEMO":
+            kind, name = "comment", c.get("name") or None
+            memo_id = _field_param(c, "ID")
+            if memo_id:
+                self.memo_ids.add(memo_id)
+            acc.anchored.extend(self._sub_lists(c, Role.COMMENT, depth + 1))
+        elif field_type == "BOOKMARK":
+            kind, name = "bookmark", c.get("name") or None
+        else:
+            kind, name = "field", c.get("name") or field_type.lower() or None
+        key = c.get("id") or c.get("fieldid") or f"#{len(acc.fields)}"
+        acc.fields[key] = _OpenField(kind, name, acc.length, c.get("fieldid"))
+
+    @staticmethod
+    def _field_end(c: Any, acc: _ParagraphText) -> None:
+        key = c.get("beginIDRef")
+        if key in acc.fields:
+            acc.close_field(key, acc.fields[key])
+            return
+        # Some writers do not match beginIDRef to the begin's id; fall back to the
+        # field id, then to the innermost open field.
+        fid = c.get("fieldid")
+        for k, f in reversed(list(acc.fields.items())):
+            if fid is None or f.field_id == fid:
+                acc.close_field(k, f)
+                return
+
+    def _auto_number(self, c: Any, acc: _ParagraphText) -> None:
+        num_type = c.get("numType", "")
+        if num_type not in ("FOOTNOTE", "ENDNOTE", "PICTURE", "TABLE", "EQUATION"):
+            return  # page numbers depend on layout we do not reproduce
+        fmt = child(c, "autoNumFormat")
+        n = self.state.objects.get(num_type, 0)
+        if fmt is None:
+            self._add(acc, str(n))
+            return
+        number = fmt.get("userChar") if fmt.get("type") == "USER_CHAR" and fmt.get("userChar") \
+            else format_number(n, fmt.get("type"))
+        self._add(acc, f"{fmt.get('prefixChar', '')}{number}{fmt.get('suffixChar', '')}")
+
+    def _sub_lists(self, el: Any, role: Role, depth: int) -> list[Block]:
+        out: list[Block] = []
+        for sub in children(el, "subList"):
+            out.extend(self._sub_list(sub, role, depth))
+        return out
+
+    def _sub_list(self, sub: Any, role: Role, depth: int) -> list[Block]:
+        self._check_depth(depth)
+        out: list[Block] = []
+        for p in children(sub, "p"):
+            out.extend(self._paragraph(p, role, depth))
+        return out
+
+    # tables and shapes ----------------------------------------------------------------
+
+    def _check_depth(self, depth: int) -> None:
+        if depth > self.ctx.limits.max_nesting:
+            raise LimitExceeded(f"HWPX objects nest deeper than max_nesting={self.ctx.limits.max_nesting}",
+                                limit="max_nesting")
+
+    def _captioned(self, el: Any, body: list[Block], depth: int) -> list[Block]:
+        caption = child(el, "caption")
+        if caption is None:
+            return body
+        cap_blocks = self._sub_lists(caption, Role.CAPTION, depth + 1)
+        if caption.get("side", "BOTTOM").upper() in ("TOP", "LEFT"):
+            return cap_blocks + body
+        return body + cap_blocks
+
+    def _table(self, tbl: Any, role: Role, depth: int) -> list[Block]:
+        self._check_depth(depth)
+        objects = self.state.objects
+        objects["TABLE"] = objects.get("TABLE", 0) + 1
+        trs = children(tbl, "tr")
+        raw: list[tuple[int, int, int, int, list[Block]]] = []
+        occupied: set[tuple[int, int]] = set()
+        for row_index, tr in enumerate(trs):
+            next_col = 0
+            for tc in children(tr, "tc"):
+                addr = child(tc, "cellAddr")
+                span = child(tc, "cellSpan")
+                row = int_attr(addr, "rowAddr", row_index) if addr is not None else row_index
+                col = int_attr(addr, "colAddr", -1) if addr is not None else -1
+                if row < 0:
+                    row = row_index
+                if col < 0:  # no address: the first free slot of the row
+                    col = next_col
+                    while (row, col) in occupied:
+                        col += 1
+                row_span = max(1, int_attr(span, "rowSpan", 1)) if span is not None else 1
+                col_span = max(1, int_attr(span, "colSpan", 1)) if span is not None else 1
+                occupied.add((row, col))
+                next_col = col + col_span
+                blocks: list[Block] = []
+                for sub in children(tc, "subList"):
+                    blocks.extend(self._sub_list(sub, role, depth + 1))
+                raw.append((row, col, row_span, col_span, blocks))
+        n_rows, n_cols = self._grid_size(tbl, raw)
+        rows: list[list[Cell]] = [[] for _ in range(n_rows)]
+        for row, col, row_span, col_span, blocks in sorted(raw, key=lambda c: (c[0], c[1])):
+            if row >= n_rows or col >= n_cols:
+                continue
+            rows[row].append(Cell.model_construct(
+                row=row, col=col, row_span=min(row_span, n_rows - row),
+                col_span=min(col_span, n_cols - col), blocks=blocks, prov=self._prov()))
+        table = Table.model_construct(kind="table", n_rows=n_rows, n_cols=n_cols, rows=rows,
+                                      role=role, prov=self._prov())
+        self._count_block()
+        return self._captioned(tbl, [table], depth)
+
+    @staticmethod
+    def _grid_size(tbl: Any, raw: list[tuple[int, int, int, int, list[Block]]]) -> tuple[int, int]:
+        """Grid size from rowCnt/colCnt, trusted only as far as the cells can fill it.
+
+        Anchors always fit; spans may stretch the grid up to the declared size, but a
+        hostile rowCnt/colSpan cannot make it larger than anchors plus cell count.
+        """
+        if not raw:
+            return 0, 0
+        anchor_rows = max(r for r, _, _, _, _ in raw) + 1
+        anchor_cols = max(c for _, c, _, _, _ in raw) + 1
+        span_rows = max(r + rs for r, _, rs, _, _ in raw)
+        span_cols = max(c + cs for _, c, _, cs, _ in raw)
+        declared_rows = int_attr(tbl, "rowCnt", 0) or span_rows
+        declared_cols = int_attr(tbl, "colCnt", 0) or span_cols
+        n_rows = max(anchor_rows, min(declared_rows, span_rows, anchor_rows + len(raw)))
+        n_cols = max(anchor_cols, min(declared_cols, span_cols, anchor_cols + len(raw)))
+        return n_rows, n_cols
+
+    def _shape(self, el: Any, role: Role, depth: int) -> list[Block]:
+        self._check_depth(depth)
+        name = local_name(el.tag)
+        counter = _OBJECT_COUNTERS.get(name)
+        if counter:
+            self.state.objects[counter] = self.state.objects.get(counter, 0) + 1
+        body: list[Block] = []
+        box_role = role if role is not Role.BODY else Role.TEXTBOX
+        draw_text = child(el, "drawText")
+        if draw_text is not None:
+            body.extend(self._sub_lists(draw_text, box_role, depth + 1))
+        if name == "textart" and el.get("text"):
+            body.append(Paragraph.model_construct(
+                kind="paragraph", text=el.get("text"), role=box_role, style=None,
+                outline_level=None, annotations=[], prov=self._prov()))
+            self._count_block()
+        if name == "container":
+            for sub in el:
+                if local_name(sub.tag) in _SHAPES:
+                    body.extend(self._shape(sub, role, depth + 1))
+        return self._captioned(el, body, depth)
+
+    # helpers --------------------------------------------------------------------------
+
+    def _prov(self) -> Provenance:
+        return Provenance.model_construct(path="", section=self.section, page=self.page,
+                                          span=None, bbox=None)
+
+    def _count_block(self) -> None:
+        self.state.blocks += 1
+        if self.state.blocks > self.ctx.limits.max_blocks:
+            raise LimitExceeded(f"HWPX document has more than max_blocks="
+                                f"{self.ctx.limits.max_blocks:,} blocks", limit="max_blocks")

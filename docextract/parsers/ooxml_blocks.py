@@ -1,0 +1,313 @@
+"""Block-level WordprocessingML: paragraphs and tables in document order.
+
+:class:`BlockReader` turns one story (the body, a header, a note, a text box) into
+model blocks. It resolves each paragraph's style, outline level and list marker, builds
+tables on the ``w:tblGrid`` with ``w:gridSpan``/``w:vMerge`` merges anchored once at
+their top-left slot, descends into nested tables and content controls, and places the
+blocks a paragraph anchors (text boxes, footnotes, comments) right after it.
+
+Pages: DOCX stores no layout, so ``prov.page`` is approximate: it counts explicit page
+breaks (``w:br w:type="page"``, ``w:pageBreakBefore``, page-starting section breaks) and
+the ``w:lastRenderedPageBreak`` marks Word leaves where it last broke pages, collapsing
+breaks with no text between them. It is right for documents last saved by Word and a
+lower bound elsewhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Callable
+
+from ..errors import LimitExceeded
+from ..model import Annotation, Cell, Paragraph, Provenance, Role, Table
+from ..parsers.base import ParseContext
+from .ooxml_numbering import Numbering
+from .ooxml_styles import Styles, numpr_values, outline_from_ppr
+from .ooxml_text import W, Anchors, FieldState, InlineText
+
+if TYPE_CHECKING:
+    from lxml import etree
+
+Block = Paragraph | Table
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_VAL = W + "val"
+_TIME_CHECK_EVERY = 2000
+_NOTE_ROLES = (Role.FOOTNOTE, Role.ENDNOTE, Role.COMMENT)
+# Containers whose children are read as if they stood in the parent.
+_TRANSPARENT = frozenset((W + "customXml", W + "ins", W + "moveTo", W + "smartTag"))
+_DROPPED = frozenset((W + "del", W + "moveFrom"))
+
+
+@dataclass
+class Shared:
+    """State shared by every story of one document: definitions, limits, counters."""
+
+    ctx: ParseContext
+    styles: Styles
+    numbering: Numbering
+    blocks_made: int = 0
+    warned: set[str] = field(default_factory=set)
+
+    def count_block(self) -> None:
+        self.blocks_made += 1
+        if self.blocks_made > self.ctx.limits.max_blocks:
+            raise LimitExceeded(f"DOCX has more than max_blocks={self.ctx.limits.max_blocks:,} "
+                                "blocks", limit="max_blocks")
+        if self.blocks_made % _TIME_CHECK_EVERY == 0:
+            self.ctx.budget.check_time()
+
+    def warn_once(self, code: str, message: str) -> None:
+        if code not in self.warned:
+            self.warned.add(code)
+            self.ctx.warn(code, message)
+
+
+# Hooks the document reader supplies: blocks for a note/comment id, given its kind.
+AnchorResolver = Callable[[str, str, int, "int | None"], list[Block]]
+
+
+class BlockReader:
+    """Reads the stories of one part (body, header, notes) into blocks."""
+
+    def __init__(self, shared: Shared, links: Callable[[str], str | None],
+                 resolve_anchor: AnchorResolver | None = None, *, track_pages: bool = False,
+                 section_breaks: list["etree._Element"] | None = None) -> None:
+        self.shared = shared
+        self.links = links
+        self.resolve_anchor = resolve_anchor
+        self.fields = FieldState()
+        self.section = 0
+        self.track_pages = track_pages
+        self.page: int | None = 1 if track_pages else None
+        self._fresh_page = True
+        self._section_breaks = section_breaks or []
+        self.section_props: list[tuple[int, "etree._Element"]] = []
+
+    # pages -------------------------------------------------------------------------
+
+    def page_break(self) -> None:
+        """Advance the approximate page unless no text was read since the last break."""
+        if self.track_pages and not self._fresh_page and self.page is not None:
+            self.page += 1
+            self._fresh_page = True
+
+    # stories ------------------------------------------------------------------------
+
+    def read(self, container: "etree._Element", role: Role = Role.BODY, depth: int = 0,
+             *, top: bool = False) -> list[Block]:
+        """Blocks of ``container``'s children (a ``w:body``, ``w:tc``, ``w:hdr``, note...)."""
+        if depth > self.shared.ctx.limits.max_nesting:
+            raise LimitExceeded(f"DOCX tables or text boxes nest deeper than max_nesting="
+                                f"{self.shared.ctx.limits.max_nesting}", limit="max_nesting")
+        out: list[Block] = []
+        for child in container:
+            tag = child.tag
+            if tag == W + "p":
+                self._paragraph(child, role, depth, out, top)
+            elif tag == W + "tbl":
+                table = self._table(child, role, depth)
+                if table is not None:
+                    out.append(table)
+            elif tag == W + "sdt":
+                content = child.find(W + "sdtContent")
+                if content is not None:
+                    out.extend(self.read(content, role, depth, top=top))
+            elif tag in _TRANSPARENT:
+                out.extend(self.read(child, role, depth, top=top))
+            elif tag == _MC + "AlternateContent":
+                branch = child.find(_MC + "Choice")
+                if branch is None:
+                    branch = child.find(_MC + "Fallback")
+                if branch is not None:
+                    out.extend(self.read(branch, role, depth, top=top))
+            elif tag == W + "sectPr" and top:
+                self.section_props.append((self.section, child))
+            elif tag == W + "altChunk":
+                self.shared.warn_once("docx-altchunk", "DOCX embeds alternative-format content "
+                                      "(w:altChunk) that is not read")
+        return out
+
+    def _paragraph(self, p: "etree._Element", role: Role, depth: int, out: list[Block],
+                   top: bool) -> None:
+        shared = self.shared
+        ppr = p.find(W + "pPr")
+        style_id = num_id = level = None
+        outline = None
+        sect_pr = None
+        if ppr is not None:
+            pstyle = ppr.find(W + "pStyle")
+            if pstyle is not None:
+                style_id = pstyle.get(_VAL)
+            num_pr = ppr.find(W + "numPr")
+            if num_pr is not None:
+                num_id, level = numpr_values(num_pr)
+            outline = outline_from_ppr(ppr)
+            if ppr.find(W + "pageBreakBefore") is not None:
+                self.page_break()
+            if top:
+                sect_pr = ppr.find(W + "sectPr")
+        info = shared.styles.get(style_id)
+        if num_id is None and info.num_id is not None:
+            num_id = info.num_id
+            level = info.num_level if level is None else level
+        marker = shared.numbering.marker(num_id, level) if num_id is not None else ""
+        inline = InlineText(self.fields, self.links, self.page_break, marker)
+        start_page = self.page
+        inline.walk(p)
+        self.fields.close_code_phases()
+        text = inline.text
+        if role in _NOTE_ROLES:
+            text = _lstrip(text, inline.annotations)
+        if text.strip() or inline.annotations:
+            self._fresh_page = False
+            para_role = Role.CAPTION if info.is_caption and role == Role.BODY else role
+            shared.count_block()
+            # A break inside the paragraph moves the page on; the paragraph began before it.
+            out.append(Paragraph.model_construct(
+                kind="paragraph", text=text, role=para_role, style=info.name,
+                outline_level=outline if outline is not None else info.outline_level,
+                annotations=inline.annotations,
+                prov=Provenance.model_construct(path="", section=self.section, page=start_page,
+                                                span=None, bbox=None)))
+        if inline.anchors:
+            out.extend(self._anchored(inline.anchors, role, depth))
+        if sect_pr is not None:
+            self.section_props.append((self.section, sect_pr))
+            self._next_section()
+
+    def _next_section(self) -> None:
+        limit = self.shared.ctx.limits.max_sections
+        if self.section + 1 >= limit:
+            raise LimitExceeded(f"DOCX has more than max_sections={limit:,} sections",
+                                limit="max_sections")
+        self.section += 1
+        following = self._section_breaks[self.section] if self.section < len(
+            self._section_breaks) else None
+        kind = None
+        if following is not None:
+            type_el = following.find(W + "type")
+            kind = type_el.get(_VAL) if type_el is not None else None
+        if kind in (None, "nextPage", "oddPage", "evenPage"):
+            self.page_break()
+
+    def _anchored(self, anchors: Anchors, role: Role, depth: int) -> list[Block]:
+        out: list[Block] = []
+        for box in anchors.textboxes:
+            out.extend(self.read(box, Role.TEXTBOX, depth + 1))
+        if self.resolve_anchor is not None:
+            for kind, ids in (("footnote", anchors.footnotes), ("comment", anchors.comments),
+                              ("endnote", anchors.endnotes)):
+                for anchor_id in ids:
+                    out.extend(self.resolve_anchor(kind, anchor_id, self.section, self.page))
+        return out
+
+    # tables --------------------------------------------------------------------------
+
+    def _table(self, tbl: "etree._Element", role: Role, depth: int) -> Table | None:
+        grid = tbl.find(W + "tblGrid")
+        grid_cols = len(grid.findall(W + "gridCol")) if grid is not None else 0
+        start_page = self.page
+        rows: list[list[Cell]] = []
+        above: dict[int, Cell] = {}  # grid column -> cell covering it in the previous row
+        n_cols = grid_cols
+        for tr in _children(tbl, W + "tr"):
+            trpr = tr.find(W + "trPr")
+            col = 0
+            if trpr is not None:
+                if trpr.find(W + "del") is not None:
+                    continue  # a tracked row deletion
+                col = _int_val(trpr.find(W + "gridBefore"))
+            r = len(rows)
+            row: list[Cell] = []
+            current: dict[int, Cell] = {}
+            for tc in _children(tr, W + "tc"):
+                self.shared.count_block()
+                span, vmerge, hmerge = _cell_props(tc)
+                blocks = self.read(tc, role, depth + 1)
+                if hmerge == "continue" and row and row[-1].row == r:
+                    target = row[-1]
+                    target.col_span += span
+                    target.blocks.extend(blocks)
+                    for k in range(col, col + span):
+                        current[k] = target
+                    col += span
+                    continue
+                anchor = above.get(col) if vmerge == "continue" else None
+                if anchor is not None and anchor.col == col:
+                    anchor.row_span = r - anchor.row + 1
+                    anchor.blocks.extend(blocks)  # Word hides it; keep any text there anyway
+                    cell = anchor
+                else:
+                    cell = Cell.model_construct(
+                        row=r, col=col, row_span=1, col_span=span, blocks=blocks,
+                        prov=Provenance.model_construct(path="", section=self.section, page=None,
+                                                        span=None, bbox=None))
+                    row.append(cell)
+                for k in range(col, col + max(span, 1)):
+                    current[k] = cell
+                col += max(span, 1)
+            if trpr is not None:
+                col += _int_val(trpr.find(W + "gridAfter"))
+            n_cols = max(n_cols, col)
+            above = current
+            rows.append(row)
+        if not rows:
+            return None
+        self.shared.count_block()
+        return Table.model_construct(
+            kind="table", n_rows=len(rows), n_cols=n_cols, rows=rows, role=role,
+            prov=Provenance.model_construct(path="", section=self.section, page=start_page,
+                                            span=None, bbox=None))
+
+
+def _children(el: "etree._Element", tag: str) -> list["etree._Element"]:
+    """``tag`` children of ``el``, looking through content controls and custom XML wrappers."""
+    out: list["etree._Element"] = []
+    stack = [iter(el)]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+            continue
+        if child.tag == tag:
+            out.append(child)
+        elif child.tag == W + "sdt":
+            content = child.find(W + "sdtContent")
+            if content is not None and len(stack) < 16:
+                stack.append(iter(content))
+        elif child.tag in _TRANSPARENT and len(stack) < 16:
+            stack.append(iter(child))
+    return out
+
+
+def _cell_props(tc: "etree._Element") -> tuple[int, str | None, str | None]:
+    """``(gridSpan, vMerge, hMerge)`` of a ``w:tc``; merges are "restart", "continue" or None."""
+    tcpr = tc.find(W + "tcPr")
+    if tcpr is None:
+        return 1, None, None
+    span = max(1, min(_int_val(tcpr.find(W + "gridSpan")) or 1, 1000))
+    vmerge = hmerge = None
+    v = tcpr.find(W + "vMerge")
+    if v is not None:
+        vmerge = "restart" if v.get(_VAL) == "restart" else "continue"
+    h = tcpr.find(W + "hMerge")
+    if h is not None:
+        hmerge = "restart" if h.get(_VAL) == "restart" else "continue"
+    return span, vmerge, hmerge
+
+
+def _int_val(el: "etree._Element | None") -> int:
+    if el is None:
+        return 0
+    raw = el.get(_VAL, "")
+    return min(int(raw), 1000) if raw.isdigit() else 0
+
+
+def _lstrip(text: str, annotations: list[Annotation]) -> str:
+    """Drop leading blanks (notes start with a space after their reference mark)."""
+    cut = len(text) - len(text.lstrip())
+    if cut:
+        for a in annotations:
+            a.start = max(0, a.start - cut)
+            a.end = max(0, a.end - cut)
+    return text[cut:]
