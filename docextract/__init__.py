@@ -26,11 +26,13 @@ from .errors import (
 
 if TYPE_CHECKING:
     from .api import parse
+    from .extract import extract
     from .limits import Limits
     from .model import Cell, Document, Paragraph, Role, Table
 
 _LAZY = {
     "parse": ("docextract.api", "parse"),
+    "extract": ("docextract.extract", "extract"),
     "Limits": ("docextract.limits", "Limits"),
     "Document": ("docextract.model", "Document"),
     "Paragraph": ("docextract.model", "Paragraph"),
@@ -54,6 +56,7 @@ def __getattr__(name: str) -> Any:
 __all__ = [
     "__version__",
     "parse",
+    "extract",
     "Limits",
     "Document",
     "Paragraph",

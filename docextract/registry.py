@@ -165,3 +165,20 @@ def parser_for_format(fmt: str) -> Any:
     from .errors import UnsupportedFormat
 
     raise UnsupportedFormat(f"no parser is registered for format {fmt!r}")
+
+
+def _extractor_registry() -> Registry[Any]:
+    from .extractors import BUILTIN_EXTRACTORS
+
+    return Registry("docextract.extractors", BUILTIN_EXTRACTORS, "extractor")
+
+
+_EXTRACTORS: Registry[Any] | None = None
+
+
+def extractors() -> Registry[Any]:
+    """The process-wide extractor registry (record type → Extractor class)."""
+    global _EXTRACTORS
+    if _EXTRACTORS is None:
+        _EXTRACTORS = _extractor_registry()
+    return _EXTRACTORS

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from lxml import etree
 
 _CHUNK = 64 * 1024
+_LIBXML_MAX_DEPTH = 256  # libxml2's own nesting limit without XML_PARSE_HUGE
 
 
 def inflate(data: bytes, budget: Budget, *, raw: bool = True, what: str = "stream",
@@ -135,10 +136,14 @@ def parse_xml(data: bytes, budget: Budget, *, what: str = "XML") -> "etree._Elem
     try:
         root = etree.fromstring(data, _xml_parser())
     except etree.XMLSyntaxError as exc:
+        if "Excessive depth" in str(exc):
+            raise LimitExceeded(f"{what} nests deeper than libxml2's limit of {_LIBXML_MAX_DEPTH}",
+                                limit="max_xml_depth") from exc
         raise CorruptDocument(f"{what} is not well-formed XML ({exc})") from exc
     if root is None:
         raise CorruptDocument(f"{what} is empty")
-    _check_depth(root, budget.limits.max_xml_depth, what)
+    if budget.limits.max_xml_depth < _LIBXML_MAX_DEPTH:  # libxml2 itself stops deeper trees
+        _check_depth(root, budget.limits.max_xml_depth, what)
     return root
 
 

@@ -8,8 +8,9 @@ python-docx to read. Reasons:
   no DTD, no network). python-docx parses parts with its own lxml parser, so hostile XML
   would have to be screened twice; here there is one parser and one set of limits;
 * coverage: most of what matters (text boxes, footnotes, endnotes, comments, fields,
-  revisions, content controls, vertical merges, list markers, Strict OOXML) is not
-  exposed by python-docx's API and would need its XML anyway;
+  revisions, content controls, vertical merges, list markers) is not exposed by
+  python-docx's API and would need its XML anyway, and python-docx cannot open ISO 29500
+  Strict packages at all;
 * speed: one pass over each part, no proxy objects per paragraph.
 
 Layout of the reader (each module one job):
@@ -20,15 +21,26 @@ Layout of the reader (each module one job):
 * :mod:`.ooxml_blocks` paragraphs and tables in document order;
 * this module: the stories of a document put together in reading order.
 
-Reading order of the blocks: headers of every section (deduplicated, default then first
-then even page), the body with each text box, footnote and comment placed right after the
-paragraph that anchors it, then endnotes and any note or comment nobody references, then
-the footers. ``prov.page`` is approximate (see :mod:`.ooxml_blocks`).
+Reading order of the blocks: headers of every section (deduplicated by part and by text,
+default then first then even page, each with the index of the first section using it),
+the body with each text box, footnote and comment placed right after the paragraph that
+anchors it (inside the same table cell when it is in one), then endnotes in reference
+order and any note or comment nobody references, then the footers.
+
+Choices worth knowing:
+
+* paragraphs with no visible text are dropped (Word uses them as spacing), but a table
+  cell keeps its place in the grid even when empty;
+* list markers are restored as Word draws them ("1.", "가.", "•") and followed by one
+  space whatever the tab/space suffix, so "가. 관련 근거" reads naturally;
+* ``prov.page`` is approximate: DOCX has no fixed pages (see :mod:`.ooxml_blocks`).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable
+import gc
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from ..errors import CorruptDocument, UnsupportedFormat
 from ..formats import OLE_MAGIC, detect_format
@@ -62,7 +74,26 @@ class DocxParser(Parser):
             fmt = detect_format(data)
             raise UnsupportedFormat(f"this is a {fmt} file, not a DOCX package")
         package = Package(data, ctx.budget)
-        return _DocumentReader(package, ctx).read()
+        with _gc_paused():
+            return _DocumentReader(package, ctx).read()
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while blocks are built.
+
+    A large document allocates millions of small acyclic objects that live until the
+    parse ends; the collector would rescan them again and again (about a third of the
+    time of a 200,000-paragraph file). Reference counting still frees everything; the
+    previous collector state is restored afterwards.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 class _DocumentReader:
@@ -93,8 +124,7 @@ class _DocumentReader:
         last_section = 0
         sections: list[tuple[int, "etree._Element"]] = []
         if body is not None:
-            breaks = [el for el in body.iter(W + "sectPr")
-                      if el.getparent() is not None and el.getparent().tag in (W + "pPr", W + "body")]
+            breaks = [el for el in body.iter(W + "sectPr") if _is_section_break(el)]
             reader = BlockReader(self.shared, self._links(self.main), self._resolve_anchor,
                                  track_pages=True, section_breaks=breaks)
             blocks = reader.read(body, top=True)
@@ -206,6 +236,12 @@ def _stamp(block: Paragraph | Table, section: int, page: int | None) -> None:
             cell.prov.section = section
             for child in cell.blocks:
                 _stamp(child, section, page)
+
+
+def _is_section_break(sect_pr: "etree._Element") -> bool:
+    """A sectPr that ends a section (not one kept inside a tracked-change record)."""
+    parent = sect_pr.getparent()
+    return parent is not None and parent.tag in (W + "pPr", W + "body")
 
 
 def _local(tag: object) -> str:

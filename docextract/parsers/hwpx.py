@@ -6,7 +6,9 @@ naming ``Contents/content.hpf`` (OPF metadata, manifest and spine),
 ``Contents/section0.xml`` … (the body) and ``Contents/masterpage*.xml``.
 
 Sections are read in spine order (numeric file order when there is no spine); a file
-without ``META-INF/manifest.xml`` or ``content.hpf`` still reads. Zip member names are
+without ``META-INF/manifest.xml`` or ``content.hpf`` still reads. Password-protected
+packages raise :class:`~docextract.errors.EncryptedDocument` unless the password is
+given, then their parts are decrypted (:mod:`.hwpx_crypto`). Zip member names are
 only used as lookup keys. Every member goes through :mod:`docextract.safeio`, so size,
 ratio and XML entity limits hold.
 
@@ -26,9 +28,10 @@ from ..errors import CorruptDocument, EncryptedDocument, LimitExceeded
 from ..model import Document, Metadata
 from ..safeio import open_zip, parse_xml, read_member, zip_names
 from .base import ParseContext, Parser
+from .hwpx_crypto import EncryptedPart, decrypt_part, encrypted_parts
 from .hwpx_numbering import HeaderInfo, NumberingState, read_header
 from .hwpx_section import Block, DocumentState, SectionReader
-from .hwpx_xml import child, children, local_name
+from .hwpx_xml import children, local_name
 
 _SECTION_NAME = re.compile(r"(?:^|/)section(\d+)\.xml$", re.IGNORECASE)
 _DEFAULT_HPF = "Contents/content.hpf"
@@ -44,6 +47,7 @@ class _Package:
         self.zf = zf
         self.ctx = ctx
         self.names = set(zip_names(zf))
+        self.encrypted = self._encrypted_parts()
         self.items: dict[str, str] = {}
         self.spine: list[str] = []
         self.metadata_el: Any = None
@@ -51,10 +55,33 @@ class _Package:
         if self.hpf_name is not None:
             self._read_hpf(self.hpf_name)
 
-    def xml(self, name: str) -> Any:
+    def member(self, name: str) -> bytes:
+        """A part's bytes, decrypted when the manifest says it is encrypted."""
         data = read_member(self.zf, name, self.ctx.budget)
+        part = self.encrypted.get(name)
+        if part is None:
+            return data
+        if not self.ctx.password:
+            raise EncryptedDocument(f"HWPX document is password-protected ({len(self.encrypted)} "
+                                    f"encrypted parts, e.g. {name}); pass the password",
+                                    code="password")
+        return decrypt_part(data, part, self.ctx.password, self.ctx.budget)
+
+    def xml(self, name: str) -> Any:
+        data = self.member(name)
         _check_plain_xml(data, name)
         return parse_xml(data, self.ctx.budget, what=f"HWPX part {name}")
+
+    def _encrypted_parts(self) -> dict[str, EncryptedPart]:
+        if "META-INF/manifest.xml" not in self.names:
+            return {}
+        data = read_member(self.zf, "META-INF/manifest.xml", self.ctx.budget)
+        try:
+            root = parse_xml(data, self.ctx.budget, what="HWPX META-INF/manifest.xml")
+        except CorruptDocument as exc:
+            self.ctx.warn("hwpx-manifest", f"META-INF/manifest.xml ignored: {exc}")
+            return {}
+        return encrypted_parts(root)
 
     def _root_file(self) -> str | None:
         if "META-INF/container.xml" in self.names:
@@ -120,6 +147,8 @@ class _Package:
 
 def _check_plain_xml(data: bytes, name: str) -> None:
     """Encrypted parts are binary: say so instead of reporting broken XML."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return  # UTF-16 with a byte order mark: lxml decodes it
     head = data[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
     if not head or head.startswith(b"<"):
         return
@@ -129,22 +158,6 @@ def _check_plain_xml(data: bytes, name: str) -> None:
         raise EncryptedDocument(f"HWPX part {name} is binary, not XML: the document is "
                                 "encrypted (password-protected)", code="password") from None
     raise CorruptDocument(f"HWPX part {name} is not XML")
-
-
-def _check_encryption(pkg: _Package) -> None:
-    if "META-INF/manifest.xml" not in pkg.names:
-        return
-    try:
-        root = pkg.xml("META-INF/manifest.xml")
-    except CorruptDocument:
-        return  # the manifest is optional; a broken one does not stop reading
-    encrypted = [entry.get("full-path", "?") for entry in root.iter()
-                 if local_name(entry.tag) == "file-entry"
-                 and any(local_name(c.tag) == "encryption-data" for c in entry)]
-    if encrypted:
-        hint = "docextract cannot decrypt HWPX" if pkg.ctx.password else "a password is needed"
-        raise EncryptedDocument(f"HWPX document is encrypted ({len(encrypted)} parts, e.g. "
-                                f"{encrypted[0]}); {hint}", code="password")
 
 
 def _parse_date(text: str | None) -> datetime | None:
@@ -188,7 +201,14 @@ def read_metadata(metadata_el: Any) -> Metadata:
 
 
 class HwpxParser(Parser):
-    """Reads HWPX packages into a :class:`~docextract.model.Document`."""
+    """Reads HWPX packages into a :class:`~docextract.model.Document`.
+
+    Restores automatic paragraph numbers and bullets from header.xml, marks headers,
+    footers, notes, captions, text boxes and comments with their :class:`Role`, and
+    records click-here fields, hyperlinks and memo anchors as annotations. Tracked
+    deletions are left out, tracked insertions kept. ``prov.page`` is estimated from
+    page breaks, section starts and the saved line layout (``hp:linesegarray``).
+    """
 
     name: ClassVar[str] = "hwpx"
     formats: ClassVar[tuple[str, ...]] = ("hwpx",)
@@ -199,7 +219,10 @@ class HwpxParser(Parser):
         zf = open_zip(data, ctx.budget)
         with zf:
             pkg = _Package(zf, ctx)
-            _check_encryption(pkg)
+            if pkg.encrypted and not ctx.password:
+                raise EncryptedDocument(f"HWPX document is password-protected ({len(pkg.encrypted)} "
+                                        "encrypted parts); pass the password to read it",
+                                        code="password")
             sections = pkg.section_names()
             if not sections:
                 raise CorruptDocument("HWPX package has no Contents/section*.xml part")

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from .hwp5.docinfo import BULLET_GLYPHS
 from .hwpx_xml import local_name
 
 _PATTERN_REF = re.compile(r"\^(10|[1-9])")
@@ -162,8 +163,10 @@ def read_header(root: Any) -> HeaderInfo:
                     _int(head.get("start"), 1), head.get("numFormat", "DIGIT"), head.text or "")
             info.numberings[el.get("id", "")] = levels
         elif name == "bullet":
-            char = el.get("char") or ""
-            info.bullets[el.get("id", "")] = "•" if el.get("useImage") == "1" or not char else char
+            char = (el.get("char") or "").strip()
+            if el.get("useImage") == "1" or not char:
+                char = "•"
+            info.bullets[el.get("id", "")] = BULLET_GLYPHS.get(char, char)
         elif name == "style":
             info.styles[el.get("id", "")] = el.get("name") or el.get("engName") or ""
     return info

@@ -3,9 +3,11 @@
 A section is a list of ``hp:p`` paragraphs; a paragraph is ``hp:run`` elements whose
 children are text (``hp:t``), controls (``hp:ctrl``: headers, footers, notes, fields,
 hidden comments) and objects (``hp:tbl``, shapes with ``hp:drawText``, pictures with
-captions). Paragraph text becomes one :class:`Paragraph`; the blocks a paragraph
-anchors (tables, notes, headers, text boxes, comments) follow it in the block list,
-so reading order is kept without splitting the paragraph's own text.
+captions). The conventions match the HWP 5.0 reader, so both formats of one document
+give the same blocks: a table or drawing comes before the text of the paragraph that
+anchors it (Hangul lays it out at the top of that paragraph) unless text stands on
+both sides of it; notes, headers, footers and comments follow their paragraph; blank
+paragraphs are left out, though they still count for paragraph numbering.
 """
 
 from __future__ import annotations
@@ -15,8 +17,10 @@ from typing import Any, Callable
 
 from ..errors import LimitExceeded
 from ..model import Annotation, Cell, Paragraph, Provenance, Role, Table
-from ..parsers.base import ParseContext
+from .base import ParseContext
+from .hwpx_fields import field_param, hyperlink_target
 from .hwpx_numbering import HeaderInfo, NumberingState, format_number
+from .hwpx_pages import PageTracker
 from .hwpx_xml import child, children, int_attr, local_name
 
 Block = Paragraph | Table
@@ -29,52 +33,40 @@ _INLINE_MARKS = frozenset({"markpenBegin", "markpenEnd", "titleMark", "insertBeg
 _NOTE_ROLES = {"footNote": (Role.FOOTNOTE, "FOOTNOTE"), "endNote": (Role.ENDNOTE, "ENDNOTE")}
 _OBJECT_COUNTERS = {"pic": "PICTURE", "equation": "EQUATION"}
 _TIME_CHECK_EVERY = 256
+# A real table's grid is a small multiple of its cell count (merged cells cover a few
+# slots each); anything far larger comes from corrupt or hostile addresses.
+_GRID_SLOTS_PER_CELL = 64
+_GRID_SLOTS_SLACK = 4096
 
 
-class PageTracker:
-    """Estimates the 1-based page of each top-level paragraph.
+@dataclass
+class _RawCell:
+    row: int
+    col: int
+    row_span: int
+    col_span: int
+    blocks: list[Paragraph | Table]
+    tr_index: int
+    tc_index: int
 
-    HWPX stores no page objects. Pages are counted from explicit page breaks
-    (``hp:p pageBreak="1"``), section starts (a new section starts a new page), and
-    the layout Hangul saved in ``hp:linesegarray``: ``vertpos`` of a line is measured
-    from the top of the page body, so a line whose ``vertpos`` is smaller than the
-    previous line's starts a new page. That test is skipped in multi-column sections
-    (columns also restart ``vertpos``), and a table that itself runs over several
-    pages counts once, so the numbers are a lower bound for long tables.
+
+def _grid_size(tbl: Any, raw: list[_RawCell]) -> tuple[int, int]:
+    """Grid size from rowCnt/colCnt, trusted only as far as the cells can fill it.
+
+    Anchors always fit; spans may stretch the grid up to the declared size, but a
+    hostile rowCnt/colSpan cannot make it larger than anchors plus cell count.
     """
-
-    def __init__(self) -> None:
-        self.page = 1
-        self.columns = 1
-        self._last: int | None = None
-        self._fresh = True
-
-    def start_section(self) -> None:
-        if not self._fresh:
-            self.page += 1
-        self._fresh = True
-        self._last = None
-        self.columns = 1
-
-    def paragraph(self, p: Any) -> int:
-        """Advance over a top-level paragraph and return the page it starts on."""
-        if p.get("pageBreak") == "1" and not self._fresh:
-            self.page += 1
-            self._last = None
-        first: int | None = None
-        segs = child(p, "linesegarray")
-        if segs is not None and self.columns == 1:
-            for seg in segs:
-                vert = int_attr(seg, "vertpos", -1)
-                if vert < 0:
-                    continue
-                if self._last is not None and vert < self._last:
-                    self.page += 1
-                self._last = vert
-                if first is None:
-                    first = self.page
-        self._fresh = False
-        return first if first is not None else self.page
+    if not raw:
+        return 0, 0
+    anchor_rows = max(c.row for c in raw) + 1
+    anchor_cols = max(c.col for c in raw) + 1
+    span_rows = max(c.row + c.row_span for c in raw)
+    span_cols = max(c.col + c.col_span for c in raw)
+    declared_rows = (int_attr(tbl, "rowCnt", 0) if tbl is not None else 0) or span_rows
+    declared_cols = (int_attr(tbl, "colCnt", 0) if tbl is not None else 0) or span_cols
+    n_rows = max(anchor_rows, min(declared_rows, span_rows, anchor_rows + len(raw)))
+    n_cols = max(anchor_cols, min(declared_cols, span_cols, anchor_cols + len(raw)))
+    return n_rows, n_cols
 
 
 @dataclass
@@ -104,8 +96,15 @@ class _ParagraphText:
         self.parts: list[str] = []
         self.length = 0
         self.annotations: list[Annotation] = []
-        self.anchored: list[Block] = []
+        # tables and drawings with their position in the text; notes, headers and
+        # comments, which belong after the paragraph whatever their position
+        self.anchors: list[tuple[int, list[Block]]] = []
+        self.after: list[Block] = []
         self.fields: dict[str, _OpenField] = {}
+
+    def anchor(self, blocks: list[Block]) -> None:
+        if blocks:
+            self.anchors.append((self.length, blocks))
 
     def add(self, text: str) -> None:
         if text:
@@ -115,47 +114,6 @@ class _ParagraphText:
     def close_field(self, key: str, f: _OpenField) -> None:
         self.fields.pop(key, None)
         self.annotations.append(Annotation(kind=f.kind, name=f.name, start=f.start, end=self.length))
-
-
-def _hyperlink_target(field_begin: Any) -> str | None:
-    """The URL of a HYPERLINK field: its Path parameter, else the unescaped Command."""
-    params = child(field_begin, "parameters")
-    if params is None:
-        return None
-    values = {p.get("name"): (p.text or "") for p in params if local_name(p.tag) == "stringParam"}
-    if values.get("Path"):
-        return values["Path"]
-    command = values.get("Command")
-    if not command:
-        return None
-    # Command is "target;flags..." with ':' ';' '\' escaped by a backslash; a '|'
-    # separates the target from an in-document bookmark.
-    out: list[str] = []
-    escaped = False
-    for ch in command:
-        if escaped:
-            out.append(ch)
-            escaped = False
-        elif ch == "\\":
-            escaped = True
-        elif ch == ";":
-            break
-        else:
-            out.append(ch)
-    target = "".join(out)
-    if "|" in target:
-        target = target.split("|", 1)[0]
-    return target or None
-
-
-def _field_param(field_begin: Any, name: str) -> str | None:
-    params = child(field_begin, "parameters")
-    if params is None:
-        return None
-    for p in params:
-        if p.get("name") == name:
-            return p.text
-    return None
 
 
 class SectionReader:
@@ -206,8 +164,8 @@ class SectionReader:
                 continue
             for sub in children(mp, "subList"):
                 for block in self._sub_list(sub, Role.HEADER, 1):
-                    if isinstance(block, Paragraph) and block.style is None:
-                        block.style = "master-page"
+                    if isinstance(block, Paragraph):
+                        block.style = "master-page"  # tells page decoration from real headers
                     out.append(block)
         return out
 
@@ -241,27 +199,49 @@ class SectionReader:
         for key, f in list(acc.fields.items()):
             acc.close_field(key, f)  # a field left open ends with its paragraph
         text = "".join(acc.parts)
-        annotations = acc.annotations
         outline_level = None
+        prefix = ""
         heading = state.header.headings.get(p.get("paraPrIDRef", ""))
         if heading is not None:
-            marker = state.numbering.marker(heading, self.outline_ref)
+            marker = state.numbering.marker(heading, self.outline_ref)  # counts even when blank
             if heading.kind == "OUTLINE":
                 outline_level = heading.level + 1
-            if marker:
-                shift = len(marker) + 1
-                text = f"{marker} {text}"
-                annotations = [a.model_copy(update={"start": a.start + shift, "end": a.end + shift})
-                               for a in annotations]
-        if acc.anchored and not text.strip() and not annotations:
-            return acc.anchored  # a paragraph that only anchors objects adds no line
-        para = Paragraph.model_construct(
-            kind="paragraph", text=text, role=role,
-            style=state.header.styles.get(p.get("styleIDRef", "")) or None,
-            outline_level=outline_level, annotations=annotations,
-            prov=self._prov())
+            if marker and text.strip():
+                prefix = marker + " "
+        style = state.header.styles.get(p.get("styleIDRef", "")) or None
+        text = prefix + text
+        shift = len(prefix)
+        annotations = [a.model_copy(update={"start": a.start + shift, "end": a.end + shift})
+                       for a in acc.annotations] if shift else acc.annotations
+        out: list[Block] = []
+        cut = 0
+        for pos, blocks in acc.anchors:
+            # Hangul lays a floating object out at the top of its paragraph, so the text
+            # follows the object; only text on both sides of it is split around it.
+            pos += shift
+            if text[pos:].strip() and text[cut:pos].strip():
+                self._emit(text[cut:pos], cut, annotations, role, style, outline_level, out)
+                cut = pos
+            out.extend(blocks)
+        self._emit(text[cut:], cut, annotations, role, style, outline_level, out)
+        out.extend(acc.after)
+        return out
+
+    def _emit(self, text: str, offset: int, annotations: list[Annotation], role: Role,
+              style: str | None, outline_level: int | None, out: list[Block]) -> None:
+        """Append ``text`` (which starts at ``offset`` of the paragraph) unless it is blank."""
+        end = offset + len(text)
+        if offset or any(a.end > end for a in annotations):
+            mine = [a.model_copy(update={"start": a.start - offset, "end": min(a.end, end) - offset})
+                    for a in annotations if offset <= a.start < end or a.start == end == offset]
+        else:
+            mine = annotations
+        if not text.strip() and not mine:
+            return
+        out.append(Paragraph.model_construct(
+            kind="paragraph", text=text, role=role, style=style, outline_level=outline_level,
+            annotations=mine, prov=self._prov()))
         self._count_block()
-        return [para, *acc.anchored]
 
     @staticmethod
     def _switch_branch(switch: Any) -> Any | None:
@@ -278,9 +258,9 @@ class SectionReader:
                 for c in el:
                     self._control(c, acc, role, depth)
             elif name == "tbl":
-                acc.anchored.extend(self._table(el, role, depth + 1))
+                acc.anchor(self._table(el, role, depth + 1))
             elif name in _SHAPES:
-                acc.anchored.extend(self._shape(el, role, depth + 1))
+                acc.anchor(self._shape(el, role, depth + 1))
             elif name == "compose":
                 self._add(acc, el.get("composeText", ""))
             elif name == "dutmal":
@@ -315,14 +295,14 @@ class SectionReader:
     def _control(self, c: Any, acc: _ParagraphText, role: Role, depth: int) -> None:
         name = local_name(c.tag)
         if name in ("header", "footer"):
-            acc.anchored.extend(self._sub_lists(c, Role.HEADER if name == "header" else Role.FOOTER,
+            acc.after.extend(self._sub_lists(c, Role.HEADER if name == "header" else Role.FOOTER,
                                                 depth + 1))
         elif name in _NOTE_ROLES:
             note_role, counter = _NOTE_ROLES[name]
             self.state.objects[counter] = self.state.objects.get(counter, 0) + 1
-            acc.anchored.extend(self._sub_lists(c, note_role, depth + 1))
+            acc.after.extend(self._sub_lists(c, note_role, depth + 1))
         elif name == "hiddenComment":
-            acc.anchored.extend(self._sub_lists(c, Role.COMMENT, depth + 1))
+            acc.after.extend(self._sub_lists(c, Role.COMMENT, depth + 1))
         elif name == "fieldBegin":
             self._field_begin(c, acc, depth)
         elif name == "fieldEnd":
@@ -342,13 +322,13 @@ class SectionReader:
     def _field_begin(self, c: Any, acc: _ParagraphText, depth: int) -> None:
         field_type = (c.get("type") or "").upper()
         if field_type == "HYPERLINK":
-            kind, name = "hyperlink", _hyperlink_target(c)
+            kind, name = "hyperlink", hyperlink_target(c)
         elif field_type == "MEMO":
             kind, name = "comment", c.get("name") or None
-            memo_id = _field_param(c, "ID")
+            memo_id = field_param(c, "ID")
             if memo_id:
                 self.memo_ids.add(memo_id)
-            acc.anchored.extend(self._sub_lists(c, Role.COMMENT, depth + 1))
+            acc.after.extend(self._sub_lists(c, Role.COMMENT, depth + 1))
         elif field_type == "BOOKMARK":
             kind, name = "bookmark", c.get("name") or None
         else:
@@ -416,18 +396,41 @@ class SectionReader:
         self._check_depth(depth)
         objects = self.state.objects
         objects["TABLE"] = objects.get("TABLE", 0) + 1
-        trs = children(tbl, "tr")
-        raw: list[tuple[int, int, int, int, list[Block]]] = []
+        raw = self._table_cells(tbl, role, depth)
+        n_rows, n_cols = _grid_size(tbl, raw)
+        if n_rows * n_cols > _GRID_SLOTS_PER_CELL * len(raw) + _GRID_SLOTS_SLACK:
+            # Addresses far out of proportion to the cell count: keep the text in
+            # document order on a compact grid instead of allocating a huge one.
+            self.ctx.warn("hwpx-table-grid", f"table with {len(raw)} cells declares a "
+                          f"{n_rows}x{n_cols} grid; cell addresses ignored")
+            raw = [_RawCell(c.tr_index, c.tc_index, 1, 1, c.blocks, c.tr_index, c.tc_index)
+                   for c in raw]
+            n_rows, n_cols = _grid_size(None, raw)
+        rows: list[list[Cell]] = [[] for _ in range(n_rows)]
+        for c in sorted(raw, key=lambda c: (c.row, c.col)):
+            if c.row >= n_rows or c.col >= n_cols:
+                continue
+            rows[c.row].append(Cell.model_construct(
+                row=c.row, col=c.col, row_span=min(c.row_span, n_rows - c.row),
+                col_span=min(c.col_span, n_cols - c.col), blocks=c.blocks, prov=self._prov()))
+        table = Table.model_construct(kind="table", n_rows=n_rows, n_cols=n_cols, rows=rows,
+                                      role=role, prov=self._prov())
+        self._count_block()
+        return self._captioned(tbl, [table], depth)
+
+    def _table_cells(self, tbl: Any, role: Role, depth: int) -> list[_RawCell]:
+        """Every ``hp:tc`` with its address (``hp:cellAddr``), span and blocks."""
+        raw: list[_RawCell] = []
         occupied: set[tuple[int, int]] = set()
-        for row_index, tr in enumerate(trs):
+        for tr_index, tr in enumerate(children(tbl, "tr")):
             next_col = 0
-            for tc in children(tr, "tc"):
+            for tc_index, tc in enumerate(children(tr, "tc")):
                 addr = child(tc, "cellAddr")
                 span = child(tc, "cellSpan")
-                row = int_attr(addr, "rowAddr", row_index) if addr is not None else row_index
+                row = int_attr(addr, "rowAddr", tr_index) if addr is not None else tr_index
                 col = int_attr(addr, "colAddr", -1) if addr is not None else -1
                 if row < 0:
-                    row = row_index
+                    row = tr_index
                 if col < 0:  # no address: the first free slot of the row
                     col = next_col
                     while (row, col) in occupied:
@@ -439,38 +442,8 @@ class SectionReader:
                 blocks: list[Block] = []
                 for sub in children(tc, "subList"):
                     blocks.extend(self._sub_list(sub, role, depth + 1))
-                raw.append((row, col, row_span, col_span, blocks))
-        n_rows, n_cols = self._grid_size(tbl, raw)
-        rows: list[list[Cell]] = [[] for _ in range(n_rows)]
-        for row, col, row_span, col_span, blocks in sorted(raw, key=lambda c: (c[0], c[1])):
-            if row >= n_rows or col >= n_cols:
-                continue
-            rows[row].append(Cell.model_construct(
-                row=row, col=col, row_span=min(row_span, n_rows - row),
-                col_span=min(col_span, n_cols - col), blocks=blocks, prov=self._prov()))
-        table = Table.model_construct(kind="table", n_rows=n_rows, n_cols=n_cols, rows=rows,
-                                      role=role, prov=self._prov())
-        self._count_block()
-        return self._captioned(tbl, [table], depth)
-
-    @staticmethod
-    def _grid_size(tbl: Any, raw: list[tuple[int, int, int, int, list[Block]]]) -> tuple[int, int]:
-        """Grid size from rowCnt/colCnt, trusted only as far as the cells can fill it.
-
-        Anchors always fit; spans may stretch the grid up to the declared size, but a
-        hostile rowCnt/colSpan cannot make it larger than anchors plus cell count.
-        """
-        if not raw:
-            return 0, 0
-        anchor_rows = max(r for r, _, _, _, _ in raw) + 1
-        anchor_cols = max(c for _, c, _, _, _ in raw) + 1
-        span_rows = max(r + rs for r, _, rs, _, _ in raw)
-        span_cols = max(c + cs for _, c, _, cs, _ in raw)
-        declared_rows = int_attr(tbl, "rowCnt", 0) or span_rows
-        declared_cols = int_attr(tbl, "colCnt", 0) or span_cols
-        n_rows = max(anchor_rows, min(declared_rows, span_rows, anchor_rows + len(raw)))
-        n_cols = max(anchor_cols, min(declared_cols, span_cols, anchor_cols + len(raw)))
-        return n_rows, n_cols
+                raw.append(_RawCell(row, col, row_span, col_span, blocks, tr_index, tc_index))
+        return raw
 
     def _shape(self, el: Any, role: Role, depth: int) -> list[Block]:
         self._check_depth(depth)

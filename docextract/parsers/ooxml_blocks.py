@@ -23,7 +23,7 @@ from ..model import Annotation, Cell, Paragraph, Provenance, Role, Table
 from ..parsers.base import ParseContext
 from .ooxml_numbering import Numbering
 from .ooxml_styles import Styles, numpr_values, outline_from_ppr
-from .ooxml_text import W, Anchors, FieldState, InlineText
+from .ooxml_text import W, Anchor, FieldState, InlineText
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -32,6 +32,8 @@ Block = Paragraph | Table
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _VAL = W + "val"
 _TIME_CHECK_EVERY = 2000
+# Word allows 63 columns; a grid far wider is hostile and would make Table.grid() huge.
+MAX_TABLE_COLUMNS = 512
 _NOTE_ROLES = (Role.FOOTNOTE, Role.ENDNOTE, Role.COMMENT)
 # Containers whose children are read as if they stood in the parent.
 _TRANSPARENT = frozenset((W + "customXml", W + "ins", W + "moveTo", W + "smartTag"))
@@ -79,7 +81,10 @@ class BlockReader:
         self.section = 0
         self.track_pages = track_pages
         self.page: int | None = 1 if track_pages else None
-        self._fresh_page = True
+        self._fresh_page = True  # no text read since the last counted page break
+        self._inline: InlineText | None = None  # paragraph being read
+        self._mark = 0  # its text length at its start or its last counted break
+        self._para_page: int | None = None  # page its first text is on
         self._section_breaks = section_breaks or []
         self.section_props: list[tuple[int, "etree._Element"]] = []
 
@@ -87,9 +92,17 @@ class BlockReader:
 
     def page_break(self) -> None:
         """Advance the approximate page unless no text was read since the last break."""
-        if self.track_pages and not self._fresh_page and self.page is not None:
-            self.page += 1
-            self._fresh_page = True
+        if not self.track_pages or self.page is None:
+            return
+        inline = self._inline
+        length = inline.length if inline is not None else 0
+        if self._fresh_page and length <= self._mark:
+            return
+        self.page += 1
+        self._fresh_page = True
+        if inline is not None and length <= inline.prefix_length:
+            self._para_page = self.page  # the break comes before any of the paragraph's text
+        self._mark = length
 
     # stories ------------------------------------------------------------------------
 
@@ -130,39 +143,47 @@ class BlockReader:
     def _paragraph(self, p: "etree._Element", role: Role, depth: int, out: list[Block],
                    top: bool) -> None:
         shared = self.shared
-        ppr = p.find(W + "pPr")
+        first = p[0] if len(p) else None
+        ppr = first if first is not None and first.tag == W + "pPr" else p.find(W + "pPr")
         style_id = num_id = level = None
         outline = None
         sect_pr = None
         if ppr is not None:
-            pstyle = ppr.find(W + "pStyle")
-            if pstyle is not None:
-                style_id = pstyle.get(_VAL)
-            num_pr = ppr.find(W + "numPr")
-            if num_pr is not None:
-                num_id, level = numpr_values(num_pr)
-            outline = outline_from_ppr(ppr)
-            if ppr.find(W + "pageBreakBefore") is not None:
-                self.page_break()
-            if top:
-                sect_pr = ppr.find(W + "sectPr")
+            for prop in ppr:  # one loop over the properties beats several find() calls
+                tag = prop.tag
+                if tag == W + "pStyle":
+                    style_id = prop.get(_VAL)
+                elif tag == W + "numPr":
+                    num_id, level = numpr_values(prop)
+                elif tag == W + "outlineLvl":
+                    outline = outline_from_ppr(ppr)
+                elif tag == W + "pageBreakBefore":
+                    if prop.get(_VAL, "true") not in ("0", "false", "off"):
+                        self.page_break()
+                elif tag == W + "sectPr" and top:
+                    sect_pr = prop
         info = shared.styles.get(style_id)
         if num_id is None and info.num_id is not None:
             num_id = info.num_id
-            level = info.num_level if level is None else level
+            if level is None:
+                level = info.num_level
+            if level is None:
+                level = shared.numbering.level_for_style(num_id, style_id)
         marker = shared.numbering.marker(num_id, level) if num_id is not None else ""
         inline = InlineText(self.fields, self.links, self.page_break, marker)
-        start_page = self.page
+        self._inline, self._mark, self._para_page = inline, 0, self.page
         inline.walk(p)
+        self._inline = None
+        if inline.length > self._mark:
+            self._fresh_page = False
+        start_page = self._para_page
         self.fields.close_code_phases()
         text = inline.text
         if role in _NOTE_ROLES:
             text = _lstrip(text, inline.annotations)
         if text.strip() or inline.annotations:
-            self._fresh_page = False
             para_role = Role.CAPTION if info.is_caption and role == Role.BODY else role
             shared.count_block()
-            # A break inside the paragraph moves the page on; the paragraph began before it.
             out.append(Paragraph.model_construct(
                 kind="paragraph", text=text, role=para_role, style=info.name,
                 outline_level=outline if outline is not None else info.outline_level,
@@ -170,7 +191,7 @@ class BlockReader:
                 prov=Provenance.model_construct(path="", section=self.section, page=start_page,
                                                 span=None, bbox=None)))
         if inline.anchors:
-            out.extend(self._anchored(inline.anchors, role, depth))
+            out.extend(self._anchored(inline.anchors, depth))
         if sect_pr is not None:
             self.section_props.append((self.section, sect_pr))
             self._next_section()
@@ -190,15 +211,13 @@ class BlockReader:
         if kind in (None, "nextPage", "oddPage", "evenPage"):
             self.page_break()
 
-    def _anchored(self, anchors: Anchors, role: Role, depth: int) -> list[Block]:
+    def _anchored(self, anchors: list[Anchor], depth: int) -> list[Block]:
         out: list[Block] = []
-        for box in anchors.textboxes:
-            out.extend(self.read(box, Role.TEXTBOX, depth + 1))
-        if self.resolve_anchor is not None:
-            for kind, ids in (("footnote", anchors.footnotes), ("comment", anchors.comments),
-                              ("endnote", anchors.endnotes)):
-                for anchor_id in ids:
-                    out.extend(self.resolve_anchor(kind, anchor_id, self.section, self.page))
+        for kind, value in anchors:
+            if kind == "textbox":
+                out.extend(self.read(value, Role.TEXTBOX, depth + 1))
+            elif self.resolve_anchor is not None:
+                out.extend(self.resolve_anchor(kind, value, self.section, self.page))
         return out
 
     # tables --------------------------------------------------------------------------
@@ -206,6 +225,7 @@ class BlockReader:
     def _table(self, tbl: "etree._Element", role: Role, depth: int) -> Table | None:
         grid = tbl.find(W + "tblGrid")
         grid_cols = len(grid.findall(W + "gridCol")) if grid is not None else 0
+        grid_cols = min(grid_cols, MAX_TABLE_COLUMNS)
         start_page = self.page
         rows: list[list[Cell]] = []
         above: dict[int, Cell] = {}  # grid column -> cell covering it in the previous row
@@ -216,7 +236,7 @@ class BlockReader:
             if trpr is not None:
                 if trpr.find(W + "del") is not None:
                     continue  # a tracked row deletion
-                col = _int_val(trpr.find(W + "gridBefore"))
+                col = min(_int_val(trpr.find(W + "gridBefore")), MAX_TABLE_COLUMNS - 1)
             r = len(rows)
             row: list[Cell] = []
             current: dict[int, Cell] = {}
@@ -224,8 +244,16 @@ class BlockReader:
                 self.shared.count_block()
                 span, vmerge, hmerge = _cell_props(tc)
                 blocks = self.read(tc, role, depth + 1)
-                if hmerge == "continue" and row and row[-1].row == r:
-                    target = row[-1]
+                if col >= MAX_TABLE_COLUMNS:
+                    # Past any real table's width: keep the text, in the row's last cell.
+                    self.shared.warn_once("docx-wide-table", "DOCX table wider than "
+                                          f"{MAX_TABLE_COLUMNS} columns; extra cells merged")
+                    current[col - 1].blocks.extend(blocks)
+                    continue
+                span = max(1, min(span, MAX_TABLE_COLUMNS - col))
+                left = current.get(col - 1)
+                if hmerge == "continue" and left is not None and left.row == r:
+                    target = left
                     target.col_span += span
                     target.blocks.extend(blocks)
                     for k in range(col, col + span):
@@ -247,8 +275,8 @@ class BlockReader:
                     current[k] = cell
                 col += max(span, 1)
             if trpr is not None:
-                col += _int_val(trpr.find(W + "gridAfter"))
-            n_cols = max(n_cols, col)
+                col = min(col + _int_val(trpr.find(W + "gridAfter")), MAX_TABLE_COLUMNS)
+            n_cols = min(max(n_cols, col), MAX_TABLE_COLUMNS)
             above = current
             rows.append(row)
         if not rows:

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 _W = f"{{{W_NS}}}"
 _LEVELS = 9
+_MAX_LETTER_NUMBER = 26 * 20  # "AAAA…" markers repeat the letter; bound the repetition
 
 _GANADA = "가나다라마바사아자차카타파하"
 _CHOSUNG = "ㄱㄴㄷㄹㅁㅂㅅㅇㅈㅊㅋㅌㅍㅎ"
@@ -61,9 +62,11 @@ class _Instance:
 class Numbering:
     """List definitions plus the running counters of one document."""
 
-    def __init__(self, root: "etree._Element | None", style_num: dict[str, str] | None = None) -> None:
+    def __init__(self, root: "etree._Element | None",
+                 style_num: dict[str, str] | None = None) -> None:
         self._abstract: dict[str, list[Level]] = {}
         self._abstract_link: dict[str, str] = {}  # abstractNumId -> numbering style id
+        self._style_levels: dict[tuple[str, str], int] = {}  # (abstractNumId, pStyle) -> level
         self._instances: dict[str, _Instance] = {}
         self._counters: dict[str, list[int]] = {}  # counter key -> values per level (0 = unused)
         self._style_num = style_num or {}
@@ -78,6 +81,9 @@ class Numbering:
                 idx = _int(lvl.get(_W + "ilvl"))
                 if idx is not None and 0 <= idx < _LEVELS:
                     levels[idx] = _read_level(lvl, idx)
+                    pstyle = lvl.find(_W + "pStyle")
+                    if pstyle is not None and pstyle.get(_W + "val"):
+                        self._style_levels[(aid, pstyle.get(_W + "val", ""))] = idx
             self._abstract[aid] = levels
             link = abstract.find(_W + "numStyleLink")
             if link is not None and link.get(_W + "val"):
@@ -100,6 +106,13 @@ class Numbering:
                 if lvl is not None:
                     inst.level_overrides[idx] = _read_level(lvl, idx)
             self._instances[nid] = inst
+
+    def level_for_style(self, num_id: str, style_id: str | None) -> int | None:
+        """The level a list gives paragraphs of ``style_id`` (``w:lvl/w:pStyle``), if any."""
+        inst = self._instances.get(num_id)
+        if inst is None or style_id is None:
+            return None
+        return self._style_levels.get((inst.abstract_id, style_id))
 
     def marker(self, num_id: str | None, level: int | None) -> str:
         """Advance the list ``num_id`` at ``level`` and return its marker plus separator."""
@@ -202,7 +215,7 @@ def format_number(n: int, fmt: str) -> str:
         roman = _roman(n)
         return roman if fmt == "upperRoman" else roman.lower()
     if fmt in ("upperLetter", "lowerLetter"):
-        if n < 1:
+        if not 1 <= n <= _MAX_LETTER_NUMBER:
             return str(n)
         letter = chr(ord("A") + (n - 1) % 26) * ((n - 1) // 26 + 1)
         return letter if fmt == "upperLetter" else letter.lower()

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Any, Callable, Literal
 
 from ..model import Annotation
 from .ooxml_package import R_NS, W_NS
@@ -35,6 +35,7 @@ _R_ID = f"{{{R_NS}}}id"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _M_T = "{http://schemas.openxmlformats.org/officeDocument/2006/math}t"
 _VAL = W + "val"
+_VANISH = W + "vanish"
 _MAX_NAME = 300
 
 # Elements whose subtree never shows as text: properties, deleted or moved-away content,
@@ -76,17 +77,9 @@ class FieldState:
             self.hidden = 0
 
 
-@dataclass
-class Anchors:
-    """Things a paragraph refers to that become blocks of their own after it."""
-
-    textboxes: list["etree._Element"] = field(default_factory=list)
-    footnotes: list[str] = field(default_factory=list)
-    endnotes: list[str] = field(default_factory=list)
-    comments: list[str] = field(default_factory=list)
-
-    def __bool__(self) -> bool:
-        return bool(self.textboxes or self.footnotes or self.endnotes or self.comments)
+AnnotationKind = Literal["field", "hyperlink", "comment", "bookmark"]
+# An anchor: ("textbox", w:txbxContent element) or ("footnote"|"endnote"|"comment", id).
+Anchor = tuple[str, Any]
 
 
 class InlineText:
@@ -96,12 +89,13 @@ class InlineText:
                  on_page_break: Callable[[], None], prefix: str = "") -> None:
         self.parts: list[str] = [prefix] if prefix else []
         self.length = len(prefix)
+        self.prefix_length = self.length
         self.annotations: list[Annotation] = []
-        self.anchors = Anchors()
+        self.anchors: list[Anchor] = []
         self._fields = fields
         self._links = links
         self._page_break = on_page_break
-        self._comment_starts: dict[str, int] = {}
+        self._comment_starts: dict[str, int] | None = None
 
     @property
     def text(self) -> str:
@@ -113,8 +107,10 @@ class InlineText:
         self.parts.append(text)
         self.length += len(text)
 
-    def _annotate(self, kind: str, name: str | None, start: int) -> None:
-        if self.length > start or (kind == "field" and name):
+    def _annotate(self, kind: AnnotationKind, name: str | None, start: int,
+                  keep_empty: bool = False) -> None:
+        # An empty form field still marks where a value goes; other empty ranges mean nothing.
+        if self.length > start or (keep_empty and name):
             self.annotations.append(Annotation.model_construct(
                 kind=kind, name=name[:_MAX_NAME] if name else name, start=start, end=self.length))
 
@@ -219,7 +215,7 @@ class InlineText:
                 fields.hidden -= 1
             elif f.owner is self:
                 kind_, name = _field_meaning("".join(f.code), f.form_name)
-                self._annotate(kind_, name, f.start)
+                self._annotate(kind_, name, f.start, keep_empty=f.form_name is not None)
 
     def _instr_text(self, el: "etree._Element") -> None:
         stack = self._fields.stack
@@ -239,30 +235,26 @@ class InlineText:
             self.walk(choice)
 
     def _drawing(self, el: "etree._Element") -> None:
-        self.anchors.textboxes.extend(find_textboxes(el))
+        self.anchors.extend(("textbox", box) for box in find_textboxes(el))
 
-    def _footnote(self, el: "etree._Element") -> None:
-        note_id = el.get(W + "id")
-        if note_id is not None:
-            self.anchors.footnotes.append(note_id)
-
-    def _endnote(self, el: "etree._Element") -> None:
-        note_id = el.get(W + "id")
-        if note_id is not None:
-            self.anchors.endnotes.append(note_id)
-
-    def _comment_ref(self, el: "etree._Element") -> None:
-        comment_id = el.get(W + "id")
-        if comment_id is not None:
-            self.anchors.comments.append(comment_id)
+    def _reference(self, el: "etree._Element") -> None:
+        ref_id = el.get(W + "id")
+        if ref_id is not None:
+            self.anchors.append((_REFERENCE_KINDS[el.tag], ref_id))
 
     def _comment_start(self, el: "etree._Element") -> None:
+        if self._comment_starts is None:
+            self._comment_starts = {}
         self._comment_starts[el.get(W + "id", "")] = self.length
 
     def _comment_end(self, el: "etree._Element") -> None:
         comment_id = el.get(W + "id", "")
-        self._annotate("comment", comment_id, self._comment_starts.pop(comment_id, 0))
+        starts = self._comment_starts or {}
+        self._annotate("comment", comment_id, starts.pop(comment_id, 0))
 
+
+_REFERENCE_KINDS = {W + "footnoteReference": "footnote", W + "endnoteReference": "endnote",
+                    W + "commentReference": "comment"}
 
 _HANDLERS: dict[str, Callable[[InlineText, "etree._Element"], None]] = {
     W + "cr": InlineText._cr,
@@ -278,9 +270,9 @@ _HANDLERS: dict[str, Callable[[InlineText, "etree._Element"], None]] = {
     W + "drawing": InlineText._drawing,
     W + "pict": InlineText._drawing,
     W + "object": InlineText._drawing,
-    W + "footnoteReference": InlineText._footnote,
-    W + "endnoteReference": InlineText._endnote,
-    W + "commentReference": InlineText._comment_ref,
+    W + "footnoteReference": InlineText._reference,
+    W + "endnoteReference": InlineText._reference,
+    W + "commentReference": InlineText._reference,
     W + "commentRangeStart": InlineText._comment_start,
     W + "commentRangeEnd": InlineText._comment_end,
 }
@@ -309,11 +301,13 @@ def find_textboxes(el: "etree._Element") -> list["etree._Element"]:
 
 
 def _is_hidden(rpr: "etree._Element") -> bool:
-    vanish = rpr.find(W + "vanish")
-    return vanish is not None and vanish.get(_VAL, "true") not in ("0", "false", "off")
+    for child in rpr:  # a loop over the few children beats find() on this hot path
+        if child.tag == _VANISH:
+            return child.get(_VAL, "true") not in ("0", "false", "off")
+    return False
 
 
-def _field_meaning(code: str, form_name: str | None) -> tuple[str, str | None]:
+def _field_meaning(code: str, form_name: str | None) -> tuple[AnnotationKind, str | None]:
     """``("hyperlink", url)`` for a HYPERLINK field, else ``("field", name or instruction)``."""
     code = " ".join(code.split())
     m = _HYPERLINK_FIELD.match(code)

@@ -11,10 +11,10 @@ from __future__ import annotations
 from ...errors import CorruptDocument
 from ...model import Document, Metadata, Paragraph, Table
 from ..base import ParseContext, Parser
-from .body import SectionReader
+from .body import BODY_LEAVES_UNUSED, SectionReader
 from .container import HwpContainer, check_readable
 from .distribution import decrypt_view_text
-from .docinfo import DocInfo, parse_docinfo
+from .docinfo import DOCINFO_USED, DocInfo, parse_docinfo
 from .numbering import NumberingState
 from .records import scan
 from .summary import STREAM as SUMMARY_STREAM
@@ -64,23 +64,19 @@ class Hwp5Parser(Parser):
                 failures.append(f"{name}: {exc}")
                 ctx.warn("hwp-section-unreadable", f"{name} skipped: {exc}", name)
                 continue
-            recs = scan(stream, ctx.limits, what=f"HWP stream {name}", partial=True)
+            recs = scan(stream, ctx.limits, what=f"HWP stream {name}", partial=True,
+                        skip=BODY_LEAVES_UNUSED)
             if recs.truncated:
                 ctx.warn("hwp-truncated", recs.truncated + "; text after it is lost", name)
-            reader = SectionReader(recs, docinfo, numbering, ctx, index, page)
-            section_blocks = reader.read()
+            reader = SectionReader(recs, docinfo, numbering, ctx, index, page, made)
+            blocks.extend(reader.read())
             page = reader.page
             made += reader.blocks_made
-            if made > ctx.limits.max_blocks:
-                from ...errors import LimitExceeded
-
-                raise LimitExceeded(f"HWP document has more than max_blocks="
-                                    f"{ctx.limits.max_blocks:,} blocks", limit="max_blocks")
-            blocks.extend(section_blocks)
         if failures and len(failures) == len(names):
             raise CorruptDocument("no HWP section could be read (" + failures[0] + ")")
-        if header.distribution or not encrypted:
-            blocks = _drop_placeholder(blocks, ctx) if header.distribution else blocks
+        if header.distribution and not encrypted:
+            # BodyText of a distribution document holds only Hancom's notice
+            blocks = _drop_placeholder(blocks, ctx)
         metadata = self._metadata(container)
         if page and metadata.page_count is None:
             metadata.page_count = page
@@ -97,7 +93,7 @@ class Hwp5Parser(Parser):
         except CorruptDocument as exc:
             ctx.warn("hwp-docinfo-unreadable", f"DocInfo skipped: {exc}", "DocInfo")
             return DocInfo()
-        recs = scan(raw, ctx.limits, what="HWP stream DocInfo", partial=True)
+        recs = scan(raw, ctx.limits, what="HWP stream DocInfo", partial=True, keep=DOCINFO_USED)
         if recs.truncated:
             ctx.warn("hwp-truncated", recs.truncated, "DocInfo")
         return parse_docinfo(recs)

@@ -7,39 +7,51 @@ LIST_HEADER per cell, each followed by that cell's paragraphs at the same level;
 headers, footers, notes and hidden comments a LIST_HEADER and paragraphs; drawing
 objects a SHAPE_COMPONENT whose LIST_HEADER carries text-box paragraphs.
 
-Blocks are built with ``model_construct`` because a large document has tens of
-thousands of them and validation would dominate the parse time.
+Blocks are built with :func:`.build.make` (a checked ``model_construct``) because a
+large document has tens of thousands of them and validation would dominate.
 """
 
 from __future__ import annotations
 
+import re
 import struct
 
 from ...errors import LimitExceeded
 from ...model import Annotation, Cell, Paragraph, Provenance, Role, Table
 from ..base import ParseContext
+from .build import make
 from .docinfo import DocInfo
 from .numbering import NumberingState
-from .records import (TAG_CTRL_DATA, TAG_CTRL_HEADER, TAG_LIST_HEADER, TAG_PARA_HEADER,
-                      TAG_PARA_LINE_SEG, TAG_PARA_TEXT, TAG_TABLE, Records)
+from .records import (TAG_CTRL_DATA, TAG_CTRL_HEADER, TAG_LIST_HEADER, TAG_PARA_CHAR_SHAPE,
+                      TAG_PARA_HEADER, TAG_PARA_LINE_SEG, TAG_PARA_RANGE_TAG, TAG_PARA_TEXT,
+                      TAG_TABLE, Records)
 from .text import FIELD_END, FIELD_START, decode_para_text
 
 _U16 = struct.Struct("<H").unpack_from
 _U32 = struct.Struct("<I").unpack_from
+_I32 = struct.Struct("<i").unpack_from
 _CELL = struct.Struct("<HHHH").unpack_from
+
+# leaf records of BodyText the walker never reads: dropped while scanning (they are
+# leaves, so dropping them leaves every other record's subtree unchanged)
+BODY_LEAVES_UNUSED = frozenset({TAG_PARA_CHAR_SHAPE, TAG_PARA_RANGE_TAG})
 
 _LIST_ROLES = {"head": Role.HEADER, "foot": Role.FOOTER, "fn  ": Role.FOOTNOTE,
                "en  ": Role.ENDNOTE, "tcmt": Role.COMMENT}
 _LINE_SEG_SIZE = 36
+# one line segment: text start, vertical position, five sizes, x, width, flags
+_LINE_SEG = struct.Struct("<4xi24xI")
 _FIRST_LINE_OF_PAGE = 1
-_BREAK_PAGE = 0x04
+_FIELD_KINDS = {"%hlk": "hyperlink", "%bmk": "bookmark"}
+_UNESCAPED_SEMICOLON = re.compile(r"(?<!\\);")
+_BACKSLASH_ESCAPE = re.compile(r"\\(.)")
 
 
 class SectionReader:
     """Reads the paragraphs of one section stream into blocks."""
 
     def __init__(self, recs: Records, docinfo: DocInfo, numbering: NumberingState,
-                 ctx: ParseContext, section: int, page: int) -> None:
+                 ctx: ParseContext, section: int, page: int, blocks_before: int = 0) -> None:
         self.recs = recs
         self.data = recs.data
         self.docinfo = docinfo
@@ -48,8 +60,12 @@ class SectionReader:
         self.section = section
         self.page = page  # pages seen so far, counted from the layout cache
         self.has_layout = False
+        self.last_y: int | None = None
+        self.new_section = True  # a section starts on a new page
         self.max_nesting = ctx.limits.max_nesting
-        self.blocks_made = 0
+        self.blocks_made = 0  # blocks and cells made by this reader
+        self.blocks_before = blocks_before
+        self.heads = docinfo.heads or []
 
     # paragraphs ------------------------------------------------------------------------
 
@@ -61,12 +77,15 @@ class SectionReader:
         i = 0
         tags, levels, ends = recs.tag, recs.level, recs.end
         base = min(levels) if n else 0
+        check_time = self.ctx.budget.check_time
+        count = 0
         while i < n:
             if tags[i] == TAG_PARA_HEADER and levels[i] == base:
                 self._paragraph(i, 0, Role.BODY, out, top=True)
             i = ends[i]
-            if not i & 0x3FF:
-                self.ctx.budget.check_time()
+            count += 1
+            if not count & 0xFF:  # empty paragraphs make no blocks, so check here too
+                check_time()
         return out
 
     def _paragraphs(self, i: int, stop: int, level: int, depth: int, role: Role,
@@ -88,7 +107,6 @@ class SectionReader:
         start = starts[i]
         para_shape = _U16(data, start + 8)[0] if stops[i] - start >= 12 else -1
         style_id = data[start + 10] if stops[i] - start >= 12 else -1
-        breaks = data[start + 11] if stops[i] - start >= 12 else 0
         child_level = levels[i] + 1
         text_idx = seg_idx = -1
         ctrls: list[int] = []
@@ -104,56 +122,118 @@ class SectionReader:
                     seg_idx = j
             j = ends[j]
         if top:
-            self._advance_page(seg_idx, breaks)
+            self._advance_page(seg_idx)
+            for c in ctrls:
+                # the section definition sits in the section's first paragraph and sets
+                # the outline numbering that paragraph already uses
+                if data[starts[c]:starts[c] + 4] == b"dces":
+                    self._section_def(c)
         if text_idx >= 0:
             text, events = decode_para_text(data[starts[text_idx]:stops[text_idx]])
         else:
             text, events = "", []
-        prefix, outline_level = self.numbering.prefix(para_shape) if para_shape >= 0 else ("", None)
+        heads = self.heads
+        if 0 <= para_shape < len(heads) and heads[para_shape]:
+            prefix, outline_level = self.numbering.prefix(para_shape)
+            if not text.strip():
+                prefix = ""
+        else:
+            prefix, outline_level = "", None
+        styles = self.docinfo.styles
+        style = styles[style_id] if 0 <= style_id < len(styles) else None
+        if not ctrls:
+            # the common case: plain text, no objects, no fields
+            if prefix:
+                text = prefix + text
+            if text.strip():
+                out.append(make(Paragraph, {
+                    "kind": "paragraph", "text": text, "role": role, "style": style,
+                    "outline_level": outline_level, "annotations": [], "prov": self._prov()}))
+            return
         after: list[Paragraph | Table] = []
+        anchors: list[tuple[int, list[Paragraph | Table]]] = []
         annotations: list[Annotation] = []
         if events:
-            self._controls(events, ctrls, depth, role, after, annotations, len(prefix))
-        elif ctrls:
+            self._controls(events, ctrls, depth, role, anchors, after, annotations, len(prefix))
+        elif ctrls:  # controls without a text record to place them: read them in order
             self._controls([(0, 0, recs_ctrl_id(data, starts[c])) for c in ctrls], ctrls, depth,
-                           role, after, annotations, 0, by_header=True)
-        if prefix and text.strip():
+                           role, anchors, after, annotations, 0)
+        if prefix:
             text = prefix + text
-        if text.strip() or annotations:
-            styles = self.docinfo.styles
-            out.append(Paragraph.model_construct(
-                kind="paragraph", text=text, role=role,
-                style=styles[style_id] if 0 <= style_id < len(styles) else None,
-                outline_level=outline_level, annotations=annotations,
-                prov=self._prov()))
+        cut = 0
+        for pos, blocks in anchors:
+            # objects keep their place in the running text: the text before a table or
+            # drawing becomes a paragraph of its own ahead of the object's content
+            pos += len(prefix)
+            before = text[cut:pos]
+            if before.strip() and not (cut == 0 and before == prefix):
+                self._emit(before, cut, role, style, outline_level, annotations, out)
+                cut = pos
+            out.extend(blocks)
+        self._emit(text[cut:] if cut else text, cut, role, style, outline_level, annotations, out)
         out.extend(after)
 
-    def _prov(self) -> Provenance:
-        self.blocks_made += 1
-        return Provenance.model_construct(path="", section=self.section,
-                                          page=self.page if self.has_layout else None,
-                                          span=None, bbox=None)
+    def _emit(self, text: str, offset: int, role: Role, style: str | None,
+              outline_level: int | None, annotations: list[Annotation],
+              out: list[Paragraph | Table]) -> None:
+        """Append a paragraph for ``text`` (which starts at ``offset`` of the full text)."""
+        if offset or (annotations and len(text) < annotations[-1].end):
+            end = offset + len(text)
+            mine = [Annotation.model_construct(kind=a.kind, name=a.name, start=a.start - offset,
+                                               end=min(a.end, end) - offset)
+                    for a in annotations if offset <= a.start < end or (a.start == end == offset)]
+        else:
+            mine = annotations
+        if text.strip() or mine:
+            out.append(make(Paragraph, {
+                "kind": "paragraph", "text": text, "role": role, "style": style,
+                "outline_level": outline_level, "annotations": mine, "prov": self._prov()}))
 
-    def _advance_page(self, seg_idx: int, breaks: int) -> None:
-        """Count pages from the 'first line of a page' flags in the layout cache."""
+    def _prov(self) -> Provenance:
+        self._count()
+        return make(Provenance, {"path": "", "section": self.section,
+                                 "page": self.page if self.has_layout else None,
+                                 "span": None, "bbox": None})
+
+    def _count(self) -> None:
+        """Count one block or cell; every 1,024 check the time and block limits."""
+        self.blocks_made += 1
+        if not self.blocks_made & 0x3FF:
+            self.ctx.budget.check_time()
+            limit = self.ctx.limits.max_blocks
+            if self.blocks_before + self.blocks_made > limit:
+                raise LimitExceeded(f"HWP document has more than max_blocks={limit:,} blocks",
+                                    limit="max_blocks")
+
+    def _advance_page(self, seg_idx: int) -> None:
+        """Count pages from the layout cache: a line that starts higher up than the line
+        before it (or is flagged as a page's first line) starts a new page."""
         if seg_idx < 0:
-            if breaks & _BREAK_PAGE and self.has_layout:
-                self.page += 1
             return
         self.has_layout = True
-        data = self.data
         start, stop = self.recs.start[seg_idx], self.recs.stop[seg_idx]
-        for pos in range(start + 32, stop, _LINE_SEG_SIZE):
-            if pos + 4 <= stop and _U32(data, pos)[0] & _FIRST_LINE_OF_PAGE:
-                self.page += 1
-        if self.page == 0:
-            self.page = 1
+        usable = (stop - start) // _LINE_SEG_SIZE * _LINE_SEG_SIZE
+        if not usable:
+            return
+        last_y = self.last_y
+        page = self.page
+        for y, flags in _LINE_SEG.iter_unpack(self.data[start:start + usable]):
+            if last_y is None:
+                if page == 0 or self.new_section:
+                    page += 1
+                self.new_section = False
+            elif y < last_y or flags & _FIRST_LINE_OF_PAGE:
+                page += 1
+            last_y = y
+        self.page = page
+        self.last_y = last_y
 
     # controls --------------------------------------------------------------------------
 
     def _controls(self, events: list[tuple[int, int, str]], ctrls: list[int], depth: int,
-                  role: Role, after: list[Paragraph | Table], annotations: list[Annotation],
-                  shift: int, by_header: bool = False) -> None:
+                  role: Role, anchors: list[tuple[int, list[Paragraph | Table]]],
+                  after: list[Paragraph | Table], annotations: list[Annotation],
+                  shift: int) -> None:
         """Pair extended controls in the text with their CTRL_HEADER records and read them."""
         data, starts = self.data, self.recs.start
         fields: list[tuple[int, str, str | None]] = []
@@ -174,16 +254,18 @@ class SectionReader:
             if c < 0:
                 continue
             if cid == "tbl ":
-                self._table(c, depth + 1, role, after)
+                blocks: list[Paragraph | Table] = []
+                self._table(c, depth + 1, role, blocks)
+                anchors.append((pos, blocks))
             elif cid == "gso ":
-                self._lists(c, depth + 1, Role.TEXTBOX, after)
+                blocks = []
+                self._lists(c, depth + 1, Role.TEXTBOX, blocks)
+                if blocks:
+                    anchors.append((pos, blocks))
             elif cid in _LIST_ROLES:
                 self._lists(c, depth + 1, _LIST_ROLES[cid], after)
-            elif cid == "secd":
-                self._section_def(c)
-            elif cid.startswith("%") and (code == FIELD_START or by_header):
-                kind = "hyperlink" if cid == "%hlk" else "field"
-                fields.append((pos, kind, self._field_name(c, cid)))
+            elif code == FIELD_START and cid.startswith("%"):
+                fields.append((pos, _FIELD_KINDS.get(cid, "field"), self._field_name(c, cid)))
 
     def _section_def(self, c: int) -> None:
         start, stop = self.recs.start[c], self.recs.stop[c]
@@ -203,8 +285,9 @@ class SectionReader:
                 return None
             n = _U16(data, start + 9)[0]
             command = data[start + 11:min(stop, start + 11 + 2 * n)].decode("utf-16-le", "replace")
-            target = command.split(";", 1)[0].replace("\\:", ":").replace("\\;", ";")
-            return target or None
+            # the command is "target;flags…"; the target escapes ':', ';', '?' with '\\'
+            target = _BACKSLASH_ESCAPE.sub(r"\1", _UNESCAPED_SEMICOLON.split(command, 1)[0])
+            return target.strip() or None
         j, e = c + 1, recs.end[c]
         while j < e:
             if recs.tag[j] == TAG_CTRL_DATA:
@@ -264,10 +347,12 @@ class SectionReader:
                     col, row, col_span, row_span = 0, len(cells), 1, 1
                 blocks: list[Paragraph | Table] = []
                 j = self._paragraphs(ends[j], e, level, depth, role, blocks)
-                cells.append(Cell.model_construct(
-                    row=row, col=col, row_span=max(1, row_span), col_span=max(1, col_span),
-                    blocks=blocks, prov=Provenance.model_construct(
-                        path="", section=self.section, page=None, span=None, bbox=None)))
+                self._count()
+                cells.append(make(Cell, {
+                    "row": row, "col": col, "row_span": max(1, row_span),
+                    "col_span": max(1, col_span), "blocks": blocks,
+                    "prov": make(Provenance, {"path": "", "section": self.section, "page": None,
+                                              "span": None, "bbox": None})}))
             else:
                 j = ends[j]
         if caption_on_top:
@@ -290,8 +375,8 @@ def _build_table(cells: list[Cell], n_rows: int, n_cols: int, role: Role,
     for row in rows:
         if len(row) > 1:
             row.sort(key=_cell_col)
-    return Table.model_construct(kind="table", n_rows=n_rows, n_cols=n_cols, rows=rows,
-                                 role=role, prov=prov)
+    return make(Table, {"kind": "table", "n_rows": n_rows, "n_cols": n_cols, "rows": rows,
+                        "role": role, "prov": prov})
 
 
 def _cell_col(cell: Cell) -> int:

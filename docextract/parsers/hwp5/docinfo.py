@@ -7,12 +7,18 @@ records of its tag. Numbering and bullet IDs in a paragraph shape are 1-based.
 from __future__ import annotations
 
 import struct
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple, TypeVar
 
 from .records import TAG_BULLET, TAG_NUMBERING, TAG_PARA_SHAPE, TAG_STYLE, Records
 
+# the only DocInfo records the parser reads; the rest are skipped while scanning
+DOCINFO_USED = frozenset({TAG_PARA_SHAPE, TAG_NUMBERING, TAG_BULLET, TAG_STYLE})
+
 HEAD_NONE, HEAD_OUTLINE, HEAD_NUMBER, HEAD_BULLET = 0, 1, 2, 3
 
+T = TypeVar("T")
 _U16 = struct.Struct("<H").unpack_from
 _U32 = struct.Struct("<I").unpack_from
 
@@ -26,8 +32,7 @@ BULLET_GLYPHS = {
 }
 
 
-@dataclass(frozen=True)
-class ParaShape:
+class ParaShape(NamedTuple):
     """What a paragraph shape says about its head: none, outline, number or bullet."""
 
     head: int
@@ -44,14 +49,46 @@ class NumberingDef:
     starts: list[int] = field(default_factory=list)
 
 
+class LazyRecords(Sequence[T]):
+    """Records of one kind, decoded on first use: a document uses few of its definitions."""
+
+    def __init__(self, data: bytes, spans: list[tuple[int, int]],
+                 decode: Callable[[bytes, int, int], T]) -> None:
+        self._data = data
+        self._spans = spans
+        self._decode = decode
+        self._cache: dict[int, T] = {}
+
+    def __len__(self) -> int:
+        return len(self._spans)
+
+    def __getitem__(self, index):  # type: ignore[no-untyped-def, override]
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        item = self._cache.get(index)
+        if item is None:
+            start, stop = self._spans[index]
+            item = self._cache[index] = self._decode(self._data, start, stop)
+        return item
+
+
 @dataclass
 class DocInfo:
-    """Shapes and definitions from DocInfo, indexed by ID."""
+    """Shapes and definitions from DocInfo, indexed by ID.
 
-    para_shapes: list[ParaShape] = field(default_factory=list)
-    numberings: list[NumberingDef] = field(default_factory=list)
-    bullets: list[str] = field(default_factory=list)
-    styles: list[str] = field(default_factory=list)
+    ``heads`` holds each paragraph shape's head type, read eagerly because the body
+    checks it for every paragraph.
+    """
+
+    para_shapes: Sequence[ParaShape] = field(default_factory=list)
+    numberings: Sequence[NumberingDef] = field(default_factory=list)
+    bullets: Sequence[str] = field(default_factory=list)
+    styles: Sequence[str] = field(default_factory=list)
+    heads: list[int] | None = None
+
+    def __post_init__(self) -> None:
+        if self.heads is None:
+            self.heads = [shape.head for shape in self.para_shapes]
 
 
 def _wstring(data: bytes, pos: int, stop: int) -> tuple[str, int]:
@@ -63,28 +100,38 @@ def _wstring(data: bytes, pos: int, stop: int) -> tuple[str, int]:
     return data[pos + 2:end].decode("utf-16-le", "replace"), end
 
 
+def _para_shape(data: bytes, start: int, stop: int) -> ParaShape:
+    if stop - start < 32:
+        return ParaShape(HEAD_NONE, 0, 0)
+    attr = _U32(data, start)[0]
+    return ParaShape((attr >> 23) & 3, (attr >> 25) & 7, _U16(data, start + 30)[0])
+
+
+def _bullet(data: bytes, start: int, stop: int) -> str:
+    char = data[start + 12:start + 14].decode("utf-16-le", "replace") if stop - start >= 14 else ""
+    return BULLET_GLYPHS.get(char, char) if char.strip() else "•"
+
+
+def _style(data: bytes, start: int, stop: int) -> str:
+    return _wstring(data, start, stop)[0]
+
+
 def parse_docinfo(recs: Records) -> DocInfo:
-    """Read paragraph shapes, numbering and bullet definitions and style names."""
-    info = DocInfo()
+    """Index paragraph shapes, numbering and bullet definitions and styles by ID."""
     data = recs.data
-    for i, tag in enumerate(recs.tag):
-        start, stop = recs.start[i], recs.stop[i]
-        if tag == TAG_PARA_SHAPE:
-            if stop - start >= 32:
-                attr = _U32(data, start)[0]
-                info.para_shapes.append(ParaShape((attr >> 23) & 3, (attr >> 25) & 7,
-                                                  _U16(data, start + 30)[0]))
-            else:
-                info.para_shapes.append(ParaShape(HEAD_NONE, 0, 0))
-        elif tag == TAG_NUMBERING:
-            info.numberings.append(_parse_numbering(data, start, stop))
-        elif tag == TAG_BULLET:
-            char = data[start + 12:start + 14].decode("utf-16-le", "replace") \
-                if stop - start >= 14 else "•"
-            info.bullets.append(BULLET_GLYPHS.get(char, char) if char.strip() else "•")
-        elif tag == TAG_STYLE:
-            info.styles.append(_wstring(data, start, stop)[0])
-    return info
+    spans: dict[int, list[tuple[int, int]]] = {TAG_PARA_SHAPE: [], TAG_NUMBERING: [],
+                                               TAG_BULLET: [], TAG_STYLE: []}
+    for tag, start, stop in zip(recs.tag, recs.start, recs.stop):
+        bucket = spans.get(tag)
+        if bucket is not None:
+            bucket.append((start, stop))
+    heads = [(_U32(data, start)[0] >> 23) & 3 if stop - start >= 32 else HEAD_NONE
+             for start, stop in spans[TAG_PARA_SHAPE]]
+    return DocInfo(para_shapes=LazyRecords(data, spans[TAG_PARA_SHAPE], _para_shape),
+                   numberings=LazyRecords(data, spans[TAG_NUMBERING], _parse_numbering),
+                   bullets=LazyRecords(data, spans[TAG_BULLET], _bullet),
+                   styles=LazyRecords(data, spans[TAG_STYLE], _style),
+                   heads=heads)
 
 
 def _parse_numbering(data: bytes, start: int, stop: int) -> NumberingDef:
@@ -98,11 +145,12 @@ def _parse_numbering(data: bytes, start: int, stop: int) -> NumberingDef:
         text, pos = _wstring(data, pos + 12, stop)
         nd.formats.append(text)
         nd.shapes.append((props >> 5) & 0xF)
-    first = _U16(data, pos)[0] if pos + 2 <= stop else 1
+    # numbers start at 1 at the least: old files store 0 where Hancom shows 1
+    first = max(1, _U16(data, pos)[0]) if pos + 2 <= stop else 1
     pos += 2
     for level in range(len(nd.formats)):
         if pos + 4 <= stop:
-            nd.starts.append(_U32(data, pos)[0])
+            nd.starts.append(max(1, _U32(data, pos)[0]))
             pos += 4
         else:
             nd.starts.append(first)

@@ -100,14 +100,21 @@ def format_number(n: int, shape: int) -> str:
     return str(n)
 
 
-def render_format(fmt: str, counters: list[int], shapes: list[int]) -> str:
-    """Fill ``^1`` … ``^7`` in a level's format string from the counters."""
+def render_format(fmt: str, counters: list[int], shapes: list[int], current: int = 0) -> str:
+    """Fill ``^1`` … ``^7`` (and ``^n``/``^N``) in level ``current``'s format string."""
     if "^" not in fmt:
         return fmt
     out: list[str] = []
     i, n = 0, len(fmt)
     while i < n:
         ch = fmt[i]
+        if ch == "^" and i + 1 < n and fmt[i + 1] in "nN":
+            # ^n: the whole level path (1.1.1); ^N: the same with a final period
+            depth = max(1, current + 1)
+            path = ".".join(format_number(c, 0) for c in counters[:depth])
+            out.append(path + ("." if fmt[i + 1] == "N" else ""))
+            i += 2
+            continue
         if ch == "^" and i + 1 < n and "1" <= fmt[i + 1] <= "9":
             level = ord(fmt[i + 1]) - ord("1")
             if level < len(counters):
@@ -164,5 +171,5 @@ class NumberingState:
         counters[level] += 1
         for deeper in range(level + 1, len(counters)):
             counters[deeper] = definition.starts[deeper] - 1 if deeper < len(definition.starts) else 0
-        text = render_format(definition.formats[level], counters, definition.shapes)
+        text = render_format(definition.formats[level], counters, definition.shapes, level)
         return (text + " " if text else ""), outline_level

@@ -76,19 +76,25 @@ class Records:
         return self.data[self.start[i]:self.stop[i]]
 
 
-def scan(data: bytes, limits: Limits, *, what: str = "record stream", partial: bool = False) -> Records:
+def scan(data: bytes, limits: Limits, *, what: str = "record stream", partial: bool = False,
+         skip: frozenset[int] = frozenset(), keep: frozenset[int] | None = None) -> Records:
     """Split a decompressed stream into records and link their subtrees.
 
     A record whose declared size runs past the stream raises ``CorruptDocument``; with
     ``partial=True`` the records before it are returned and ``truncated`` says why.
-    More records than ``limits.max_records`` raises ``LimitExceeded``.
+    More records than ``limits.max_records`` raises ``LimitExceeded``. Records whose tag
+    is in ``skip`` (leaf records the caller never reads), or not in ``keep`` when given,
+    are counted but not stored.
     """
     tags: list[int] = []
     levels: list[int] = []
     starts: list[int] = []
     stops: list[int] = []
+    ends: list[int] = []
+    stack: list[int] = []  # open records whose subtree end is not known yet
     n = len(data)
     pos = 0
+    count = 0
     max_records = limits.max_records
     truncated: str | None = None
     u32 = _U32
@@ -109,29 +115,31 @@ def scan(data: bytes, limits: Limits, *, what: str = "record stream", partial: b
             truncated = (f"{what}: record with tag {word & 0x3FF:#x} declares {size:,} bytes "
                          f"at byte {pos:,} but only {n - pos:,} remain")
             break
-        tags.append(word & 0x3FF)
-        levels.append((word >> 10) & 0x3FF)
+        count += 1
+        if count > max_records:
+            raise LimitExceeded(f"{what} holds more than max_records={max_records:,} records",
+                                limit="max_records")
+        tag = word & 0x3FF
+        if tag in skip or (keep is not None and tag not in keep):
+            pos += size
+            continue
+        level = (word >> 10) & 0x3FF
+        index = len(tags)
+        while stack and levels[stack[-1]] >= level:
+            ends[stack.pop()] = index
+        stack.append(index)
+        tags.append(tag)
+        levels.append(level)
         starts.append(pos)
         pos += size
         stops.append(pos)
-        if len(tags) > max_records:
-            raise LimitExceeded(f"{what} holds more than max_records={max_records:,} records",
-                                limit="max_records")
+        ends.append(-1)
     if truncated and not partial:
         raise CorruptDocument(truncated)
-    return Records(data, tags, levels, starts, stops, _subtree_ends(levels), truncated)
-
-
-def _subtree_ends(levels: list[int]) -> list[int]:
-    """For each record, the index of the first later record at the same or a lower level."""
-    n = len(levels)
-    end = [n] * n
-    stack: list[int] = []
-    for i, lv in enumerate(levels):
-        while stack and levels[stack[-1]] >= lv:
-            end[stack.pop()] = i
-        stack.append(i)
-    return end
+    total = len(tags)
+    for index in stack:
+        ends[index] = total
+    return Records(data, tags, levels, starts, stops, ends, truncated)
 
 
 def ctrl_id(payload: bytes, offset: int = 0) -> str:

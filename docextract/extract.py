@@ -1,0 +1,110 @@
+"""``docextract.extract()``: a file or Document → a typed record (official letter, …).
+
+``type="auto"`` scores every registered extractor on the document and uses the best one
+whose score reaches :data:`AUTO_THRESHOLD`; when none does, the generic record comes back
+with a warning (never an error). ``spec=`` takes a user YAML field spec instead.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import types
+from typing import Any
+
+from .api import Input, parse
+from .errors import DocextractError, ExtractionError
+from .limits import Limits
+from .model import Document
+from .records import Record
+
+AUTO_THRESHOLD = 0.5
+
+
+def _document(source: Input | Document, password: str | None,
+              limits: Limits | dict[str, Any] | None) -> Document:
+    if isinstance(source, Document):
+        return source
+    return parse(source, password=password, limits=limits)
+
+
+def _extractor(name: str) -> Any:
+    from .registry import extractors
+
+    return extractors().get(name)()
+
+
+def choose(doc: Document) -> tuple[Any, list[str]]:
+    """The best-scoring extractor for ``doc`` (and warnings), the generic one as a fallback."""
+    from .registry import extractors
+
+    reg = extractors()
+    best: tuple[float, Any] | None = None
+    warnings: list[str] = []
+    for name in reg.names():
+        if name == "generic":
+            continue
+        try:
+            extractor = reg.get(name)()
+            score = float(extractor.score(doc))
+        except DocextractError as exc:
+            warnings.append(f"extractor {name!r} skipped: {exc}")
+            continue
+        if best is None or score > best[0]:
+            best = (score, extractor)
+    if best is not None and best[0] >= AUTO_THRESHOLD:
+        return best[1], warnings
+    return _extractor("generic"), warnings
+
+
+def extract(
+    source: Input | Document,
+    type: str = "auto",  # noqa: A002 - the public keyword is ``type=``
+    *,
+    password: str | None = None,
+    limits: Limits | dict[str, Any] | None = None,
+    spec: str | os.PathLike[str] | None = None,
+) -> Record:
+    """The record of ``source`` (a path, bytes, binary file or an already parsed Document).
+
+    ``type`` is a registered record type (``"official_letter"``, ``"generic"``) or
+    ``"auto"``; ``spec`` is the path of a declarative YAML field spec (then ``type`` is
+    ignored). Evidence is on ``record.evidence``, warnings on ``record.warnings``.
+    """
+    doc = _document(source, password, limits)
+    if spec is not None:
+        from .extractors.declarative import DeclarativeExtractor
+
+        return DeclarativeExtractor.from_file(spec).extract(doc)
+    warnings: list[str] = []
+    if type == "auto":
+        extractor, warnings = choose(doc)
+    else:
+        extractor = _extractor(type)
+    try:
+        record: Record = extractor.extract(doc)
+    except DocextractError:
+        raise
+    except RecursionError as exc:
+        raise ExtractionError(f"{extractor.record_type} extraction nests too deeply") from exc
+    except Exception as exc:  # an extractor bug must not become a traceback for the user
+        raise ExtractionError(f"{extractor.record_type} extraction failed: "
+                              f"{exc.__class__.__name__}: {exc}") from exc
+    for w in warnings:
+        record.warnings.append(w)
+    return record
+
+
+__all__ = ["AUTO_THRESHOLD", "choose", "extract"]
+
+
+class _CallableModule(types.ModuleType):
+    """Importing this submodule rebinds ``docextract.extract`` to the module object (the
+    import system sets a package attribute per submodule); making the module callable keeps
+    ``docextract.extract(path)`` working whichever way it was reached."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Record:
+        return extract(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule

@@ -1,0 +1,192 @@
+"""The 결문 of a letter: sender (발신명의), 수신자 list, 시행/접수 numbers, address, contact line.
+
+Each finder reads the lines after the body. Values may sit on plain lines or in table
+cells (the line view separates cells with tabs, so every pattern here accepts any
+whitespace between a label and its value).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..normalize.disclosure import find_disclosure, parse_disclosure
+from ..normalize.docnums import find_document_numbers
+from ..normalize.phones import area_code_for_address, area_code_of, normalize_phone
+from ..normalize.text import collapse_glyph_spacing, collapse_ws, spaced_label
+from .base import Found
+from .letter_body import EMAIL
+from .letter_head import split_outside_parens
+from .letter_labels import LetterSpec
+from .letter_layout import is_closing_line, is_sender_text
+from .lines import Line
+
+URL = re.compile(r"(?:https?:/{1,2}|www\.)[^\s/]*[^\s]*|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:go|or|ac|re|ne|co)\.kr\S*")
+
+
+def find_sender(lines: list[Line], start: int, stop: int, spec: LetterSpec) -> tuple[int | None, Found]:
+    """(line index, 발신명의) — the first agency-head line after the body."""
+    for i in range(start, min(stop, start + 8)):
+        line = lines[i]
+        # a cell of a 결재 row (도시재생정책과장) is a position, not the 발신명의
+        if is_closing_line(spec, line) or len(line.segments) != 1 or spec.is_position(line.text.strip()):
+            continue
+        text = line.text
+        if is_sender_text(spec, text):
+            value = collapse_glyph_spacing(text).replace(" ", "") \
+                if _all_single_glyphs(text) else collapse_glyph_spacing(text)
+            return i, Found(value, [line.evidence(0, len(text), "sender:agency-head")])
+    return None, Found(None)
+
+
+def _all_single_glyphs(text: str) -> bool:
+    tokens = text.split()
+    return len(tokens) >= 2 and all(len(t) == 1 for t in tokens)
+
+
+def find_recipient_list(lines: list[Line], start: int, stop: int,
+                        spec: LetterSpec) -> tuple[list[int], Found]:
+    """(line indices, items) of the ``수신자`` line after 발신명의, wrapped lines joined."""
+    for i in range(start, stop):
+        m = spec.label("recipient_list", lines[i].text)
+        if not m:
+            continue
+        value = lines[i].text[m.end():]
+        used = [i]
+        evs = [lines[i].evidence(m.end(), len(lines[i].text), "recipients:수신자-line")]
+        j = i + 1
+        while j < stop and value.rstrip().endswith(",") or (
+                j < stop and j == i + 1 and lines[j].text.lstrip().startswith(",")):
+            value += " " + lines[j].text
+            evs.append(lines[j].evidence(0, len(lines[j].text), "recipients:continued"))
+            used.append(j)
+            j += 1
+        items = [x for x in split_outside_parens(collapse_ws(value)) if not spec.refer_list.fullmatch(x)]
+        return used, Found(items, evs)
+    return [], Found([])
+
+
+def _slot(label: str) -> re.Pattern[str]:
+    return re.compile(rf"(?:^|(?<=\s)){spaced_label(label)}\s*[:：]?\s*(?P<rest>.*)$", re.S)
+
+
+_ENFORCE = _slot("시행")
+_RECEIPT = _slot("접수")
+_DATE_SLOT = re.compile(r"^\s*\(\s*(?P<date>[^()]*?)\s*\)")
+
+
+def numbers(lines: list[Line], start: int, stop: int) -> dict[str, Found]:
+    """document_number/enforcement_date and receipt_number/receipt_date from 시행/접수."""
+    from ..normalize.dates import parse_date
+
+    out: dict[str, Found] = {}
+    for i in range(start, stop):
+        line = lines[i]
+        for pattern, num_key, date_key in ((_ENFORCE, "document_number", "enforcement_date"),
+                                           (_RECEIPT, "receipt_number", "receipt_date")):
+            if num_key in out:
+                continue
+            m = pattern.search(line.text)
+            if not m or not (line.text[:m.start()].strip() == "" or line.text[m.start() - 1] in " \t"):
+                continue
+            rest_start = m.start("rest")
+            rest = line.text[rest_start:]
+            cut = re.search(r"\s(?:접\s*수|시\s*행)(?=\s|$|\()", rest)
+            rest = rest[:cut.start()] if cut else rest
+            nums = find_document_numbers(rest)
+            if nums and nums[0].start < 40:
+                n = nums[0]
+                lead = rest[:n.number_start].strip()
+                # a code before the department (NIA 기관-64) is part of the number as printed
+                a = rest_start + (rest.find(lead) if lead and len(lead) <= 12 and "(" not in lead
+                                  else n.number_start)
+                b = rest_start + n.number_end
+                number = re.sub(r"\s+", "", line.text[a:b])
+                out[num_key] = Found(number, [line.evidence(a, b, f"{num_key}:label")])
+                after = rest[n.number_end:]
+            else:
+                out[num_key] = Found(None)
+                after = rest
+            d = _DATE_SLOT.match(after)
+            if d and d["date"].strip():
+                iso = parse_date(d["date"])
+                if iso:
+                    a = rest_start + (len(rest) - len(after)) + d.start("date")
+                    out[date_key] = Found(iso, [line.evidence(a, a + len(d["date"]), f"{date_key}:slot")])
+            out.setdefault(date_key, Found(None))
+    return out
+
+
+_POSTAL = re.compile(r"(?:^|(?<=\s))(?:우\s*편\s*번\s*호|우)\s*[:：]?\s*(?P<code>\d{5}|\d{3}-\d{3})(?!\d)")
+_CUT = re.compile(r"\s/\s|\t/|/\s|(?:^|\s)(?:전화|☎|Tel|TEL|전송|팩스|FAX)(?=\s|:|\d|\()")
+
+
+def address(lines: list[Line], start: int, stop: int) -> dict[str, Found]:
+    """postal_code, address and homepage from the ``우 <postcode> <address> / <homepage>`` line."""
+    for i in range(start, stop):
+        line = lines[i]
+        m = _POSTAL.search(line.text)
+        if not m:
+            continue
+        out = {"postal_code": Found(m["code"].replace("-", ""),
+                                    [line.evidence(m.start("code"), m.end("code"), "postal_code:우")])}
+        rest_start = m.end()
+        rest = line.text[rest_start:]
+        url = URL.search(rest)
+        cut = _CUT.search(rest)
+        end = min([x.start() for x in (url, cut) if x] or [len(rest)])
+        addr = collapse_ws(rest[:end]).rstrip("/ ").strip()
+        out["address"] = Found(addr or None,
+                               [line.evidence(rest_start, rest_start + end, "address:after-postcode")]
+                               if addr else [])
+        if url:
+            out["homepage"] = Found(url.group(0).rstrip(" ,;"),
+                                    [line.evidence(rest_start + url.start(), rest_start + url.end(),
+                                                   "homepage:url")])
+        return out
+    return {}
+
+
+def contact_line(lines: list[Line], start: int, stop: int, spec: LetterSpec,
+                 addr: str | None) -> dict[str, Found]:
+    """phone, fax, email and disclosure from the 결문 contact line(s)."""
+    out: dict[str, Found] = {}
+    raw_phone: tuple[str, Line, int, int] | None = None
+    raw_fax: tuple[str, Line, int, int] | None = None
+    for i in range(start, stop):
+        line = lines[i]
+        text = line.text
+        for key in ("phone", "fax"):
+            if (key == "phone" and raw_phone) or (key == "fax" and raw_fax):
+                continue
+            for m in spec.anywhere[key].finditer(text):
+                num = re.match(r"\s*(?P<n>\(?\+?[\d][\d\s().-]{5,}\d)", text[m.end():])
+                if num:
+                    a = m.end() + num.start("n")
+                    b = m.end() + num.end("n")
+                    item = (num["n"], line, a, b)
+                    if key == "phone":
+                        raw_phone = item
+                    else:
+                        raw_fax = item
+                    break
+        if "email" not in out:
+            em = EMAIL.search(text)
+            if em:
+                out["email"] = Found(em.group(0).lower(), [line.evidence(em.start(), em.end(), "email:address")])
+        dm = find_disclosure(text)
+        if dm is not None:
+            value = parse_disclosure(dm.group(0))
+            out["disclosure"] = Found(value, [line.evidence(dm.start(), dm.end(), "disclosure:mark")])
+    fax_number = normalize_phone(raw_fax[0]) if raw_fax else None
+    area = area_code_of(fax_number) or area_code_for_address(addr)
+    if raw_phone:
+        out["phone"] = Found(normalize_phone(raw_phone[0], area_code=area),
+                             [raw_phone[1].evidence(raw_phone[2], raw_phone[3], "phone:label")])
+    if raw_fax:
+        fax_area = area_code_of(out["phone"].value) if "phone" in out else None
+        out["fax"] = Found(normalize_phone(raw_fax[0], area_code=fax_area or area_code_for_address(addr)),
+                           [raw_fax[1].evidence(raw_fax[2], raw_fax[3], "fax:label")])
+    return out
+
+
+__all__ = ["address", "contact_line", "find_recipient_list", "find_sender", "numbers"]

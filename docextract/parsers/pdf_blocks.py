@@ -1,0 +1,144 @@
+"""One page's content as model blocks: header rows, body paragraphs and tables, footer rows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from statistics import median
+from typing import Union
+
+from ..model import BBox, Cell, Paragraph, Provenance, Role, Table
+from .pdf_layout import reading_order
+from .pdf_lines import Line, ParagraphDraft, build_paragraphs, group_rows, merge_line, split_pieces
+from .pdf_page import PageContent
+from .pdf_tables import CellBox, TableBox
+from .pdf_wrap import WrapPolicy
+
+Block = Union[Paragraph, Table]
+MAX_LAYOUT_ITEMS = 3_000
+CELL_PADDING = 6.0  # points: upper bound of the inner margin HWP and Word leave in a cell
+
+
+def _bbox(box: tuple[float, float, float, float]) -> BBox:
+    return BBox(x0=round(box[0], 2), top=round(box[1], 2), x1=round(box[2], 2), bottom=round(box[3], 2))
+
+
+def _paragraph(text: str, box: tuple[float, float, float, float], page: int, role: Role = Role.BODY) -> Paragraph:
+    return Paragraph(text=text, role=role, prov=Provenance(page=page, bbox=_bbox(box)))
+
+
+@dataclass
+class PageLayout:
+    """A page in reading order: header rows, body lines and tables, footer rows."""
+
+    number: int
+    headers: list[Line]
+    sequence: list[Union[Line, TableBox]]
+    footers: list[Line]
+
+    def body_lines(self) -> list[Line]:
+        return [item for item in self.sequence if isinstance(item, Line)]
+
+
+def layout_page(page: PageContent, marks: dict[int, Role], text_box: tuple[float, float]) -> PageLayout:
+    """Put a page's furniture aside and its body in reading order."""
+    headers = sorted((page.rows[i] for i, role in marks.items() if role is Role.HEADER), key=lambda r: r.top)
+    footers = sorted((page.rows[i] for i, role in marks.items() if role is Role.FOOTER), key=lambda r: r.top)
+    body_rows = [row for i, row in enumerate(page.rows) if i not in marks]
+    return PageLayout(page.number, headers, _body_sequence(page, body_rows, text_box), footers)
+
+
+def page_blocks(layout: PageLayout, policy: WrapPolicy) -> list[Block]:
+    """Blocks of a page in reading order: its headers first, its footers last."""
+    blocks: list[Block] = [_paragraph(r.text, r.box, layout.number, Role.HEADER)
+                           for r in layout.headers if r.text]
+    blocks.extend(_emit(layout.sequence, layout.number, policy))
+    blocks.extend(_paragraph(r.text, r.box, layout.number, Role.FOOTER)
+                  for r in layout.footers if r.text)
+    return blocks
+
+
+def _body_sequence(page: PageContent, rows: list[Line], text_box: tuple[float, float]) -> list[Union[Line, TableBox]]:
+    """Body lines and tables in reading order; ``text_box`` is where full lines start and end."""
+    pieces = [Line(p) for row in rows for p in split_pieces(row.glyphs)]
+    items: list[Union[Line, TableBox]] = [*pieces, *page.tables]
+    if not items:
+        return []
+    boxes = [it.box if isinstance(it, Line) else it.bbox for it in items]
+    heights = [p.height for p in pieces]
+    gutter = max(6.0, 0.8 * median(heights)) if heights else 6.0
+    sequence: list[Union[Line, TableBox]] = []
+    for leaf in reading_order(boxes, gutter, MAX_LAYOUT_ITEMS):
+        edges = text_box if leaf.column == 0 else (leaf.column_box[0], leaf.column_box[2])
+        row: list[Line] = []
+        for index in leaf.items:
+            item = items[index]
+            if isinstance(item, TableBox):
+                _flush_row(row, sequence, leaf.column, edges)
+                sequence.append(item)
+                continue
+            if row and not _same_row(row[-1], item):
+                _flush_row(row, sequence, leaf.column, edges)
+            row.append(item)
+        _flush_row(row, sequence, leaf.column, edges)
+    return sequence
+
+
+def _same_row(a: Line, b: Line) -> bool:
+    overlap = min(a.bottom, b.bottom) - max(a.top, b.top)
+    return overlap > 0.5 * min(a.height, b.height)
+
+
+def _flush_row(row: list[Line], sequence: list[Union[Line, TableBox]], column: int,
+               edges: tuple[float, float]) -> None:
+    if not row:
+        return
+    line = merge_line(row)
+    line.column = column
+    line.left_edge = min(edges[0], line.x0)
+    line.right_edge = max(edges[1], line.x1)
+    sequence.append(line)
+    row.clear()
+
+
+def _emit(sequence: list[Union[Line, TableBox]], page_no: int, policy: WrapPolicy) -> list[Block]:
+    blocks: list[Block] = []
+    run: list[Line] = []
+    for item in sequence:
+        if isinstance(item, TableBox):
+            blocks.extend(_drafts_to_blocks(build_paragraphs(run, policy), page_no))
+            run = []
+            blocks.append(table_block(item, page_no, policy))
+        else:
+            run.append(item)
+    blocks.extend(_drafts_to_blocks(build_paragraphs(run, policy), page_no))
+    return blocks
+
+
+def _drafts_to_blocks(drafts: list[ParagraphDraft], page_no: int) -> list[Block]:
+    return [_paragraph(d.text, d.bbox, page_no) for d in drafts if d.text]
+
+
+def table_block(table: TableBox, page_no: int, policy: WrapPolicy) -> Table:
+    """A model Table from table geometry; cell text is built like body text."""
+    rows: list[list[Cell]] = [[] for _ in range(table.n_rows)]
+    for c in table.cells:
+        rows[c.row].append(Cell(row=c.row, col=c.col, row_span=c.row_span, col_span=c.col_span,
+                                blocks=_cell_blocks(c, page_no, policy),
+                                prov=Provenance(page=page_no, bbox=_bbox(c.bbox))))
+    return Table(n_rows=table.n_rows, n_cols=table.n_cols, rows=rows,
+                 prov=Provenance(page=page_no, bbox=_bbox(table.bbox)))
+
+
+def _cell_blocks(cell: CellBox, page_no: int, policy: WrapPolicy) -> list[Block]:
+    lines = [Line(r) for r in group_rows(cell.glyphs) if any(g.text != " " for g in r)]
+    if lines:
+        pad = min(CELL_PADDING, max(0.5, min(x.x0 for x in lines) - cell.bbox[0]))
+        for line in lines:
+            line.left_edge = min(cell.bbox[0] + pad, line.x0)
+            line.right_edge = max(cell.bbox[2] - pad, line.x1)
+    sequence: list[Union[Line, TableBox]] = sorted(
+        [*lines, *cell.nested], key=lambda it: it.top if isinstance(it, Line) else it.bbox[1])
+    return _emit(sequence, page_no, policy)
+
+
+__all__ = ["page_blocks", "table_block"]

@@ -1,0 +1,157 @@
+"""Characters of one PDF page, read once through PDFium, in top-left page coordinates.
+
+PDFium's text page is about 30x faster than walking the content stream with pdfminer,
+so every page's characters come from here. Each :class:`Glyph` keeps its advance box
+(PDFium's "loose" box, the same box pdfplumber reports), which is what the line
+builder needs to measure gaps between characters.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from typing import Any, NamedTuple
+
+import pypdfium2.raw as pdfium_c
+
+
+class Glyph(NamedTuple):
+    """One drawn character: its text and its box, origin at the page's top-left."""
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    order: int = 0  # position in the content stream, for glyphs drawn on top of each other
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+    @property
+    def width(self) -> float:
+        return self.x1 - self.x0
+
+
+class PageFrame:
+    """Maps PDF user space (bottom-left origin) to the displayed page (top-left origin).
+
+    Uses the crop box (what a viewer shows) and the page's /Rotate so that reading order
+    is computed on the page as a person sees it.
+    """
+
+    def __init__(self, crop: tuple[float, float, float, float], rotation: int) -> None:
+        self.left, self.bottom_y, right, self.top_y = crop
+        self.raw_width = right - self.left
+        self.raw_height = self.top_y - self.bottom_y
+        self.rotation = rotation % 360
+        if self.rotation in (90, 270):
+            self.width, self.height = self.raw_height, self.raw_width
+        else:
+            self.width, self.height = self.raw_width, self.raw_height
+
+    def point(self, x: float, y: float) -> tuple[float, float]:
+        u = x - self.left
+        v = self.top_y - y
+        r = self.rotation
+        if r == 0:
+            return u, v
+        if r == 90:
+            return self.raw_height - v, u
+        if r == 180:
+            return self.raw_width - u, self.raw_height - v
+        return v, self.raw_width - u
+
+    def box(self, left: float, bottom: float, right: float, top: float) -> tuple[float, float, float, float]:
+        """(x0, top, x1, bottom) of a user-space rectangle on the displayed page."""
+        ax, ay = self.point(left, bottom)
+        bx, by = self.point(right, top)
+        return min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)
+
+
+# Wingdings codes Hancom and Word use for list bullets, and the symbols they draw.
+# Without this the bullet ❍ comes out as the letter "m".
+WINGDINGS_BULLETS = {
+    "l": "●", "m": "❍", "n": "■", "o": "□", "q": "❑", "r": "❒", "u": "◆", "v": "❖",
+    "\u00a7": "▪", "\u00d8": "➢", "\u00fc": "✓", "\u00fe": "☒", "\u00a8": "◻",
+}
+
+
+def _font_name(raw: Any, index: int, buf: Any, flags: Any) -> str:
+    n = pdfium_c.FPDFText_GetFontInfo(raw, index, buf, len(buf), flags)
+    return buf.value.decode("latin-1") if 0 < n <= len(buf) else ""
+
+
+def read_glyphs(textpage: Any, frame: PageFrame, max_chars: int) -> list[Glyph]:
+    """The page's drawn characters (PDFium's generated spaces and line breaks left out).
+
+    Over-printed duplicates (fake bold: the same glyph drawn twice a fraction of a point
+    apart) are dropped here, so no later stage sees ``제제안안``.
+    """
+    raw = textpage.raw
+    count = pdfium_c.FPDFText_CountChars(raw)
+    if count <= 0:
+        return []
+    count = min(count, max_chars)
+    rect = pdfium_c.FS_RECTF()
+    get_unicode = pdfium_c.FPDFText_GetUnicode
+    is_generated = pdfium_c.FPDFText_IsGenerated
+    loose_box = pdfium_c.FPDFText_GetLooseCharBox
+    rect_ref = ctypes.byref(rect)
+    box = frame.box
+    font_buf = ctypes.create_string_buffer(128)
+    font_flags = ctypes.c_int()
+    glyphs: list[Glyph] = []
+    for i in range(count):
+        code = get_unicode(raw, i)
+        if code < 32 or 0xD800 <= code <= 0xDFFF or code == 0xFFFE or code == 0xFFFF:
+            continue  # line breaks PDFium adds, control codes, unpaired surrogates
+        if is_generated(raw, i):
+            continue
+        if not loose_box(raw, i, rect_ref):
+            continue
+        x0, top, x1, bottom = box(rect.left, rect.bottom, rect.right, rect.top)
+        text = chr(code) if code < 0x110000 else "\ufffd"
+        if text == "\u00a0" or text == "\u3000":
+            text = " "
+        elif text in WINGDINGS_BULLETS and "wingding" in _font_name(raw, i, font_buf, font_flags).lower():
+            text = WINGDINGS_BULLETS[text]
+        glyphs.append(Glyph(text, x0, top, x1, bottom, i))
+    return drop_overprinted(glyphs)
+
+
+def drop_overprinted(glyphs: list[Glyph]) -> list[Glyph]:
+    """Remove glyphs drawn again on top of an identical glyph (fake bold, shadow text).
+
+    Two glyphs are the same drawing when they have the same text and their boxes are
+    offset by less than a quarter of the glyph size in both directions; real repeated
+    letters (``ㅋㅋ``, ``11``) sit a whole advance apart and are kept.
+    """
+    seen: dict[tuple[str, int, int], list[Glyph]] = {}
+    out: list[Glyph] = []
+    for g in glyphs:
+        if g.text == " ":
+            out.append(g)
+            continue
+        size = max(g.bottom - g.top, g.x1 - g.x0, 1.0)
+        tol = 0.25 * size
+        kx, ky = int(g.x0 // 2), int(g.top // 2)
+        duplicate = False
+        for dx in (-1, 0, 1):
+            for dy in (-1, 0, 1):
+                for other in seen.get((g.text, kx + dx, ky + dy), ()):
+                    if abs(other.x0 - g.x0) < tol and abs(other.top - g.top) < tol:
+                        duplicate = True
+                        break
+                if duplicate:
+                    break
+            if duplicate:
+                break
+        if duplicate:
+            continue
+        seen.setdefault((g.text, kx, ky), []).append(g)
+        out.append(g)
+    return out
+
+
+__all__ = ["Glyph", "PageFrame", "read_glyphs", "drop_overprinted"]

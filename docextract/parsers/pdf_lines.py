@@ -1,0 +1,268 @@
+"""Glyphs into lines, lines into paragraphs, with Korean line-wrap repair.
+
+Lines
+    Glyphs whose boxes overlap vertically by half their height form a row. A space is
+    put between two glyphs only where the PDF draws a space glyph or leaves a gap wider
+    than a quarter of the line height, so ``2026년`` and ``1부`` stay joined when the
+    glyphs touch. A row is cut into pieces at gaps wider than 1.5 line heights; the
+    layout step decides whether pieces are columns or one spaced-out line.
+
+Paragraphs
+    Line B continues line A when they are in the same column, of similar size, close
+    vertically, overlap horizontally, A does not end a sentence (``.?!`` at its end),
+    B does not start a new item (``1.`` ``가.`` ``1)`` ``(1)`` ``①`` ``□`` ``○`` ``-``
+    ``·`` ``※`` ``제3조`` …) and A was really wrapped: the space left at A's right end
+    is smaller than B's first word, so that word could not have fitted on A.
+
+Whether a join needs a space is decided in :mod:`.pdf_wrap`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from statistics import median
+
+from typing import TYPE_CHECKING
+
+from .pdf_glyphs import Glyph
+
+if TYPE_CHECKING:
+    from .pdf_wrap import WrapPolicy
+
+PIECE_GAP = 1.5  # line heights: wider gaps cut a row into pieces
+SPACE_GAP = 0.25  # line heights: wider gaps between glyphs read as a space
+
+ITEM_START = re.compile(
+    r"^\s*(?:"
+    r"\d{1,3}[.)](?=\s|$|[^\d.])"  # 1.  2)  but not 2023. or 3.5
+    r"|\(\s*\d{1,3}\s*\)"  # (1)
+    r"|[가나다라마바사아자차카타파하][.)](?=\s+\S)"  # 가. 나) followed by the item text
+    r"|\(\s*[가나다라마바사아자차카타파하]\s*\)"  # (가)
+    r"|[①-⑳㉠-㉭㉮-㉻]"
+    r"|[ⅰ-ⅻⅠ-Ⅻ]\s*[.)]?"
+    r"|[□■○●◦◯◎▪▫◆◇▶▷►▸•∙·ㆍ※★☆❍❏❑✓✔➢➤▣◈]"
+    r"|[\-–—*+](?=\s)"
+    r"|[\ue000-\uf8ff]"  # private-use bullets from Hancom symbol fonts
+    r"|제\s*\d+\s*[조장절관편항](?:의\s*\d+)?(?=\s|\(|$)"
+    r"|붙\s*임(?=\s|\d|$|:)"
+    r"|[<〈《【\[]\s*(?:붙\s*임|별\s*첨|첨\s*부|서\s*식|참\s*고|별\s*표|별\s*지)"
+    r")"
+)
+# A table-of-contents entry ends with leader dots (or a wide gap) and a page number.
+TOC_ENTRY_END = re.compile(r"(?:[·.…‥・ㆍ]{3,}|\s{3,})\s*\d{1,4}\s*$")
+SENTENCE_END = re.compile(r"[.?!。．？！][\"'”’)\]」』]*$")
+
+
+def is_hangul(ch: str) -> bool:
+    return "\uac00" <= ch <= "\ud7a3" or "\u3131" <= ch <= "\u318e"
+
+
+class Line:
+    """A piece of a row, or a row: glyphs left to right and the text they spell."""
+
+    __slots__ = ("glyphs", "x0", "top", "x1", "bottom", "text", "trailing_space",
+                 "space_glyphs", "first_word_x1", "word_gaps", "column", "left_edge", "right_edge")
+
+    def __init__(self, glyphs: list[Glyph]) -> None:
+        self.glyphs = glyphs
+        # Space glyphs do not count towards the box: HWP pads line ends with wide spaces
+        # that reach into the column gutter.
+        ink = [g for g in glyphs if g.text != " "] or glyphs
+        self.x0 = min(g.x0 for g in ink)
+        self.x1 = max(g.x1 for g in ink)
+        self.top = min(g.top for g in ink)
+        self.bottom = max(g.bottom for g in ink)
+        self.column = 0
+        self.left_edge = self.x0
+        self.right_edge = self.x1
+        self.text, self.trailing_space, self.first_word_x1, self.word_gaps = _spell(glyphs)
+        inner = glyphs[:-1] if self.trailing_space else glyphs
+        self.space_glyphs = any(g.text == " " for g in inner[1:])
+
+    @property
+    def height(self) -> float:
+        return max(self.bottom - self.top, 0.1)
+
+    @property
+    def box(self) -> tuple[float, float, float, float]:
+        return (self.x0, self.top, self.x1, self.bottom)
+
+
+def _spell(glyphs: list[Glyph]) -> tuple[str, bool, float, list[float]]:
+    """Text, whether the line ends with a drawn space, where its first word ends, and
+    the widths of its word gaps (ink to ink), which tell how much a line was stretched."""
+    heights = [g.bottom - g.top for g in glyphs if g.text != " "]
+    em = median(heights) if heights else 10.0
+    threshold = SPACE_GAP * em
+    parts: list[str] = []
+    prev_x1: float | None = None
+    first_word_x1: float | None = None
+    word_gaps: list[float] = []
+    pending_space = False
+    for g in glyphs:
+        if g.text == " ":
+            pending_space = prev_x1 is not None
+            continue
+        if prev_x1 is not None and (pending_space or g.x0 - prev_x1 > threshold):
+            parts.append(" ")
+            word_gaps.append(g.x0 - prev_x1)
+            if first_word_x1 is None:
+                first_word_x1 = prev_x1
+        pending_space = False
+        parts.append(g.text)
+        prev_x1 = g.x1 if prev_x1 is None else max(prev_x1, g.x1)
+    trailing = bool(glyphs) and glyphs[-1].text == " "
+    text = "".join(parts)
+    last_x1 = prev_x1 if prev_x1 is not None else glyphs[-1].x1
+    return text, trailing, first_word_x1 if first_word_x1 is not None else last_x1, word_gaps
+
+
+def group_rows(glyphs: list[Glyph]) -> list[list[Glyph]]:
+    """Glyphs in rows (top to bottom), each row left to right."""
+    rows: list[list] = []  # [top, bottom, glyphs]
+    for g in sorted(glyphs, key=lambda g: g.top + g.bottom):
+        h = max(g.bottom - g.top, 0.1)
+        for row in reversed(rows[-4:]):
+            overlap = min(row[1], g.bottom) - max(row[0], g.top)
+            if overlap > 0 and overlap >= 0.5 * min(h, max(row[1] - row[0], 0.1)):
+                row[2].append(g)
+                row[0] = min(row[0], g.top)
+                row[1] = max(row[1], g.bottom)
+                break
+        else:
+            rows.append([g.top, g.bottom, [g]])
+    rows.sort(key=lambda r: r[0])
+    return [_left_to_right(r[2]) for r in rows]
+
+
+def _left_to_right(glyphs: list[Glyph]) -> list[Glyph]:
+    """Sort by position; glyphs squeezed on top of each other keep their drawing order
+    (Hancom draws a right-aligned page number ``10`` with the ``0`` overlapping the ``1``)."""
+    out = sorted(glyphs, key=lambda g: g.x0)
+    for i in range(1, len(out)):
+        a, b = out[i - 1], out[i]
+        narrow = min(a.x1 - a.x0, b.x1 - b.x0)
+        if b.order < a.order and a.x1 - b.x0 > 0.5 * narrow > 0:
+            out[i - 1], out[i] = b, a
+    return out
+
+
+def split_pieces(row: list[Glyph]) -> list[list[Glyph]]:
+    """Cut a row at wide gaps; leading/trailing space glyphs stay with their piece."""
+    heights = [g.bottom - g.top for g in row if g.text != " "]
+    if not heights:
+        return []
+    limit = PIECE_GAP * median(heights)
+    pieces: list[list[Glyph]] = [[]]
+    reach: float | None = None
+    for g in row:
+        if g.text != " ":
+            if reach is not None and g.x0 - reach > limit and any(x.text != " " for x in pieces[-1]):
+                pieces.append([])
+            reach = g.x1 if reach is None else max(reach, g.x1)
+        pieces[-1].append(g)
+    return [p for p in pieces if any(g.text != " " for g in p)]
+
+
+def merge_line(pieces: list[Line]) -> Line:
+    """One line from pieces of the same row (a spaced-out line the layout kept whole)."""
+    if len(pieces) == 1:
+        return pieces[0]
+    glyphs: list[Glyph] = []
+    for p in sorted(pieces, key=lambda p: p.x0):
+        glyphs.extend(p.glyphs)
+    line = Line(glyphs)
+    line.column = pieces[0].column
+    return line
+
+
+@dataclass
+class ParagraphDraft:
+    """Lines that form one paragraph, and their joined text."""
+
+    text: str
+    lines: list[Line]
+
+    @property
+    def bbox(self) -> tuple[float, float, float, float]:
+        return (min(x.x0 for x in self.lines), min(x.top for x in self.lines),
+                max(x.x1 for x in self.lines), max(x.bottom for x in self.lines))
+
+
+def build_paragraphs(lines: list[Line], policy: "WrapPolicy") -> list[ParagraphDraft]:
+    """Group lines in reading order into paragraphs, repairing wrapped lines."""
+    out: list[ParagraphDraft] = []
+    typical_gap = _typical_gap(lines)
+    current: list[Line] = []
+    text = ""
+    for line in lines:
+        if not line.text:
+            continue
+        if current and continues(current[-1], line, typical_gap):
+            text += policy.separator(current[-1], line) + line.text
+            current.append(line)
+            continue
+        if current:
+            out.append(ParagraphDraft(_tidy(text), current))
+        current, text = [line], line.text
+    if current:
+        out.append(ParagraphDraft(_tidy(text), current))
+    return out
+
+
+def _tidy(text: str) -> str:
+    return re.sub(r"[ \t]{2,}", " ", text).strip()
+
+
+def _typical_gap(lines: list[Line]) -> float | None:
+    gaps = []
+    for a, b in zip(lines, lines[1:]):
+        if a.column != b.column:
+            continue
+        gap = b.top - a.bottom
+        if 0 <= gap <= 2 * a.height:
+            gaps.append(gap)
+    return median(gaps) if len(gaps) >= 3 else None
+
+
+def continues(a: Line, b: Line, typical_gap: float | None = None) -> bool:
+    """True when ``b`` is the wrapped continuation of ``a`` (see module docstring).
+
+    ``b`` may also sit at the top of the next column: a sentence running from the
+    bottom of the left column into the right one.
+    """
+    ha, hb = a.height, b.height
+    if not 0.8 <= ha / hb <= 1.25:
+        return False
+    em = max(ha, hb)
+    if a.column != b.column:
+        if not (b.top < a.top - 2 * em and b.x0 >= a.x1 - 1.0):
+            return False
+    else:
+        gap = b.top - a.bottom
+        limit = 1.3 * em
+        if typical_gap is not None:
+            limit = min(limit, typical_gap + 0.5 * em)
+        if gap < -0.3 * em or gap > limit:
+            return False
+        if b.x0 >= a.x1 or a.x0 >= b.x1:
+            return False
+    if SENTENCE_END.search(a.text) or TOC_ENTRY_END.search(a.text):
+        return False
+    if ITEM_START.match(b.text) and not (a.text.endswith("니") and b.text.startswith("다")):
+        return False  # but ``바랍니`` / ``다. 그런데`` is a verb ending, not item 다.
+    room = a.right_edge - a.x1
+    width = a.right_edge - (min(a.x0, b.x0) if a.column == b.column else a.x0)
+    first_word = b.first_word_x1 - b.x0
+    if room > first_word + 0.6 * em or room > 0.4 * max(width, 1.0):
+        return False  # b's first word would have fitted on a: a ended on purpose
+    if a.column != b.column and room > 1.0 * em:
+        return False
+    return True
+
+
+__all__ = [
+    "Line", "ParagraphDraft", "build_paragraphs", "continues", "group_rows",
+    "merge_line", "split_pieces", "ITEM_START", "SENTENCE_END",
+]

@@ -1,0 +1,76 @@
+"""Everything the parser needs from one PDF page, read in a single PDFium pass.
+
+Characters are read once; ruling lines are read only from path objects, and pdfplumber's
+table finder runs only when the page draws at least two horizontal and two vertical
+edges. Glyphs inside table cells are taken out of the body here, so table text is never
+repeated as paragraphs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .pdf_glyphs import PageFrame, read_glyphs
+from .pdf_lines import Line, group_rows
+from .pdf_rules import TooManyRules, read_drawing
+from .pdf_tables import TableBox, TooManyEdges, assign_glyphs, drop_decorations, find_tables
+
+MAX_CHARS_PER_PAGE = 200_000
+MAX_SEGMENTS_PER_PAGE = 50_000
+MAX_TABLE_EDGES = 2_000
+MAX_TABLE_POINTS = 20_000
+MAX_FORM_DEPTH = 8
+
+
+@dataclass
+class PageContent:
+    """One page: size, body rows (table glyphs removed), tables, and what went wrong."""
+
+    number: int
+    width: float
+    height: float
+    rows: list[Line]
+    tables: list[TableBox]
+    has_text: bool
+    has_images: bool
+    problems: list[tuple[str, str]] = field(default_factory=list)
+
+
+def read_page(pdf: Any, index: int) -> PageContent:
+    """Read page ``index`` (0-based) of an open ``pypdfium2.PdfDocument``."""
+    page = pdf[index]
+    problems: list[tuple[str, str]] = []
+    try:
+        frame = PageFrame(page.get_bbox(), page.get_rotation())
+        textpage = page.get_textpage()
+        try:
+            glyphs = read_glyphs(textpage, frame, MAX_CHARS_PER_PAGE)
+        finally:
+            textpage.close()
+        has_images = False
+        tables: list[TableBox] = []
+        try:
+            drawing = read_drawing(page, frame, MAX_SEGMENTS_PER_PAGE, MAX_FORM_DEPTH)
+            has_images = drawing.has_images
+            if drawing.edges and glyphs:
+                tables = drop_decorations(
+                    find_tables(drawing.edges, MAX_TABLE_EDGES, MAX_TABLE_POINTS), glyphs)
+        except (TooManyRules, TooManyEdges):
+            has_images = True
+            problems.append(("pdf-tables-skipped", f"page {index + 1} draws too many lines to "
+                             "look for tables; its text is read as paragraphs"))
+        except Exception as exc:  # pdfplumber's geometry code asserts on odd input
+            problems.append(("pdf-tables-skipped", f"page {index + 1}: table finding failed "
+                             f"({type(exc).__name__}); its text is read as paragraphs"))
+            tables = []
+        body = assign_glyphs(tables, glyphs)
+        rows = [Line(r) for r in group_rows(body) if any(g.text != " " for g in r)]
+        return PageContent(index + 1, frame.width, frame.height, rows, tables,
+                           has_text=any(g.text != " " for g in glyphs), has_images=has_images,
+                           problems=problems)
+    finally:
+        page.close()
+
+
+__all__ = ["PageContent", "read_page"]

@@ -1,0 +1,207 @@
+"""Table geometry for one PDF page: pdfplumber's table finder run on PDFium edges.
+
+pdfplumber's algorithm (snap and join ruling lines, intersect them, take the smallest
+rectangles, group rectangles that share corners) is used as is; only its input differs:
+the edges come from :mod:`pdf_rules` instead of pdfminer. Each table becomes a grid of
+row and column boundaries, each cell an anchor plus spans, and every glyph whose centre
+falls inside a cell is moved out of the body text into that cell.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Any
+
+from pdfplumber import table as plumber_table
+from pdfplumber.utils import filter_edges
+
+from .pdf_glyphs import Glyph
+
+_SETTINGS = plumber_table.TableSettings()
+_GRID_TOLERANCE = 1.5  # points: cell borders closer than this are one grid line
+
+
+class TooManyEdges(Exception):
+    """Too many ruling lines for table finding to stay fast."""
+
+
+@dataclass
+class CellBox:
+    """One table cell: grid anchor, spans, box, and the glyphs drawn inside it."""
+
+    row: int
+    col: int
+    row_span: int
+    col_span: int
+    bbox: tuple[float, float, float, float]
+    glyphs: list[Glyph] = field(default_factory=list)
+    nested: list["TableBox"] = field(default_factory=list)
+
+
+@dataclass
+class TableBox:
+    """One table found on a page: its box, grid size and cells in row-major order."""
+
+    bbox: tuple[float, float, float, float]
+    n_rows: int
+    n_cols: int
+    cells: list[CellBox]
+    _slot: dict[tuple[int, int], CellBox] = field(default_factory=dict, repr=False)
+    _xs: list[float] = field(default_factory=list, repr=False)
+    _ys: list[float] = field(default_factory=list, repr=False)
+
+    def cell_at(self, x: float, y: float) -> CellBox | None:
+        """The cell whose box contains the point, merged cells included."""
+        x0, top, x1, bottom = self.bbox
+        if not (x0 <= x <= x1 and top <= y <= bottom):
+            return None
+        col = max(0, min(bisect_right(self._xs, x) - 1, self.n_cols - 1))
+        row = max(0, min(bisect_right(self._ys, y) - 1, self.n_rows - 1))
+        return self._slot.get((row, col))
+
+
+def find_tables(edges: list[dict[str, Any]], max_edges: int, max_points: int) -> list[TableBox]:
+    """Tables formed by the page's ruling lines, top-level ones first, nested ones inside."""
+    s = _SETTINGS
+    edges = filter_edges(edges, min_length=s.edge_min_length_prefilter)
+    if not edges:
+        return []
+    if len(edges) > max_edges * 4:
+        raise TooManyEdges()
+    merged = plumber_table.merge_edges(edges, s.snap_x_tolerance, s.snap_y_tolerance,
+                                       s.join_x_tolerance, s.join_y_tolerance)
+    merged = filter_edges(merged, min_length=s.edge_min_length)
+    if len(merged) > max_edges:
+        raise TooManyEdges()
+    n_h = sum(1 for e in merged if e["orientation"] == "h")
+    if n_h < 2 or len(merged) - n_h < 2:
+        return []
+    points = plumber_table.edges_to_intersections(merged, s.intersection_x_tolerance,
+                                                  s.intersection_y_tolerance)
+    if len(points) > max_points:
+        raise TooManyEdges()
+    cells = plumber_table.intersections_to_cells(points)
+    groups = plumber_table.cells_to_tables(cells)
+    tables = [_grid(group) for group in groups]
+    return _nest(tables)
+
+
+def _boundaries(values: list[float]) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if out and v - out[-1] <= _GRID_TOLERANCE:
+            continue
+        out.append(v)
+    return out
+
+
+def _index(bounds: list[float], v: float) -> int:
+    i = bisect_right(bounds, v + _GRID_TOLERANCE) - 1
+    return max(0, i)
+
+
+def _grid(group: list[tuple[float, float, float, float]]) -> TableBox:
+    xs = _boundaries([c[0] for c in group] + [c[2] for c in group])
+    ys = _boundaries([c[1] for c in group] + [c[3] for c in group])
+    n_cols, n_rows = max(1, len(xs) - 1), max(1, len(ys) - 1)
+    cells: list[CellBox] = []
+    slot: dict[tuple[int, int], CellBox] = {}
+    for x0, top, x1, bottom in sorted(group, key=lambda c: (c[1], c[0])):
+        col, row = min(_index(xs, x0), n_cols - 1), min(_index(ys, top), n_rows - 1)
+        col_end, row_end = max(col + 1, _index(xs, x1)), max(row + 1, _index(ys, bottom))
+        col_end, row_end = min(col_end, n_cols), min(row_end, n_rows)
+        if (row, col) in slot:
+            continue  # pdfplumber can report the same slot twice around tiny gaps
+        cell = CellBox(row, col, row_end - row, col_end - col, (x0, top, x1, bottom))
+        cells.append(cell)
+        for r in range(row, row_end):
+            for k in range(col, col_end):
+                slot.setdefault((r, k), cell)
+    bbox = (xs[0], ys[0], xs[-1], ys[-1])
+    cells.sort(key=lambda c: (c.row, c.col))
+    return TableBox(bbox, n_rows, n_cols, cells, slot, xs, ys)
+
+
+def _inside(inner: tuple[float, float, float, float], outer: tuple[float, float, float, float]) -> bool:
+    t = _GRID_TOLERANCE
+    return (inner[0] >= outer[0] - t and inner[1] >= outer[1] - t
+            and inner[2] <= outer[2] + t and inner[3] <= outer[3] + t)
+
+
+def _nest(tables: list[TableBox]) -> list[TableBox]:
+    """Put tables drawn inside another table's cell into that cell; return the top level."""
+    by_area = sorted(tables, key=lambda t: (t.bbox[2] - t.bbox[0]) * (t.bbox[3] - t.bbox[1]))
+    top_level: list[TableBox] = []
+    for i, inner in enumerate(by_area):
+        host: CellBox | None = None
+        for outer in by_area[i + 1:]:
+            if not _inside(inner.bbox, outer.bbox):
+                continue
+            for cell in outer.cells:
+                if _inside(inner.bbox, cell.bbox):
+                    host = cell
+                    break
+            if host is not None:
+                break
+        if host is not None:
+            host.nested.append(inner)
+        else:
+            top_level.append(inner)
+    top_level.sort(key=lambda t: (t.bbox[1], t.bbox[0]))
+    return top_level
+
+
+def drop_decorations(tables: list[TableBox], glyphs: list[Glyph]) -> list[TableBox]:
+    """Remove "tables" that are drawings: gradient banners made of stripes narrower than
+    the letters written over them (HWP section title bars are 50 such 9-pt stripes)."""
+    if not tables:
+        return tables
+    kept: list[TableBox] = []
+    for t in tables:
+        x0, top, x1, bottom = t.bbox
+        inside = [g.bottom - g.top for g in glyphs if g.text != " "
+                  and x0 <= (g.x0 + g.x1) / 2 <= x1 and top <= (g.top + g.bottom) / 2 <= bottom]
+        letter = sorted(inside)[len(inside) // 2] if inside else 10.0
+        widths = [b - a for a, b in zip(t._xs, t._xs[1:])]
+        heights = [b - a for a, b in zip(t._ys, t._ys[1:])]
+        narrow_cols = sum(1 for w in widths if w < 0.8 * letter)
+        narrow_rows = sum(1 for h in heights if h < 0.5 * letter)
+        if narrow_cols * 2 > len(widths) or (narrow_rows * 2 > len(heights) and len(heights) > 2):
+            kept.extend(c for cell in t.cells for c in cell.nested)
+            continue
+        kept.append(t)
+    return kept
+
+
+def assign_glyphs(tables: list[TableBox], glyphs: list[Glyph]) -> list[Glyph]:
+    """Move glyphs into the innermost table cell holding their centre; return the rest."""
+    if not tables:
+        return glyphs
+    rest: list[Glyph] = []
+    for g in glyphs:
+        cx, cy = (g.x0 + g.x1) / 2, (g.top + g.bottom) / 2
+        cell = _deepest_cell(tables, cx, cy)
+        if cell is None:
+            rest.append(g)
+        else:
+            cell.glyphs.append(g)
+    return rest
+
+
+def _deepest_cell(tables: list[TableBox], x: float, y: float) -> CellBox | None:
+    found: CellBox | None = None
+    level = tables
+    while level:
+        for t in level:
+            cell = t.cell_at(x, y)
+            if cell is not None:
+                found = cell
+                level = cell.nested
+                break
+        else:
+            break
+    return found
+
+
+__all__ = ["TableBox", "CellBox", "TooManyEdges", "find_tables", "drop_decorations", "assign_glyphs"]

@@ -1,0 +1,233 @@
+"""The :class:`Summary` of one document, built from its extracted record and its text.
+
+For a 공문 the summary leads with what a receiving clerk acts on (gongmun-spec §4):
+the requests, the deadline with its D-day, the attachments and whom to ask, then the
+issuer's identifiers, the 공개구분 and an extractive summary of the body. For other
+documents it gives title, date and source, and the extractive summary.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..model import Document, Paragraph, Role
+from ..records.official_letter import Attachment, Contact, Disclosure
+from .dday import DDay, d_day
+from .sentences import MARKER, Sentence, split_sentences
+from .textrank import DOCUMENT_WEIGHTS, LETTER_WEIGHTS, rank_sentences, select
+from .tokenize import choose_term_extractor
+
+MAX_CANDIDATES = 500
+"""Sentences ranked per document. The lead of a long document (purpose, 제1조) carries
+its gist, and similarity pairs grow quadratically, so later sentences are not ranked."""
+
+_NON_BODY_ROLES = {Role.HEADER, Role.FOOTER, Role.FOOTNOTE, Role.ENDNOTE, Role.COMMENT}
+# Lines that name the kind of document or label its head rather than title it.
+_NOT_A_TITLE = re.compile(r"^(?:보도\s*자료|보도\s*참고\s*자료|설명\s*자료|공\s*고|회의록|붙\s*임\d*|별\s*첨|"
+                          r"보도\s*(?:시점|일시)|배포\s*(?:일시)?|담당\s*부서|\[?별지|\d+$|[-–—]\s*\d+\s*[-–—]$)")
+_LETTER = re.compile(r"[^\W\d_]")
+_LEADING_DATE = re.compile(r"^\s*(?:19|20)?\d{2}\s*[.년/-]\s*\d{1,2}\s*[.월/-]")
+_DATE = re.compile(r"((?:19|20)\d{2})\s*(?:[.\-/]|년)\s*(\d{1,2})\s*(?:[.\-/]|월)\s*(\d{1,2})\s*(?:\.|일)?")
+
+
+class SummarySentence(BaseModel):
+    """One sentence of the extractive summary and where it is in ``Document.text``."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str
+    span: tuple[int, int] | None = None
+    score: float
+    cues: list[str] = Field(default_factory=list)
+
+
+class Summary(BaseModel):
+    """What a document wants from the reader, by when, whom to ask, and its gist."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    kind: Literal["official_letter", "document"]
+    record_type: str
+    source: str | None = None
+    title: str | None = None
+    date: str | None = Field(default=None, description="document date (other documents), ISO")
+    issuer: str | None = None
+    sender: str | None = None
+    document_number: str | None = None
+    enforcement_date: str | None = None
+    requests: list[str] = Field(default_factory=list)
+    deadline: str | None = None
+    d_day: DDay | None = None
+    today: str
+    attachments: list[Attachment] = Field(default_factory=list)
+    contacts: list[Contact] = Field(default_factory=list)
+    disclosure: Disclosure | None = None
+    sentences: list[SummarySentence] = Field(default_factory=list)
+    tokenizer: str = Field(description="the tokenizer that ranked the sentences")
+    warnings: list[str] = Field(default_factory=list)
+
+
+def _evidence_range(record: Any, field: str) -> tuple[int, int] | None:
+    items = getattr(record, "evidence", {}).get(field) or []
+    if not items:
+        return None
+    return min(e.span[0] for e in items), max(e.span[1] for e in items)
+
+
+def _letter_window(record: Any, document: Document) -> tuple[int, int] | None:
+    """The body's range in Document.text: its evidence, else 제목 … 붙임."""
+    body = _evidence_range(record, "body")
+    if body:
+        return body
+    title = _evidence_range(record, "title")
+    if title is None:
+        return None
+    attachments = _evidence_range(record, "attachments")
+    end = attachments[0] if attachments and attachments[0] > title[1] else len(document.text)
+    return title[1], end
+
+
+def _non_body_spans(document: Document) -> list[tuple[int, int]]:
+    return [p.prov.span for p in document.paragraphs(roles=_NON_BODY_ROLES) if p.prov.span]
+
+
+def _candidates(record: Any, document: Document, is_letter: bool) -> tuple[list[Sentence], bool]:
+    """Sentences to rank and whether their spans point into Document.text."""
+    if is_letter:
+        window = _letter_window(record, document)
+        if window is not None:
+            found = split_sentences(document.text, *window)
+            return [s for s in found if s.part == "body"], True
+        body = getattr(record, "body", None)
+        if body:
+            return [s for s in split_sentences(body) if s.part == "body"], False
+        return [], False
+    skip = _non_body_spans(document)
+    found = [s for s in split_sentences(document.text) if s.part == "body"
+             and not any(a <= s.start < b for a, b in skip)]
+    return found, True
+
+
+def _document_date(record: Any, document: Document) -> str | None:
+    for name in ("date", "enforcement_date", "release_date"):
+        value = getattr(record, name, None)
+        if isinstance(value, str) and value:
+            return value
+    match = _DATE.search(document.text[:3000])
+    if match:
+        y, m, d = (int(g) for g in match.groups())
+        try:
+            return date(y, m, d).isoformat()
+        except ValueError:
+            pass
+    created = document.metadata.created or document.metadata.modified
+    return created.date().isoformat() if created else None
+
+
+def _usable_title(text: str | None) -> bool:
+    return bool(text) and 4 <= len(text) <= 120 and not _NOT_A_TITLE.match(text) \
+        and not _LEADING_DATE.match(text)
+
+
+def _document_title(record: Any, document: Document) -> str | None:
+    """The record's title when it reads like one, else the first title-like line.
+
+    Lines outside tables and in one-cell tables (title boxes) are tried first:
+    보도자료 and reports put labels and values (보도일시, 담당부서, …) in a head table
+    and the title in a box or paragraph below it. A title line ending with a comma
+    continues on the next line.
+    """
+    for title in (getattr(record, "title", None), document.metadata.title):
+        if title and _usable_title(" ".join(str(title).split())):
+            return " ".join(str(title).split())
+    boxed: list[Paragraph] = []
+    for block in document.blocks:
+        if isinstance(block, Paragraph):
+            boxed.append(block)
+        elif block.n_rows * block.n_cols == 1:
+            boxed.extend(p for c in block.cells() for p in c.blocks if isinstance(p, Paragraph))
+    for paragraphs in (boxed, list(document.paragraphs())):
+        lines = [" ".join(p.text.split()) for p in paragraphs if p.role == Role.BODY]
+        for i, text in enumerate(lines):
+            if _usable_title(text) and len(text) <= 80:
+                if text.endswith(",") and i + 1 < len(lines) and lines[i + 1]:
+                    return f"{text} {lines[i + 1]}"
+                return text
+    return None
+
+
+def _issuer(record: Any) -> str | None:
+    """The record's issuer, unless it is plainly a body line (an item or bullet)."""
+    issuer = getattr(record, "issuer", None)
+    return None if issuer and MARKER.match(issuer) else issuer
+
+
+def _is_generic_notice(warning: str) -> bool:
+    """The generic extractor's "no specific type matched": the summary's kind already says so."""
+    from ..extractors.generic import WARNING
+
+    return warning == WARNING
+
+
+def build_summary(record: Any, document: Document, *, today: date | None = None,
+                  sentences: int = 3, nlp: str | None = None) -> Summary:
+    """Summarize ``document`` using the fields of its extracted ``record``.
+
+    ``today`` fixes the date the D-day counts from; ``sentences`` is the length of the
+    extractive summary; ``nlp`` picks the tokenizer (``auto``, ``kiwi``, ``spacy``, ``light``).
+    """
+    today = today or date.today()
+    is_letter = getattr(record, "record_type", "") == "official_letter"
+    candidates, spans_valid = _candidates(record, document, is_letter)
+    # numbers and punctuation alone (table cells such as "1", "0,0") are not sentences
+    candidates = [c for c in candidates if _LETTER.search(c.text)][:MAX_CANDIDATES]
+    extractor, warnings = choose_term_extractor(nlp, len(candidates))
+    title = getattr(record, "title", None) if is_letter else _document_title(record, document)
+    bags = extractor.terms([s.text for s in candidates] + [title or ""])
+    title_terms = bags.pop()
+    ranked = rank_sentences([s.text for s in candidates], bags, title_terms=title_terms,
+                            weights=LETTER_WEIGHTS if is_letter else DOCUMENT_WEIGHTS)
+    chosen = [SummarySentence(text=candidates[r.index].text,
+                              span=(candidates[r.index].start, candidates[r.index].end)
+                              if spans_valid else None,
+                              score=round(r.score, 4), cues=r.cues)
+              for r in select(ranked, sentences, bags)]
+
+    deadline = getattr(record, "deadline", None)
+    dday = None
+    if deadline:
+        try:
+            dday = d_day(deadline, today)
+        except ValueError:
+            warnings.append(f"deadline {deadline!r} is not an ISO date; no D-day")
+    warnings = [w for w in getattr(record, "warnings", []) if not _is_generic_notice(w)] + warnings
+    return Summary(
+        kind="official_letter" if is_letter else "document",
+        record_type=getattr(record, "record_type", "record"),
+        source=document.source.name,
+        title=title,
+        date=None if is_letter else _document_date(record, document),
+        issuer=_issuer(record),
+        sender=getattr(record, "sender", None),
+        document_number=getattr(record, "document_number", None),
+        enforcement_date=getattr(record, "enforcement_date", None),
+        requests=list(getattr(record, "requested_actions", []) or []),
+        deadline=deadline,
+        d_day=dday,
+        today=today.isoformat(),
+        attachments=[Attachment.model_validate(a.model_dump() if hasattr(a, "model_dump") else a)
+                     for a in getattr(record, "attachments", []) or []],
+        contacts=[Contact.model_validate(c.model_dump() if hasattr(c, "model_dump") else c)
+                  for c in getattr(record, "contacts", []) or []],
+        disclosure=getattr(record, "disclosure", None),
+        sentences=chosen,
+        tokenizer=extractor.name,
+        warnings=warnings,
+    )
+
+
+__all__ = ["MAX_CANDIDATES", "Summary", "SummarySentence", "build_summary"]

@@ -1,0 +1,81 @@
+"""Two non-letter samples for the summarizer: a 보도자료 (press release) and a 회의록 (minutes).
+
+Their content is fixed text (fictitious people and numbers), laid out as real ones are: the
+press release with its 보도시점 head table, title, subtitle, □/ㅇ/- body and contact table; the
+minutes with a header table (일시/장소/참석자) and □/○ sections ending in decisions and actions.
+"""
+
+from __future__ import annotations
+
+from .layout import Cell, Doc, Para, Table
+
+PRESS_TITLE = "공공기관 문서, 누구나 읽기 쉽게 바뀐다"
+MINUTES_TITLE = "2025년 제3차 공공데이터 품질관리 실무협의회 회의록"
+
+
+def press_doc() -> Doc:
+    """보도자료: embargoed until 2025. 6. 10.(화) 12:00, two contacts."""
+    head = Table(2, 4, [
+        Cell(0, 0, [Para("보도시점", bold=True)]),
+        Cell(0, 1, [Para("2025. 6. 10.(화) 12:00 이후 (6. 11.(수) 조간)")], col_span=3),
+        Cell(1, 0, [Para("배포", bold=True)]),
+        Cell(1, 1, [Para("2025. 6. 10.(화)")], col_span=3),
+    ], [0.15, 0.35, 0.15, 0.35])
+    contacts = Table(2, 4, [
+        Cell(0, 0, [Para("담당 부서")], row_span=2),
+        Cell(0, 1, [Para("정보공개정책과")], row_span=2),
+        Cell(0, 2, [Para("책임자")]),
+        Cell(0, 3, [Para("과장 김하늘 (044-205-2260)")]),
+        Cell(1, 2, [Para("담당자")]),
+        Cell(1, 3, [Para("사무관 이도현 (044-205-2263)")]),
+    ], [0.18, 0.27, 0.15, 0.40])
+    blocks = [
+        Para("보도자료", align="center", size="large", bold=True),
+        Para("데이터로 여는 열린 정부", align="center", size="small"),
+        head,
+        Para(PRESS_TITLE, align="center", size="large", bold=True, space_before=True),
+        Para("- 공문서 작성 기준 개정안 발표, 7월부터 지방자치단체 교육 -", align="center"),
+        Para("□ 행정안전부는 공문서를 쉽게 읽을 수 있도록 작성 기준을 정비한 개정안을 10일 발표했다.",
+             space_before=True, hanging=1),
+        Para("ㅇ 개정안은 날짜·시간 표기와 항목 기호 사용 기준을 통일하고, 붙임 표시 방법을 "
+             "간소화한다.", indent=1, hanging=1),
+        Para("ㅇ 특히 금액은 아라비아 숫자와 한글을 함께 적도록 하고, 예산 1억 2,000만원을 들여 "
+             "작성 지원 도구를 보급한다.", indent=1, hanging=1),
+        Para("- 교육은 7월부터 지방자치단체와 교육청을 대상으로 실시한다.", indent=2, hanging=1),
+        Para("* 세부 일정은 추후 안내", indent=3, hanging=1, size="small"),
+        Para("□ 이도현 정보공개정책과장은 \"국민 누구나 공문서를 쉽게 이해할 수 있도록 현장의 "
+             "의견을 계속 반영하겠다\"고 말했다.", hanging=1),
+        contacts,
+        Para("붙임  공문서 작성 기준 개정안 주요 내용 1부.", space_before=True),
+    ]
+    return Doc(title=PRESS_TITLE, blocks=blocks)
+
+
+def minutes_doc() -> Doc:
+    """회의록: meeting facts in a header table, discussion, decisions and action items."""
+    header = Table(4, 2, [
+        Cell(0, 0, [Para("회의명", bold=True)]), Cell(0, 1, [Para(MINUTES_TITLE)]),
+        Cell(1, 0, [Para("일시", bold=True)]), Cell(1, 1, [Para("2025. 3. 12.(수) 14:00~16:00")]),
+        Cell(2, 0, [Para("장소", bold=True)]), Cell(2, 1, [Para("정부세종청사 중앙동 3층 회의실")]),
+        Cell(3, 0, [Para("참석자", bold=True)]),
+        Cell(3, 1, [Para("공공데이터정책과장(주재), 서울특별시 데이터전략과장, 부산광역시 정보화담당관 등 12명")]),
+    ], [0.2, 0.8])
+    blocks = [
+        Para(MINUTES_TITLE, align="center", size="large", bold=True),
+        header,
+        Para("□ 회의 개요", bold=True, space_before=True, hanging=1),
+        Para("○ 상반기 공공데이터 품질진단 결과를 공유하고 하반기 개선 과제를 논의함", indent=1, hanging=1),
+        Para("□ 주요 논의 내용", bold=True, space_before=True, hanging=1),
+        Para("○ (품질진단) 오류율 상위 30개 데이터셋의 원인은 표준 미준수와 갱신 지연으로 확인",
+             indent=1, hanging=1),
+        Para("- 서울특별시: 갱신 주기를 분기에서 월 단위로 단축 추진", indent=2, hanging=1),
+        Para("- 부산광역시: 품질관리 담당자 교육 확대 필요", indent=2, hanging=1),
+        Para("○ (예산) 품질개선 지원 예산 금 350,000,000원을 하반기에 집행", indent=1, hanging=1),
+        Para("□ 결정사항", bold=True, space_before=True, hanging=1),
+        Para("○ 오류율 상위 데이터셋은 2025. 4. 30.(수)까지 개선 계획을 제출", indent=1, hanging=1),
+        Para("○ 공공데이터 표준 준수 점검을 분기별로 실시", indent=1, hanging=1),
+        Para("□ 향후 계획", bold=True, space_before=True, hanging=1),
+        Para("○ 개선 계획 취합 및 검토: 공공데이터정책과, 2025. 5. 16.(금)까지", indent=1, hanging=1),
+        Para("○ 차기 회의: 2025. 6. 11.(수) 14:00, 정부세종청사 중앙동 3층 회의실", indent=1, hanging=1),
+    ]
+    return Doc(title=MINUTES_TITLE, blocks=blocks)

@@ -1,0 +1,72 @@
+"""Summaries of real public documents: a 공문, a 보도자료, an RFP and a regulation.
+
+Skipped when the shared corpus is absent. The checks are what a reader would call
+sensible: the letter's request, deadline and D-day; the press release's lead instead
+of its embargo note; the regulation's purpose article; no fragments.
+"""
+
+from datetime import date
+
+import pytest
+
+import docextract
+from docextract.summarize import extract_record
+from docextract.summarize.render_text import render_text
+from docextract.summarize.summary import build_summary
+
+pytestmark = pytest.mark.corpus
+
+LETTER = "hwp/hwp2hwpx_JHOMS242540000308001.hwp"
+PRESS = "hwp/hwpjs_noori.hwp"
+RFP = "hwp/hwp2hwpx_R25BD00004367-000_제안요청서.hwp"
+REGULATION = "hwp/hwpparser_FR00801_회계규정_ori.hwp"
+
+
+def summarize(corpus_dir, name, **kw):
+    path = corpus_dir / name
+    if not path.is_file():
+        pytest.skip(f"{name} is not in the corpus")
+    doc = docextract.parse(path)
+    return build_summary(extract_record(doc), doc, **kw)
+
+
+def test_official_letter(corpus_dir):
+    s = summarize(corpus_dir, LETTER, today=date(2024, 7, 28))
+    assert s.kind == "official_letter"
+    assert "평가위원(후보자) 추천 협조 요청" in s.title
+    assert s.deadline == "2024-08-02" and s.d_day.label == "D-5"
+    assert any("추천하여 주시기 바랍니다" in r for r in s.requests)
+    assert [a.title for a in s.attachments][:1] == ["제안서 평가위원 모집 공고문"]
+    texts = [x.text for x in s.sentences]
+    assert len(texts) == 3
+    assert any(t.endswith("추천하여 주시기 바랍니다.") for t in texts)
+    assert not any("무궁한 발전" in t for t in texts)
+    out = render_text(s)
+    assert "기한      2024-08-02 (D-5)" in out
+    late = summarize(corpus_dir, LETTER, today=date(2024, 8, 5))
+    assert "2024-08-02 (D+3, 기한 지남)" in render_text(late)
+
+
+def test_press_release(corpus_dir):
+    s = summarize(corpus_dir, PRESS, today=date(2018, 9, 3))
+    assert s.kind == "document"
+    assert "누리" in s.title
+    assert s.date == "2018-09-04"
+    texts = [x.text for x in s.sentences]
+    assert texts[0].startswith("과학기술정보통신부(장관 유영민")
+    assert not any("보도해 주시기" in t or "연락주시기" in t for t in texts)
+    assert not any(t == s.title for t in texts)
+
+
+@pytest.mark.slow
+def test_rfp_and_regulation(corpus_dir):
+    rfp = summarize(corpus_dir, RFP)
+    assert rfp.kind == "document" and len(rfp.sentences) == 3
+    assert all(len(x.text) >= 20 for x in rfp.sentences)
+    assert any("유지관리" in x.text or "요구사항" in x.text for x in rfp.sentences)
+    regulation = summarize(corpus_dir, REGULATION)
+    assert regulation.title == "회계규정"
+    assert regulation.sentences[0].text.startswith("제1조(목적)")
+    assert all(len(x.text) >= 20 for x in regulation.sentences)
+    if "kiwipiepy" in regulation.tokenizer:
+        assert regulation.warnings == []
