@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -42,16 +43,24 @@ def _environment() -> dict[str, str]:
     return env
 
 
-def _wall(cmd: list[str]) -> tuple[float, int, str]:
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _run(cmd: list[str]) -> tuple[float, float, int, str]:
+    """Wall seconds, CPU seconds (user + system), exit code and stderr of one process."""
     env = _environment()
+    cpu0 = _children_cpu()
     t0 = time.perf_counter()
     done = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
                           cwd=ROOT, timeout=120)
-    return time.perf_counter() - t0, done.returncode, done.stderr.decode("utf-8", "replace")
+    wall = time.perf_counter() - t0
+    return wall, _children_cpu() - cpu0, done.returncode, done.stderr.decode("utf-8", "replace")
 
 
-def measure(file: Path, runs: int) -> dict[str, float] | None:
-    """Median wall seconds of both commands (alternating, after one warm-up each)."""
+def measure(file: Path, runs: int) -> dict[str, tuple[float, float]] | None:
+    """Median (wall, CPU) seconds of both commands, alternating, after one warm-up each."""
     docextract = _tool("docextract")
     hwp5txt = _tool("hwp5txt")
     if docextract is None or hwp5txt is None:
@@ -62,16 +71,20 @@ def measure(file: Path, runs: int) -> dict[str, float] | None:
         "docextract summarize": [docextract, "summarize", "--today", "2025-01-01", str(file)],
         "hwp5txt": [hwp5txt, str(file)],
     }
-    times: dict[str, list[float]] = {name: [] for name in commands}
+    walls: dict[str, list[float]] = {name: [] for name in commands}
+    cpus: dict[str, list[float]] = {name: [] for name in commands}
     for name, cmd in commands.items():  # warm the OS file cache and .pyc files
-        _, rc, err = _wall(cmd)
+        _, _, rc, err = _run(cmd)
         if rc != 0:
             print(f"{name} failed (exit {rc}): {err.strip().splitlines()[-1:] or ''}")
             return None
     for _ in range(runs):
         for name, cmd in commands.items():
-            times[name].append(_wall(cmd)[0])
-    return {name: statistics.median(t) for name, t in times.items()}
+            wall, cpu, _, _ = _run(cmd)
+            walls[name].append(wall)
+            cpus[name].append(cpu)
+    return {name: (statistics.median(walls[name]), statistics.median(cpus[name]))
+            for name in commands}
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -88,17 +101,19 @@ def main(argv: list[str] | None = None) -> None:
     medians = measure(args.file, args.runs)
     if medians is None:
         return
-    ours, theirs = medians["docextract summarize"], medians["hwp5txt"]
-    print(f"file: {args.file.relative_to(ROOT) if args.file.is_relative_to(ROOT) else args.file}"
-          f"  runs: {args.runs} each, whole processes, median wall time")
-    print(f"  docextract summarize  {ours * 1000:8.0f} ms")
-    print(f"  hwp5txt (pyhwp)       {theirs * 1000:8.0f} ms")
+    (ours, our_cpu), (theirs, their_cpu) = medians["docextract summarize"], medians["hwp5txt"]
+    shown = args.file.relative_to(ROOT) if args.file.is_relative_to(ROOT) else args.file
+    print(f"file: {shown}  runs: {args.runs} each, whole processes, medians "
+          f"(load average {os.getloadavg()[0]:.1f})")
+    print(f"  docextract summarize  wall {ours * 1000:6.0f} ms   cpu {our_cpu * 1000:6.0f} ms")
+    print(f"  hwp5txt (pyhwp)       wall {theirs * 1000:6.0f} ms   cpu {their_cpu * 1000:6.0f} ms")
     verdict = "ok" if ours < theirs else "SLOWER than hwp5txt"
-    print(f"  ratio summarize/hwp5txt = {ours / theirs:.2f}  (goal < 1.00: {verdict})")
+    print(f"  ratio summarize/hwp5txt = {ours / theirs:.2f} wall, {our_cpu / their_cpu:.2f} cpu"
+          f"  (goal: wall < 1.00: {verdict})")
     if args.kiwi:
         docextract = _tool("docextract")
-        seconds, rc, _ = _wall([docextract or "docextract", "summarize", "--nlp", "kiwi",
-                                str(args.file)])
+        seconds, _, rc, _ = _run([docextract or "docextract", "summarize", "--nlp", "kiwi",
+                                  str(args.file)])
         print(f"  for reference, summarize --nlp kiwi: {seconds * 1000:.0f} ms (exit {rc})")
 
 

@@ -83,7 +83,12 @@ class Registry(Generic[T]):
             return self._extra[name]
         if name in self._loaded:
             return self._loaded[name]
-        entry = self._discover().get(name)
+        # Built-ins resolve without scanning installed distributions (that scan costs
+        # tens of milliseconds, and a one-file CLI run should not pay it).
+        if name in self._builtins:
+            entry: Entry | None = Entry(name, self._builtins[name], "builtin")
+        else:
+            entry = self._discover().get(name)
         if entry is None:
             known = ", ".join(sorted(self.names())) or "none"
             raise PluginError(f"no {self.kind} named {name!r} (known: {known})")
@@ -148,8 +153,10 @@ def parsers() -> Registry[Any]:
 
 def parser_for_format(fmt: str) -> Any:
     """The parser class that reads ``fmt``: a built-in of that name, else any plugin listing it."""
+    from .parsers import BUILTIN_PARSERS
+
     reg = parsers()
-    if fmt in reg.names():
+    if fmt in BUILTIN_PARSERS or fmt in reg.names():
         cls = reg.get(fmt)
         if fmt in getattr(cls, "formats", (fmt,)):
             return cls

@@ -4,10 +4,10 @@ same way, so one letter in HWP, HWPX, DOCX and PDF carries the same text in the 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from .letters import (LetterSpec, Signer, attachment_line, fmt_date, print_phone, signer_text,
-                      spaced)
+from .spec import (LetterSpec, Signer, attachment_line, fmt_date, print_phone, signer_text,
+                   spaced)
 
 
 @dataclass
@@ -55,7 +55,6 @@ class Doc:
     blocks: list[Block]
     author: str = "docextract samples"
     created: str = "2025-01-01T00:00:00Z"
-    text_lines: list[str] = field(default_factory=list)
 
 
 GAP = "  "  # 2타 between a label and its value, as the 편람 asks
@@ -144,8 +143,8 @@ def _approval(spec: LetterSpec) -> list[Block]:
     return [Table(coop_row + 1, n, cells, [1.0 / n] * n, borders=True)]
 
 
-def _footer_parts(spec: LetterSpec) -> tuple[str, str, str, str, str]:
-    """시행 value, 접수 value, 우 line, contact line pieces as printed."""
+def _footer_parts(spec: LetterSpec) -> tuple[str, str, str, str]:
+    """The 시행 value, the 접수 value, the 우 line and the 전화 line, as printed."""
     lay = spec.layout
     production = f"{spec.printed_document_number} ({fmt_date(spec.enforcement)})"
     receipt = ""
@@ -157,11 +156,11 @@ def _footer_parts(spec: LetterSpec) -> tuple[str, str, str, str, str]:
     if spec.fax:
         phone += f"{GAP}{lay.fax_label} {print_phone(spec.fax, lay.phone_form)}"
     contact = f"{phone} / {spec.email_printed} / {spec.disclosure}"
-    return production, receipt, post, contact, ""
+    return production, receipt, post, contact
 
 
 def _footer(spec: LetterSpec) -> list[Block]:
-    production, receipt, post, contact, _ = _footer_parts(spec)
+    production, receipt, post, contact = _footer_parts(spec)
     if not spec.layout.footer_table:
         return [Para(f"시행{GAP}{production}   접수{(GAP + receipt) if receipt else ''}", size="small"),
                 Para(post, size="small"), Para(contact, size="small")]

@@ -34,7 +34,7 @@ from ..normalize.amounts import parse_amount
 from ..normalize.dates import parse_date
 from ..normalize.phones import find_phones
 from ..normalize.text import collapse_ws
-from ..records import Record
+from ..records import Evidence, Record
 from .base import Extractor, Found
 from .letter_head import split_outside_parens
 from .letter_labels import _AFTER, _label_regex
@@ -96,7 +96,7 @@ class DeclarativeExtractor(Extractor):
         self.fields = [_field(str(k), v, origin) for k, v in fields.items()]
         applies = spec.get("applies_when") or {}
         self.keywords = [str(x) for x in (applies.get("any_text") or [])]
-        self.record_class = _record_class(name, self.fields)
+        self.record_type_class = _record_class(name, self.fields)
 
     @classmethod
     def from_file(cls, path: str | os.PathLike[str]) -> "DeclarativeExtractor":
@@ -121,7 +121,7 @@ class DeclarativeExtractor(Extractor):
             value = _find(f, lines)
             if value is not None:
                 found[f.name] = value
-        record: Record = self.build(self.record_class, found)
+        record: Record = self.build(self.record_type_class, found)
         return record
 
 
@@ -162,11 +162,12 @@ def _group(m: re.Match[str]) -> tuple[int, int]:
 
 def _find(f: FieldSpec, lines: list[Line]) -> Found | None:
     if f.type == "list" and f.labels is None and f.pattern is not None:
-        values, evs = [], []
+        values: list[str] = []
+        evs: list[Evidence] = []
         for line in lines:
-            for m in f.pattern.finditer(line.text):
-                a, b = _group(m)
-                values.append(collapse_ws(line.text[a:b]))
+            for hit in f.pattern.finditer(line.text):
+                a, b = _group(hit)
+                values.append(collapse_ws(line.printed[a:b]))
                 evs.append(line.evidence(a, b, f"{f.name}:pattern"))
         return Found(values, evs) if values else None
     for line in lines:
@@ -181,7 +182,7 @@ def _find(f: FieldSpec, lines: list[Line]) -> Found | None:
             if not pm:
                 continue
             start, end = _group(pm)
-        value = _convert(f.type, line.text[start:end])
+        value = _convert(f.type, line.printed[start:end])
         if value is None or value == []:
             continue
         return Found(value, [line.evidence(start, end, f"{f.name}:{'label' if f.labels else 'pattern'}")])

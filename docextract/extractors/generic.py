@@ -51,7 +51,7 @@ class GenericExtractor(Extractor):
             found["title"] = Found(collapse_ws(doc.metadata.title))
         else:
             for ln in lines[:15]:
-                text = collapse_ws(ln.text)
+                text = collapse_ws(ln.printed)
                 if 2 <= len(text) <= 80 and not re.fullmatch(r"[\d\W]+", text):
                     found["title"] = Found(text, [ln.evidence(0, len(ln.text), "generic:first-line")])
                     break
@@ -63,8 +63,8 @@ class GenericExtractor(Extractor):
                 break
         suffixes = letter_spec().agency_suffixes
         for ln in lines[:20]:
-            text = collapse_glyph_spacing(ln.text)
-            if len(text) <= 30 and not re.search(r"[\d!?.:]", text) and \
+            text = collapse_glyph_spacing(ln.printed)
+            if len(text) <= 30 and len(text.split()) <= 3 and not re.search(r"[\d!?.:]", text) and \
                     text.replace(" ", "").endswith(suffixes) and text != found.get("title", Found(None)).value:
                 found["issuer"] = Found(text, [ln.evidence(0, len(ln.text), "generic:agency-line")])
                 break

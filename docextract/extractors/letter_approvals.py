@@ -109,9 +109,10 @@ def _signer(position: Token | None, unit: list[Token]) -> Signer:
 
 
 def _inline(tokens: list[Token]) -> list[Signer]:
+    """Signers from tokens in reading order: each position opens a signer; its date, mark and
+    name follow (a mark printed before the position is carried over)."""
     signers: list[Signer] = []
     pending: list[Token] = []
-    cur: Signer | None = None
     cur_pos: Token | None = None
     unit: list[Token] = []
     for t in tokens:
@@ -130,11 +131,11 @@ def _inline(tokens: list[Token]) -> list[Signer]:
             unit.append(t)
     if cur_pos is not None or unit:
         signers.append(_signer(cur_pos, unit))
-    del cur
     return signers
 
 
 def _by_column(positions: list[Token], names: list[Token]) -> list[Signer] | None:
+    """Pair a row of position cells with the name cells below them (same table columns)."""
     if any(t.col is None for t in positions + names):
         return None
     out = []

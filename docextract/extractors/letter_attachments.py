@@ -79,7 +79,7 @@ def attachments(lines: list[Line], lay: LetterLayout, spec: LetterSpec) -> Found
         if i == lay.attachments:
             m = spec.label("attachments", line.text)
             start = m.end() if m else 0
-        chunk = line.text[start:]
+        chunk = line.printed[start:]
         where.append((pos, line, start))
         parts.append(chunk)
         pos += len(chunk) + 1

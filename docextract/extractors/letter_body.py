@@ -43,7 +43,30 @@ class Item:
 
     @property
     def text(self) -> str:
-        return collapse_ws(" ".join(p.line.text[p.start:p.end] for p in self.pieces))
+        """The item as printed, lines joined and whitespace collapsed."""
+        return self._collapsed()[0]
+
+    def _collapsed(self) -> tuple[str, list[tuple[int, int]]]:
+        """:attr:`text` and, for each of its characters, (piece index, offset in the line)."""
+        chars: list[str] = []
+        where: list[tuple[int, int]] = []
+        for k, p in enumerate(self.pieces):
+            for off in range(p.start, p.end):
+                ch = p.line.printed[off]
+                if ch.isspace():
+                    if chars and chars[-1] != " ":
+                        chars.append(" ")
+                        where.append((k, off))
+                    continue
+                chars.append(ch)
+                where.append((k, off))
+            if chars and chars[-1] != " ":
+                chars.append(" ")
+                where.append((k, p.end))
+        while chars and chars[-1] == " ":
+            chars.pop()
+            where.pop()
+        return "".join(chars), where
 
     @property
     def content(self) -> str:
@@ -54,16 +77,19 @@ class Item:
         return text
 
     def locate(self, needle: str, rule: str) -> list[Evidence]:
-        """Evidence for ``needle`` (as found in :attr:`text`) on the item's lines."""
-        for p in self.pieces:
-            seg = p.line.text[p.start:p.end]
-            pos = collapse_ws(seg).find(needle[: max(1, min(len(needle), 20))])
-            if pos >= 0:
-                raw = seg.find(needle[:1], max(0, pos))
-                a = p.start + (raw if raw >= 0 else 0)
-                return [p.line.evidence(a, min(p.end, a + len(needle)), rule)]
-        first = self.pieces[0]
-        return [first.line.evidence(first.start, first.end, rule)]
+        """Evidence for ``needle`` (a substring of :attr:`text`): one item per line it covers."""
+        text, where = self._collapsed()
+        pos = text.find(needle)
+        if pos < 0 or not needle:
+            return self.evidence(rule)
+        first, last = where[pos], where[pos + len(needle) - 1]
+        out = []
+        for k in range(first[0], last[0] + 1):
+            p = self.pieces[k]
+            a = first[1] if k == first[0] else p.start
+            b = last[1] + 1 if k == last[0] else p.end
+            out.append(p.line.evidence(a, b, rule))
+        return out
 
     def evidence(self, rule: str) -> list[Evidence]:
         return [p.line.evidence(p.start, p.end, rule) for p in self.pieces]

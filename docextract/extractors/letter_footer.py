@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 
+from ..normalize.dates import parse_date
 from ..normalize.disclosure import find_disclosure, parse_disclosure
 from ..normalize.docnums import find_document_numbers
-from ..normalize.phones import area_code_for_address, area_code_of, normalize_phone
+from ..normalize.phones import area_code_for_address, area_code_of, find_phones, normalize_phone
 from ..normalize.text import collapse_glyph_spacing, collapse_ws, spaced_label
 from .base import Found
 from .letter_body import EMAIL
@@ -27,15 +28,36 @@ def find_sender(lines: list[Line], start: int, stop: int, spec: LetterSpec) -> t
     """(line index, 발신명의) — the first agency-head line after the body."""
     for i in range(start, min(stop, start + 8)):
         line = lines[i]
-        # a cell of a 결재 row (도시재생정책과장) is a position, not the 발신명의
-        if is_closing_line(spec, line) or len(line.segments) != 1 or spec.is_position(line.text.strip()):
+        if is_closing_line(spec, line) or len(line.segments) != 1 or _signer_line(lines, i, stop, spec):
             continue
-        text = line.text
-        if is_sender_text(spec, text):
+        text = line.printed
+        if is_sender_text(spec, line.text):
             value = collapse_glyph_spacing(text).replace(" ", "") \
                 if _all_single_glyphs(text) else collapse_glyph_spacing(text)
             return i, Found(value, [line.evidence(0, len(text), "sender:agency-head")])
     return None, Found(None)
+
+
+_NAME_START = re.compile(r"^\s*(?:\d{1,2}/\d{1,2}\s+)?(?:전결\s+|대결\s+)?代?\s*[가-힣○]{2,4}(?:\s|$)")
+
+
+def _signer_line(lines: list[Line], i: int, stop: int, spec: LetterSpec) -> bool:
+    """True when line ``i`` belongs to the 결재선 rather than being the 발신명의.
+
+    Agency heads (``국가정보원장``) and unit heads (``정책과장``) look alike; a 결재 line is
+    a row of several positions, a marked position (``★주무관``), or a position whose name
+    follows on the next line.
+    """
+    text = line_text = lines[i].text.strip()
+    if text[:1] in "★◎☆":
+        return True
+    tokens = line_text.split()
+    if sum(1 for t in tokens if spec.is_position(t)) >= 2:
+        return True
+    if len(tokens) == 1 and spec.is_position(text):
+        nxt = next((ln.text for ln in lines[i + 1:stop] if ln.text.strip()), "")
+        return bool(_NAME_START.match(nxt)) and not spec.label("recipient_list", nxt)
+    return False
 
 
 def _all_single_glyphs(text: str) -> bool:
@@ -50,19 +72,37 @@ def find_recipient_list(lines: list[Line], start: int, stop: int,
         m = spec.label("recipient_list", lines[i].text)
         if not m:
             continue
-        value = lines[i].text[m.end():]
+        value = lines[i].printed[m.end():]
         used = [i]
         evs = [lines[i].evidence(m.end(), len(lines[i].text), "recipients:수신자-line")]
         j = i + 1
-        while j < stop and value.rstrip().endswith(",") or (
-                j < stop and j == i + 1 and lines[j].text.lstrip().startswith(",")):
-            value += " " + lines[j].text
+        if not value.strip() and j < stop and not is_closing_line(spec, lines[j]):
+            # the label cell read as its own line: the list is on the next line
+            value = lines[j].printed
+            evs = [lines[j].evidence(0, len(lines[j].text), "recipients:수신자-line")]
+            used.append(j)
+            j += 1
+        while j < stop and _list_continues(value, lines[i], lines[j], spec):
+            # a wrap inside a handling unit's parentheses splits one word (정보|화담당관)
+            value += ("" if value.count("(") > value.count(")") else " ") + lines[j].printed.strip()
             evs.append(lines[j].evidence(0, len(lines[j].text), "recipients:continued"))
             used.append(j)
             j += 1
         items = [x for x in split_outside_parens(collapse_ws(value)) if not spec.refer_list.fullmatch(x)]
         return used, Found(items, evs)
     return [], Found([])
+
+
+def _list_continues(value: str, first: Line, nxt: Line, spec: LetterSpec) -> bool:
+    """Whether ``nxt`` continues a wrapped 수신자 list: after a comma, inside parentheses,
+    or indented under the list (PDF); never a 결문 label line."""
+    if is_closing_line(spec, nxt) or not nxt.text.strip():
+        return False
+    if value.count("(") > value.count(")") or value.rstrip().endswith(",") \
+            or nxt.text.lstrip().startswith(","):
+        return True
+    return (first.x0 is not None and nxt.x0 is not None and nxt.table is None
+            and nxt.x0 >= first.x0 + 15 and "/" not in nxt.text)
 
 
 def _slot(label: str) -> re.Pattern[str]:
@@ -76,8 +116,6 @@ _DATE_SLOT = re.compile(r"^\s*\(\s*(?P<date>[^()]*?)\s*\)")
 
 def numbers(lines: list[Line], start: int, stop: int) -> dict[str, Found]:
     """document_number/enforcement_date and receipt_number/receipt_date from 시행/접수."""
-    from ..normalize.dates import parse_date
-
     out: dict[str, Found] = {}
     for i in range(start, stop):
         line = lines[i]
@@ -86,10 +124,16 @@ def numbers(lines: list[Line], start: int, stop: int) -> dict[str, Found]:
             if num_key in out:
                 continue
             m = pattern.search(line.text)
-            if not m or not (line.text[:m.start()].strip() == "" or line.text[m.start() - 1] in " \t"):
+            if not m:
                 continue
             rest_start = m.start("rest")
             rest = line.text[rest_start:]
+            if not rest.strip() and i + 1 < stop:
+                # the label cell read as its own line: the number is on the next line
+                nxt = lines[i + 1]
+                if not (_ENFORCE.match(nxt.text) or _RECEIPT.match(nxt.text)) and \
+                        re.match(r"\s*[^\s()]+\s*-\s*\d|\s*\(", nxt.text):
+                    line, rest_start, rest = nxt, 0, nxt.text
             cut = re.search(r"\s(?:접\s*수|시\s*행)(?=\s|$|\()", rest)
             rest = rest[:cut.start()] if cut else rest
             nums = find_document_numbers(rest)
@@ -134,12 +178,12 @@ def address(lines: list[Line], start: int, stop: int) -> dict[str, Found]:
         url = URL.search(rest)
         cut = _CUT.search(rest)
         end = min([x.start() for x in (url, cut) if x] or [len(rest)])
-        addr = collapse_ws(rest[:end]).rstrip("/ ").strip()
+        addr = collapse_ws(line.printed[rest_start:rest_start + end]).rstrip("/ ").strip()
         out["address"] = Found(addr or None,
                                [line.evidence(rest_start, rest_start + end, "address:after-postcode")]
                                if addr else [])
         if url:
-            out["homepage"] = Found(url.group(0).rstrip(" ,;"),
+            out["homepage"] = Found(line.printed[rest_start + url.start():rest_start + url.end()].rstrip(" ,;"),
                                     [line.evidence(rest_start + url.start(), rest_start + url.end(),
                                                    "homepage:url")])
         return out
@@ -152,6 +196,7 @@ def contact_line(lines: list[Line], start: int, stop: int, spec: LetterSpec,
     out: dict[str, Found] = {}
     raw_phone: tuple[str, Line, int, int] | None = None
     raw_fax: tuple[str, Line, int, int] | None = None
+    contact_at: int | None = None
     for i in range(start, stop):
         line = lines[i]
         text = line.text
@@ -159,11 +204,9 @@ def contact_line(lines: list[Line], start: int, stop: int, spec: LetterSpec,
             if (key == "phone" and raw_phone) or (key == "fax" and raw_fax):
                 continue
             for m in spec.anywhere[key].finditer(text):
-                num = re.match(r"\s*(?P<n>\(?\+?[\d][\d\s().-]{5,}\d)", text[m.end():])
+                num = next((p for p in find_phones(text[m.end():m.end() + 40]) if p.start <= 3), None)
                 if num:
-                    a = m.end() + num.start("n")
-                    b = m.end() + num.end("n")
-                    item = (num["n"], line, a, b)
+                    item = (num.raw, line, m.end() + num.start, m.end() + num.end)
                     if key == "phone":
                         raw_phone = item
                     else:
@@ -172,11 +215,21 @@ def contact_line(lines: list[Line], start: int, stop: int, spec: LetterSpec,
         if "email" not in out:
             em = EMAIL.search(text)
             if em:
+                contact_at = i if contact_at is None else contact_at
                 out["email"] = Found(em.group(0).lower(), [line.evidence(em.start(), em.end(), "email:address")])
         dm = find_disclosure(text)
         if dm is not None:
+            contact_at = i if contact_at is None else contact_at
             value = parse_disclosure(dm.group(0))
             out["disclosure"] = Found(value, [line.evidence(dm.start(), dm.end(), "disclosure:mark")])
+    if raw_phone is None and contact_at is not None:
+        # numbers printed without labels on the e-mail/disclosure line: phone, then fax
+        line = lines[contact_at]
+        found = find_phones(line.text)
+        if found:
+            raw_phone = (found[0].raw, line, found[0].start, found[0].end)
+        if len(found) > 1 and raw_fax is None:
+            raw_fax = (found[1].raw, line, found[1].start, found[1].end)
     fax_number = normalize_phone(raw_fax[0]) if raw_fax else None
     area = area_code_of(fax_number) or area_code_for_address(addr)
     if raw_phone:

@@ -13,7 +13,9 @@ from .lines import Line
 
 def split_outside_parens(text: str) -> list[str]:
     """Split on commas that are not inside parentheses; items stripped, empties dropped."""
-    out, depth, cur = [], 0, []
+    out: list[str] = []
+    cur: list[str] = []
+    depth = 0
     for ch in text:
         if ch in "([":
             depth += 1
@@ -49,7 +51,7 @@ def find_issuer(lines: list[Line], lay: LetterLayout, spec: LetterSpec) -> Found
         offset = len(line.text)
         for seg in reversed(line.segments):
             offset -= len(seg.text)
-            text = collapse_glyph_spacing(seg.text)
+            text = collapse_glyph_spacing(seg.raw or seg.text)
             if not text or len(text) > 40 or re.search(r"[!?.:~]|\d{2,}", text):
                 offset -= 1
                 continue
@@ -62,7 +64,7 @@ def find_issuer(lines: list[Line], lay: LetterLayout, spec: LetterSpec) -> Found
             offset -= 1
     if fallback is not None:
         line, a, b = fallback
-        return Found(collapse_glyph_spacing(line.text[a:b]), [line.evidence(a, b, "issuer:line-above")])
+        return Found(collapse_glyph_spacing(line.printed[a:b]), [line.evidence(a, b, "issuer:line-above")])
     return None
 
 
@@ -74,7 +76,10 @@ def find_recipients(lines: list[Line], lay: LetterLayout, spec: LetterSpec) -> t
     m = recipient_label(spec, line.text)
     assert m is not None
     a, b = _value_after(line, m)
-    value = collapse_ws(line.text[a:b])
+    if b == a and lay.recipients_value is not None:
+        line = lines[lay.recipients_value]
+        a, b = _value_after(line, re.match(r"\s*", line.text))  # type: ignore[arg-type]
+    value = collapse_ws(line.printed[a:b])
     ev = line.evidence(a, b, "recipients:label")
     if spec.internal.match(value):
         return "internal", Found([], [ev])
@@ -93,18 +98,19 @@ def find_via(lines: list[Line], lay: LetterLayout, spec: LetterSpec) -> Found:
     m = spec.label("via", line.text)
     assert m is not None
     a, b = _value_after(line, m)
-    parts = [line.text[a:b]]
+    parts = [line.printed[a:b]]
     evs = [line.evidence(a, b, "via:label")] if b > a else []
     end = lay.title if lay.title is not None else lay.via + 1
     first = lay.via + 1
-    if b == a and end > first and lay.recipients is not None and lay.recipients < lay.via - 1:
+    above = lay.recipients_value if lay.recipients_value is not None else lay.recipients
+    if b == a and end > first and above is not None and above < lay.via - 1:
         # PDF: a label centred beside a two-line value sits between the value's lines
-        first = lay.recipients + 1
+        first = above + 1
     for j in range(first, end):
         if j == lay.via:
             continue
         if lines[j].text.strip():
-            parts.append(lines[j].text)
+            parts.append(lines[j].printed)
             evs.append(lines[j].evidence(0, len(lines[j].text), "via:continued"))
     value = collapse_ws(" ".join(parts))
     return Found(value or None, evs if value else [])
@@ -120,10 +126,10 @@ def find_title(lines: list[Line], lay: LetterLayout, spec: LetterSpec) -> Found:
     a, b = _value_after(line, m)
     parts, evs = [], []
     if b > a:
-        parts.append(line.text[a:b])
+        parts.append(line.printed[a:b])
         evs.append(line.evidence(a, b, "title:label"))
     for j in range(lay.title + 1, (lay.title_end or lay.title) + 1):
-        parts.append(lines[j].text)
+        parts.append(lines[j].printed)
         evs.append(lines[j].evidence(0, len(lines[j].text), "title:wrapped"))
     value = collapse_ws(" ".join(parts))
     return Found(value or None, evs)

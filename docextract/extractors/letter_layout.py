@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..normalize.text import collapse_glyph_spacing, collapse_ws
+from ..normalize.text import collapse_glyph_spacing
 from .letter_labels import LetterSpec
 from .lines import Line
 
@@ -25,6 +25,7 @@ class LetterLayout:
     """Line indices of the parts of a letter (``None`` when a part is absent)."""
 
     recipients: int | None = None
+    recipients_value: int | None = None  # the value's line when the label stands alone
     via: int | None = None
     title: int | None = None
     title_end: int | None = None  # last line of a title wrapped over several lines (PDF)
@@ -85,13 +86,24 @@ def locate(lines: list[Line], spec: LetterSpec) -> LetterLayout:
     head_end = lay.title if lay.title is not None else len(lines)
     if lay.title is not None:
         lay.title_end = lay.title + title_wraps(lines, lay.title)
+        m = spec.label("title", lines[lay.title].text)
+        # a label cell read as its own line: the title is the next line
+        if m and not lines[lay.title].text[m.end():].strip() and lay.title + 1 < len(lines) \
+                and not item_marker(lines[lay.title + 1].text):
+            lay.title_end = max(lay.title_end, lay.title + 1)
+    value_lines: set[int] = set()
     for i in range(head_end):
-        if recipient_label(spec, lines[i].text):
+        m = recipient_label(spec, lines[i].text)
+        if m and i not in value_lines:
             lay.recipients = i
+            lay.recipients_value = None
+            nxt = lines[i + 1].text if i + 1 < head_end else ""
+            if not lines[i].text[m.end():].strip() and nxt.strip() and not (
+                    spec.label("via", nxt) or spec.label("title", nxt)):
+                lay.recipients_value = i + 1
+                value_lines.add(i + 1)
             if lay.title is None:
                 break
-    if lay.title is None and lay.recipients is not None:
-        lay.title = None
     start = lay.title if lay.title is not None else lay.recipients
     if start is None:
         return lay
@@ -144,9 +156,5 @@ def body_lines(lines: list[Line], lay: LetterLayout) -> range:
     return range((lay.title_end if lay.title_end is not None else lay.title) + 1, end)
 
 
-def plain(text: str) -> str:
-    return collapse_ws(text)
-
-
 __all__ = ["END_MARK", "LetterLayout", "body_lines", "is_closing_line", "is_sender_text",
-           "item_marker", "locate", "plain", "recipient_label"]
+           "item_marker", "locate", "recipient_label", "title_wraps"]

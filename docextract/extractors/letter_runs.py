@@ -73,4 +73,30 @@ def split_run_on(lines: list[Line], spec: LetterSpec) -> list[Line]:
     return out
 
 
-__all__ = ["split_run_on"]
+_BARE_FIELDS = ("postal_code", "phone", "fax", "document_number", "receipt_number", "attachments",
+                "email", "disclosure")
+_ANY_LABEL = ("recipients", "via", "title", "attachments", "recipient_list", "cooperators",
+              "document_number", "receipt_number", "postal_code", "phone", "fax", "email")
+
+
+def join_bare_labels(lines: list[Line], spec: LetterSpec) -> list[Line]:
+    """A 결문 label printed alone (a borderless table cell read as its own line: ``우``,
+    ``전화``) is joined with the value line after it, as if both were cells of one row."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if nxt is not None and line.table is None and nxt.table is None:
+            bare = next((f for f in _BARE_FIELDS
+                         if (m := spec.label(f, line.text)) and not line.text[m.end():].strip()), None)
+            if bare and nxt.text.strip() and not any(spec.label(f, nxt.text) for f in _ANY_LABEL):
+                out.append(Line(line.segments + nxt.segments, None, None, line.role))
+                i += 2
+                continue
+        out.append(line)
+        i += 1
+    return out
+
+
+__all__ = ["join_bare_labels", "split_run_on"]

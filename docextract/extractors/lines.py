@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Iterator
 
 from ..model import Cell, Document, Paragraph, Role, Table
-from ..normalize.text import normalize_chars
+from ..normalize.text import normalize_chars, printed_chars
 from ..records import Evidence
 
 SEP = "\t"
@@ -24,13 +24,15 @@ SEP = "\t"
 class Segment:
     """A piece of one paragraph: its text, block path, start in Document.text, table column."""
 
-    text: str
+    text: str  # look-alike characters normalized (for matching)
     path: str
     doc_start: int
     page: int | None = None
     col: int | None = None
     col_span: int = 1
     x0: float | None = None  # left edge on the page (PDF), for telling wraps from new lines
+    raw: str = ""  # as printed, only PUA bullets and odd spaces cleaned (values come from this)
+    orig: str = ""  # exactly as in Document.text (evidence text)
 
 
 @dataclass
@@ -42,6 +44,8 @@ class Line:
     row: int | None = None
     role: Role = Role.BODY
     text: str = field(init=False)
+    printed: str = field(init=False)
+    original: str = field(init=False)
     _starts: list[int] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -52,6 +56,8 @@ class Line:
             pos += len(seg.text) + len(SEP)
         self._starts = starts
         self.text = SEP.join(parts)
+        self.printed = SEP.join(seg.raw or seg.text for seg in self.segments)
+        self.original = SEP.join(seg.orig or seg.raw or seg.text for seg in self.segments)
 
     @property
     def x0(self) -> float | None:
@@ -86,7 +92,7 @@ class Line:
             end -= 1
         a = self.doc_offset(start)
         b = self.doc_offset(end - 1) + 1 if end > start else a
-        return Evidence(text=self.text[start:end], path=seg.path, span=(a, b), page=seg.page,
+        return Evidence(text=self.original[start:end], path=seg.path, span=(a, b), page=seg.page,
                         rule=rule)
 
     def split(self, cuts: list[int]) -> list["Line"]:
@@ -102,11 +108,15 @@ class Line:
             for start, seg in zip(self._starts, self.segments):
                 lo, hi = max(a, start), min(b, start + len(seg.text))
                 piece = seg.text[lo - start:hi - start] if hi > lo else ""
+                raw = (seg.raw or seg.text)[lo - start:hi - start] if hi > lo else ""
+                orig = (seg.orig or seg.raw or seg.text)[lo - start:hi - start] if hi > lo else ""
                 lead = len(piece) - len(piece.lstrip())
-                piece = piece.strip()
-                if piece:
-                    segs.append(Segment(piece, seg.path, seg.doc_start + (lo - start) + lead,
-                                        seg.page, seg.col, seg.col_span, seg.x0))
+                size = len(piece.strip())
+                if size:
+                    segs.append(Segment(piece[lead:lead + size], seg.path,
+                                        seg.doc_start + (lo - start) + lead, seg.page, seg.col,
+                                        seg.col_span, seg.x0, raw[lead:lead + size],
+                                        orig[lead:lead + size]))
             if segs:
                 out.append(Line(segs, self.table, self.row, self.role))
         return out
@@ -133,7 +143,7 @@ def _paragraph_segments(p: Paragraph, col: int | None = None, col_span: int = 1)
     for piece in p.text.split("\n"):
         if piece.strip():
             out.append(Segment(normalize_chars(piece), p.prov.path, base + offset, p.prov.page,
-                               col, col_span, x0))
+                               col, col_span, x0, printed_chars(piece), piece))
         offset += len(piece) + 1
     return out
 

@@ -24,7 +24,7 @@ from .letter_footer import address, contact_line, find_recipient_list, find_send
 from .letter_head import find_issuer, find_recipients, find_title, find_via
 from .letter_labels import LetterSpec, letter_spec
 from .letter_layout import END_MARK, body_lines, locate, recipient_label
-from .letter_runs import split_run_on
+from .letter_runs import join_bare_labels, split_run_on
 from .lines import Line, document_lines
 
 FOOTER_FIELDS = ("document_number", "receipt_number", "postal_code", "phone", "fax")
@@ -63,7 +63,7 @@ class OfficialLetterExtractor(Extractor):
 
     def extract(self, doc: Document) -> OfficialLetter:
         """The letter's record with evidence; fields not found are null or empty."""
-        lines = split_run_on(document_lines(doc), self.spec)
+        lines = join_bare_labels(split_run_on(document_lines(doc), self.spec), self.spec)
         found, warnings = self.find_fields(lines)
         record: OfficialLetter = self.build(OfficialLetter, found, warnings)
         return record

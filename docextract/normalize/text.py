@@ -41,6 +41,21 @@ def normalize_chars(text: str) -> str:
     return text.translate(_TABLE)
 
 
+_PRINTED = str.maketrans({**{c: " " for c in SPACES}, **PUA_BULLETS})
+
+
+def printed_chars(text: str) -> str:
+    """Text as printed, cleaned only of what no reader sees: NFC (when it keeps the length),
+    odd spaces and Private-Use-Area bullets. Hyphens, quotes and tildes stay as printed.
+
+    The result has the same length as ``text``.
+    """
+    nfc = unicodedata.normalize("NFC", text)
+    if len(nfc) == len(text):
+        text = nfc
+    return text.translate(_PRINTED)
+
+
 def collapse_ws(text: str) -> str:
     """Runs of whitespace (tabs and newlines included) become one space; ends stripped."""
     return " ".join(text.split())
@@ -72,4 +87,4 @@ def spaced_label(label: str) -> str:
 
 
 __all__ = ["HYPHENS", "PUA_BULLETS", "QUOTES", "collapse_glyph_spacing", "collapse_ws",
-           "normalize_chars", "spaced_label"]
+           "normalize_chars", "printed_chars", "spaced_label"]

@@ -19,11 +19,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable
 
 from ..errors import LimitExceeded
-from ..model import Annotation, Cell, Paragraph, Provenance, Role, Table
-from ..parsers.base import ParseContext
+from ..model import Annotation, Cell, Paragraph, Role, Table
+from . import ooxml_construct as build
+from .base import ParseContext
 from .ooxml_numbering import Numbering
 from .ooxml_styles import Styles, numpr_values, outline_from_ppr
-from .ooxml_text import W, Anchor, FieldState, InlineText
+from .ooxml_text import Anchor, FieldState, InlineText, W
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -31,13 +32,23 @@ if TYPE_CHECKING:
 Block = Paragraph | Table
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _VAL = W + "val"
+# Tags compared on every paragraph, concatenated once.
+_P = W + "p"
+_TBL = W + "tbl"
+_PPR = W + "pPr"
+_PSTYLE = W + "pStyle"
+_NUMPR = W + "numPr"
+_OUTLINE_LVL = W + "outlineLvl"
+_PAGE_BREAK_BEFORE = W + "pageBreakBefore"
+_SECT_PR = W + "sectPr"
+
 _TIME_CHECK_EVERY = 2000
 # Word allows 63 columns; a grid far wider is hostile and would make Table.grid() huge.
 MAX_TABLE_COLUMNS = 512
 _NOTE_ROLES = (Role.FOOTNOTE, Role.ENDNOTE, Role.COMMENT)
-# Containers whose children are read as if they stood in the parent.
+# Containers whose children are read as if they stood in the parent; anything not handled
+# (w:del and w:moveFrom among them) is skipped with its content.
 _TRANSPARENT = frozenset((W + "customXml", W + "ins", W + "moveTo", W + "smartTag"))
-_DROPPED = frozenset((W + "del", W + "moveFrom"))
 
 
 @dataclass
@@ -115,9 +126,9 @@ class BlockReader:
         out: list[Block] = []
         for child in container:
             tag = child.tag
-            if tag == W + "p":
+            if tag == _P:
                 self._paragraph(child, role, depth, out, top)
-            elif tag == W + "tbl":
+            elif tag == _TBL:
                 table = self._table(child, role, depth)
                 if table is not None:
                     out.append(table)
@@ -133,7 +144,7 @@ class BlockReader:
                     branch = child.find(_MC + "Fallback")
                 if branch is not None:
                     out.extend(self.read(branch, role, depth, top=top))
-            elif tag == W + "sectPr" and top:
+            elif tag == _SECT_PR and top:
                 self.section_props.append((self.section, child))
             elif tag == W + "altChunk":
                 self.shared.warn_once("docx-altchunk", "DOCX embeds alternative-format content "
@@ -144,23 +155,23 @@ class BlockReader:
                    top: bool) -> None:
         shared = self.shared
         first = p[0] if len(p) else None
-        ppr = first if first is not None and first.tag == W + "pPr" else p.find(W + "pPr")
+        ppr = first if first is not None and first.tag == _PPR else None  # pPr comes first
         style_id = num_id = level = None
         outline = None
         sect_pr = None
         if ppr is not None:
             for prop in ppr:  # one loop over the properties beats several find() calls
                 tag = prop.tag
-                if tag == W + "pStyle":
+                if tag == _PSTYLE:
                     style_id = prop.get(_VAL)
-                elif tag == W + "numPr":
+                elif tag == _NUMPR:
                     num_id, level = numpr_values(prop)
-                elif tag == W + "outlineLvl":
+                elif tag == _OUTLINE_LVL:
                     outline = outline_from_ppr(ppr)
-                elif tag == W + "pageBreakBefore":
+                elif tag == _PAGE_BREAK_BEFORE:
                     if prop.get(_VAL, "true") not in ("0", "false", "off"):
                         self.page_break()
-                elif tag == W + "sectPr" and top:
+                elif tag == _SECT_PR and top:
                     sect_pr = prop
         info = shared.styles.get(style_id)
         if num_id is None and info.num_id is not None:
@@ -184,12 +195,10 @@ class BlockReader:
         if text.strip() or inline.annotations:
             para_role = Role.CAPTION if info.is_caption and role == Role.BODY else role
             shared.count_block()
-            out.append(Paragraph.model_construct(
-                kind="paragraph", text=text, role=para_role, style=info.name,
-                outline_level=outline if outline is not None else info.outline_level,
-                annotations=inline.annotations,
-                prov=Provenance.model_construct(path="", section=self.section, page=start_page,
-                                                span=None, bbox=None)))
+            out.append(build.paragraph(
+                text, para_role, info.name,
+                outline if outline is not None else info.outline_level,
+                inline.annotations, self.section, start_page))
         if inline.anchors:
             out.extend(self._anchored(inline.anchors, depth))
         if sect_pr is not None:
@@ -266,10 +275,7 @@ class BlockReader:
                     anchor.blocks.extend(blocks)  # Word hides it; keep any text there anyway
                     cell = anchor
                 else:
-                    cell = Cell.model_construct(
-                        row=r, col=col, row_span=1, col_span=span, blocks=blocks,
-                        prov=Provenance.model_construct(path="", section=self.section, page=None,
-                                                        span=None, bbox=None))
+                    cell = build.cell(r, col, 1, span, blocks, self.section)
                     row.append(cell)
                 for k in range(col, col + max(span, 1)):
                     current[k] = cell
@@ -282,10 +288,7 @@ class BlockReader:
         if not rows:
             return None
         self.shared.count_block()
-        return Table.model_construct(
-            kind="table", n_rows=len(rows), n_cols=n_cols, rows=rows, role=role,
-            prov=Provenance.model_construct(path="", section=self.section, page=start_page,
-                                            span=None, bbox=None))
+        return build.table(len(rows), n_cols, rows, role, self.section, start_page)
 
 
 def _children(el: "etree._Element", tag: str) -> list["etree._Element"]:

@@ -22,9 +22,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Callable, Literal
+from typing import TYPE_CHECKING, Any, Callable
 
 from ..model import Annotation
+from .ooxml_construct import AnnotationKind, annotation
 from .ooxml_package import R_NS, W_NS
 
 if TYPE_CHECKING:
@@ -36,6 +37,16 @@ _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _M_T = "{http://schemas.openxmlformats.org/officeDocument/2006/math}t"
 _VAL = W + "val"
 _VANISH = W + "vanish"
+# Tags compared on every run, concatenated once.
+_R = W + "r"
+_T = W + "t"
+_RPR = W + "rPr"
+_TAB = W + "tab"
+_PTAB = W + "ptab"
+_BR = W + "br"
+_RENDERED_BREAK = W + "lastRenderedPageBreak"
+_FLD_CHAR = W + "fldChar"
+_TYPE = W + "type"
 _MAX_NAME = 300
 
 # Elements whose subtree never shows as text: properties, deleted or moved-away content,
@@ -77,7 +88,6 @@ class FieldState:
             self.hidden = 0
 
 
-AnnotationKind = Literal["field", "hyperlink", "comment", "bookmark"]
 # An anchor: ("textbox", w:txbxContent element) or ("footnote"|"endnote"|"comment", id).
 Anchor = tuple[str, Any]
 
@@ -111,8 +121,8 @@ class InlineText:
                   keep_empty: bool = False) -> None:
         # An empty form field still marks where a value goes; other empty ranges mean nothing.
         if self.length > start or (keep_empty and name):
-            self.annotations.append(Annotation.model_construct(
-                kind=kind, name=name[:_MAX_NAME] if name else name, start=start, end=self.length))
+            self.annotations.append(annotation(kind, name[:_MAX_NAME] if name else name, start,
+                                               self.length))
 
     # traversal ---------------------------------------------------------------------
 
@@ -120,7 +130,7 @@ class InlineText:
         """Collect the inline content of ``el``'s children (a ``w:p`` or any inline container)."""
         for child in el:
             tag = child.tag
-            if tag == W + "r":
+            if tag == _R:
                 self._run(child)
             elif tag in _SKIP or not isinstance(tag, str):
                 continue
@@ -130,27 +140,33 @@ class InlineText:
     def _run(self, run: "etree._Element") -> None:
         for child in run:
             tag = child.tag
-            if tag == W + "t":
+            if tag == _T:
                 if child.text and not self._fields.hidden:
                     self.parts.append(child.text)
                     self.length += len(child.text)
-            elif tag == W + "rPr":
+            elif tag == _RPR:
                 if _is_hidden(child):
+                    self._hidden_run(run)
                     return
-            elif tag == W + "tab" or tag == W + "ptab":
+            elif tag == _TAB or tag == _PTAB:
                 self._add("\t")
-            elif tag == W + "br":
-                kind = child.get(W + "type")
-                if kind == "page":
+            elif tag == _BR:
+                if child.get(_TYPE) == "page":
                     self._page_break()
-                elif kind != "column":
+                else:  # a line or column break: what follows starts a new line
                     self._add("\n")
-            elif tag == W + "lastRenderedPageBreak":
+            elif tag == _RENDERED_BREAK:
                 self._page_break()
             elif tag in _SKIP or not isinstance(tag, str):
                 continue
             else:
                 self._element(child, tag)
+
+    def _hidden_run(self, run: "etree._Element") -> None:
+        """A hidden run shows nothing, but its field characters still open and close fields."""
+        for child in run:
+            if child.tag == _FLD_CHAR:
+                self._fld_char(child)
 
     def _element(self, el: "etree._Element", tag: str) -> None:
         handler = _HANDLERS.get(tag)

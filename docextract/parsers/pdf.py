@@ -145,9 +145,11 @@ def _text_boxes(pages: list[PageContent], marks: list[dict[int, Any]]) -> dict[i
     by_width: dict[int, list[tuple[float, float]]] = {}
     own: dict[int, tuple[float, float]] = {}
     for page, page_marks in zip(pages, marks):
-        body = [row for i, row in enumerate(page.rows) if i not in page_marks]
+        # tables count: they usually span the text block even when no line of text does
+        body = [(r.x0, r.x1) for i, r in enumerate(page.rows) if i not in page_marks]
+        body += [(t.bbox[0], t.bbox[2]) for t in page.tables]
         if body:
-            own[page.number] = (min(r.x0 for r in body), max(r.x1 for r in body))
+            own[page.number] = (min(b[0] for b in body), max(b[1] for b in body))
             by_width.setdefault(round(page.width), []).append(own[page.number])
     typical = {w: (median(b[0] for b in v), median(b[1] for b in v)) for w, v in by_width.items()}
     return {p.number: typical.get(round(p.width), own.get(p.number, (0.0, p.width))) for p in pages}

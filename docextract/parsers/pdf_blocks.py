@@ -15,6 +15,7 @@ from .pdf_wrap import WrapPolicy
 
 Block = Union[Paragraph, Table]
 MAX_LAYOUT_ITEMS = 3_000
+LABEL_GAP = 2.0
 CELL_PADDING = 6.0  # points: upper bound of the inner margin HWP and Word leave in a cell
 
 
@@ -90,13 +91,24 @@ def _same_row(a: Line, b: Line) -> bool:
 
 def _flush_row(row: list[Line], sequence: list[Union[Line, TableBox]], column: int,
                edges: tuple[float, float]) -> None:
+    """Emit a row's pieces as lines: one line, unless a gap wider than LABEL_GAP line
+    heights separates a label from its value (``수신      수신자 참조`` in a borderless
+    table), which are separate paragraphs as in the DOCX or HWP original."""
     if not row:
         return
-    line = merge_line(row)
-    line.column = column
-    line.left_edge = min(edges[0], line.x0)
-    line.right_edge = max(edges[1], line.x1)
-    sequence.append(line)
+    row.sort(key=lambda p: p.x0)
+    groups: list[list[Line]] = [[row[0]]]
+    for piece in row[1:]:
+        prev = groups[-1][-1]
+        if piece.x0 - prev.x1 > LABEL_GAP * max(prev.height, piece.height):
+            groups.append([])
+        groups[-1].append(piece)
+    for group in groups:
+        line = merge_line(group)
+        line.column = column
+        line.left_edge = min(edges[0], line.x0)
+        line.right_edge = max(edges[1], line.x1)
+        sequence.append(line)
     row.clear()
 
 

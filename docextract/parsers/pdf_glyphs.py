@@ -82,6 +82,18 @@ def _font_name(raw: Any, index: int, buf: Any, flags: Any) -> str:
     return buf.value.decode("latin-1") if 0 < n <= len(buf) else ""
 
 
+def _codes(raw: Any, count: int) -> list[int]:
+    """Every character's code point: one bulk call when PDFium's text is one UTF-16 unit per
+    character (no astral characters), else one call per character."""
+    buf = (ctypes.c_ushort * (count + 1))()
+    written = pdfium_c.FPDFText_GetText(raw, 0, count, buf)
+    if written == count + 1:
+        codes = list(buf)[:count]
+        if not any(0xD800 <= c <= 0xDFFF for c in codes):
+            return codes
+    return [pdfium_c.FPDFText_GetUnicode(raw, i) for i in range(count)]
+
+
 def read_glyphs(textpage: Any, frame: PageFrame, max_chars: int) -> list[Glyph]:
     """The page's drawn characters (PDFium's generated spaces and line breaks left out).
 
@@ -93,30 +105,35 @@ def read_glyphs(textpage: Any, frame: PageFrame, max_chars: int) -> list[Glyph]:
     if count <= 0:
         return []
     count = min(count, max_chars)
+    codes = _codes(raw, count)
     rect = pdfium_c.FS_RECTF()
-    get_unicode = pdfium_c.FPDFText_GetUnicode
     is_generated = pdfium_c.FPDFText_IsGenerated
     loose_box = pdfium_c.FPDFText_GetLooseCharBox
     rect_ref = ctypes.byref(rect)
+    upright = frame.rotation == 0
+    left, top_y = frame.left, frame.top_y
     box = frame.box
     font_buf = ctypes.create_string_buffer(128)
     font_flags = ctypes.c_int()
     glyphs: list[Glyph] = []
-    for i in range(count):
-        code = get_unicode(raw, i)
+    append = glyphs.append
+    for i, code in enumerate(codes):
         if code < 32 or 0xD800 <= code <= 0xDFFF or code == 0xFFFE or code == 0xFFFF:
             continue  # line breaks PDFium adds, control codes, unpaired surrogates
-        if is_generated(raw, i):
-            continue
         if not loose_box(raw, i, rect_ref):
             continue
-        x0, top, x1, bottom = box(rect.left, rect.bottom, rect.right, rect.top)
-        text = chr(code) if code < 0x110000 else "\ufffd"
+        if code == 32 and is_generated(raw, i):
+            continue  # a space PDFium inferred from a gap; gaps are measured later
+        if upright:
+            x0, top, x1, bottom = rect.left - left, top_y - rect.top, rect.right - left, top_y - rect.bottom
+        else:
+            x0, top, x1, bottom = box(rect.left, rect.bottom, rect.right, rect.top)
+        text = chr(code)
         if text == "\u00a0" or text == "\u3000":
             text = " "
         elif text in WINGDINGS_BULLETS and "wingding" in _font_name(raw, i, font_buf, font_flags).lower():
             text = WINGDINGS_BULLETS[text]
-        glyphs.append(Glyph(text, x0, top, x1, bottom, i))
+        append(Glyph(text, x0, top, x1, bottom, i))
     return drop_overprinted(glyphs)
 
 
@@ -124,33 +141,30 @@ def drop_overprinted(glyphs: list[Glyph]) -> list[Glyph]:
     """Remove glyphs drawn again on top of an identical glyph (fake bold, shadow text).
 
     Two glyphs are the same drawing when they have the same text and their boxes are
-    offset by less than a quarter of the glyph size in both directions; real repeated
-    letters (``ㅋㅋ``, ``11``) sit a whole advance apart and are kept.
+    offset by less than a point (and a quarter of the glyph size) in both directions; real
+    repeated letters (``ㅋㅋ``, ``11``) sit a whole advance apart and are kept.
     """
-    seen: dict[tuple[str, int, int], list[Glyph]] = {}
+    seen: dict[tuple[str, int, int], Glyph] = {}
     out: list[Glyph] = []
     for g in glyphs:
         if g.text == " ":
             out.append(g)
             continue
-        size = max(g.bottom - g.top, g.x1 - g.x0, 1.0)
-        tol = 0.25 * size
-        kx, ky = int(g.x0 // 2), int(g.top // 2)
+        kx, ky = round(g.x0), round(g.top)
+        tol = min(1.0, 0.25 * max(g.bottom - g.top, g.x1 - g.x0, 0.1))
         duplicate = False
-        for dx in (-1, 0, 1):
-            for dy in (-1, 0, 1):
-                for other in seen.get((g.text, kx + dx, ky + dy), ()):
-                    if abs(other.x0 - g.x0) < tol and abs(other.top - g.top) < tol:
-                        duplicate = True
-                        break
-                if duplicate:
+        # offsets below a point land on the same rounded key or a neighbouring one
+        for dx in (0, -1, 1):
+            for dy in (0, -1, 1):
+                other = seen.get((g.text, kx + dx, ky + dy))
+                if other is not None and abs(other.x0 - g.x0) < tol and abs(other.top - g.top) < tol:
+                    duplicate = True
                     break
             if duplicate:
                 break
-        if duplicate:
-            continue
-        seen.setdefault((g.text, kx, ky), []).append(g)
-        out.append(g)
+        if not duplicate:
+            seen.setdefault((g.text, kx, ky), g)
+            out.append(g)
     return out
 
 

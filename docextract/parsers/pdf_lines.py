@@ -35,7 +35,8 @@ SPACE_GAP = 0.25  # line heights: wider gaps between glyphs read as a space
 
 ITEM_START = re.compile(
     r"^\s*(?:"
-    r"\d{1,3}[.)](?=\s|$|[^\d.])"  # 1.  2)  but not 2023. or 3.5
+    r"\d{1,3}\.(?=\s)"  # 1. with a space after: not 2023. 3.5 or a wrapped date 2.(목)
+    r"|\d{1,3}\)(?=\s|[가-힣A-Za-z])"  # 1)
     r"|\(\s*\d{1,3}\s*\)"  # (1)
     r"|[가나다라마바사아자차카타파하][.)](?=\s+\S)"  # 가. 나) followed by the item text
     r"|\(\s*[가나다라마바사아자차카타파하]\s*\)"  # (가)
@@ -51,7 +52,8 @@ ITEM_START = re.compile(
 )
 # A table-of-contents entry ends with leader dots (or a wide gap) and a page number.
 TOC_ENTRY_END = re.compile(r"(?:[·.…‥・ㆍ]{3,}|\s{3,})\s*\d{1,4}\s*$")
-SENTENCE_END = re.compile(r"[.?!。．？！][\"'”’)\]」』]*$")
+# A full stop after a digit is a date or number (``2025. 10.``), not a sentence end.
+SENTENCE_END = re.compile(r"(?:(?<!\d)[.]|[?!。．？！])[\"'”’)\]」』]*$")
 
 
 def is_hangul(ch: str) -> bool:
@@ -133,7 +135,30 @@ def group_rows(glyphs: list[Glyph]) -> list[list[Glyph]]:
         else:
             rows.append([g.top, g.bottom, [g]])
     rows.sort(key=lambda r: r[0])
-    return [_left_to_right(r[2]) for r in rows]
+    out: list[list[Glyph]] = []
+    for r in rows:
+        out.extend(_unstack(_left_to_right(r[2])))
+    return out
+
+
+def _unstack(row: list[Glyph]) -> list[list[Glyph]]:
+    """Split a row whose glyphs collide horizontally at different heights: the numerator
+    and denominator of a formula, or two lines squeezed into one line height. Read in x
+    order they would interleave (``해최당저``)."""
+    collisions = 0
+    for a, b in zip(row, row[1:]):
+        if a.text == " " or b.text == " ":
+            continue
+        narrow = min(a.x1 - a.x0, b.x1 - b.x0)
+        if a.x1 - b.x0 > 0.6 * narrow > 0 and abs((a.top + a.bottom) - (b.top + b.bottom)) > 0.4 * narrow:
+            collisions += 1
+    if collisions < 2:
+        return [row]
+    centres = sorted((g.top + g.bottom) / 2 for g in row)
+    split = (centres[0] + centres[-1]) / 2
+    upper = [g for g in row if (g.top + g.bottom) / 2 <= split]
+    lower = [g for g in row if (g.top + g.bottom) / 2 > split]
+    return [part for part in (upper, lower) if part]
 
 
 def _left_to_right(glyphs: list[Glyph]) -> list[Glyph]:
@@ -226,6 +251,13 @@ def _typical_gap(lines: list[Line]) -> float | None:
     return median(gaps) if len(gaps) >= 3 else None
 
 
+def is_centred(line: Line) -> bool:
+    """Both margins wider than a letter and equal within one and a half letters."""
+    left = line.x0 - line.left_edge
+    right = line.right_edge - line.x1
+    return left > line.height and right > line.height and abs(left - right) < 1.5 * line.height
+
+
 def continues(a: Line, b: Line, typical_gap: float | None = None) -> bool:
     """True when ``b`` is the wrapped continuation of ``a`` (see module docstring).
 
@@ -253,6 +285,8 @@ def continues(a: Line, b: Line, typical_gap: float | None = None) -> bool:
     if ITEM_START.match(b.text) and not (a.text.endswith("니") and b.text.startswith("다")):
         return False  # but ``바랍니`` / ``다. 그런데`` is a verb ending, not item 다.
     room = a.right_edge - a.x1
+    if is_centred(a):
+        room += a.x0 - a.left_edge  # a centred line's free space is split over both sides
     width = a.right_edge - (min(a.x0, b.x0) if a.column == b.column else a.x0)
     first_word = b.first_word_x1 - b.x0
     if room > first_word + 0.6 * em or room > 0.4 * max(width, 1.0):

@@ -57,8 +57,7 @@ def read_drawing(page: Any, frame: PageFrame, max_segments: int, max_depth: int)
     edges = drawing.edges
     budget = [max_segments]
     fs_matrix = pdfium_c.FS_MATRIX()
-    x = ctypes.c_float()
-    y = ctypes.c_float()
+    reader = _Reader(frame)
     raw_page = page.raw
     stack: list[tuple[Any, int, int, Matrix, int]] = []
     n = pdfium_c.FPDFPage_CountObjects(raw_page)
@@ -84,40 +83,62 @@ def read_drawing(page: Any, frame: PageFrame, max_segments: int, max_depth: int)
             own: Matrix = (fs_matrix.a, fs_matrix.b, fs_matrix.c, fs_matrix.d, fs_matrix.e, fs_matrix.f)
         else:
             own = _IDENTITY
-        matrix = _compose(own, ctm)
+        matrix = own if ctm == _IDENTITY else _compose(own, ctm)
         if kind == _FORM:
             if depth + 1 <= max_depth:
                 stack.append((obj, 0, pdfium_c.FPDFFormObj_CountObjects(obj), matrix, depth + 1))
             continue
-        _path_edges(obj, matrix, frame, edges, budget, x, y)
+        _path_edges(obj, matrix, frame, edges, budget, reader)
     return drawing
 
 
+class _Reader:
+    """Reusable ctypes buffers and bound PDFium calls for walking path segments."""
+
+    def __init__(self, frame: PageFrame) -> None:
+        self.frame = frame
+        self.x, self.y = ctypes.c_float(), ctypes.c_float()
+        self.x_ref, self.y_ref = ctypes.byref(self.x), ctypes.byref(self.y)
+        self.l, self.b, self.r, self.t = (ctypes.c_float() for _ in range(4))
+        self.bounds_refs = tuple(ctypes.byref(v) for v in (self.l, self.b, self.r, self.t))
+
+
 def _path_edges(obj: Any, m: Matrix, frame: PageFrame, edges: list[dict[str, Any]],
-                budget: list[int], x: ctypes.c_float, y: ctypes.c_float) -> None:
+                budget: list[int], rd: "_Reader") -> None:
     n = pdfium_c.FPDFPath_CountSegments(obj)
     if n <= 0:
         return
     budget[0] -= n
     if budget[0] < 0:
         raise TooManyRules()
+    if pdfium_c.FPDFPageObj_GetBounds(obj, *rd.bounds_refs) and m == _IDENTITY:
+        if rd.r.value - rd.l.value < 1.0 and rd.t.value - rd.b.value < 1.0:
+            return  # a dot: too small to be, or join into, a ruling line
     a, b, c, d, e, f = m
+    get_segment = pdfium_c.FPDFPath_GetPathSegment
+    get_point = pdfium_c.FPDFPathSegment_GetPoint
+    get_type = pdfium_c.FPDFPathSegment_GetType
+    get_close = pdfium_c.FPDFPathSegment_GetClose
+    x, y, x_ref, y_ref = rd.x, rd.y, rd.x_ref, rd.y_ref
+    upright = frame.rotation == 0
+    left, top_y = frame.left, frame.top_y
     start: tuple[float, float] | None = None
     prev: tuple[float, float] | None = None
     for i in range(n):
-        seg = pdfium_c.FPDFPath_GetPathSegment(obj, i)
-        if not seg or not pdfium_c.FPDFPathSegment_GetPoint(seg, ctypes.byref(x), ctypes.byref(y)):
+        seg = get_segment(obj, i)
+        if not seg or not get_point(seg, x_ref, y_ref):
             prev = None
             continue
         px, py = x.value, y.value
-        point = frame.point(a * px + c * py + e, b * px + d * py + f)
-        kind = pdfium_c.FPDFPathSegment_GetType(seg)
+        ux, uy = a * px + c * py + e, b * px + d * py + f
+        point = (ux - left, top_y - uy) if upright else frame.point(ux, uy)
+        kind = get_type(seg)
         if kind == _MOVETO:
             start = prev = point
             continue
         if kind == _LINETO and prev is not None:
             _add_edge(prev, point, edges)
-        if pdfium_c.FPDFPathSegment_GetClose(seg) and start is not None:
+        if start is not None and get_close(seg):
             _add_edge(point, start, edges)
         prev = point
 

@@ -19,7 +19,7 @@ the rule looks at evidence first and falls back on the language second:
 5. **Korean text, character-wrap mode**: no space, unless line A's last word ends like a
    complete Korean word (a particle or verb ending such as ``을 를 은 는 고 며 서 지``),
    is a free one-syllable word (``및 등 수``), or is a number with its unit.
-   In both modes a continuation starting with a free word (``및``, ``등``) or ``제1``
+   In both modes a continuation that is a free word on its own (``및``, ``등``) or starts ``제1``
    gets a space, and two centred lines (a title broken by hand) are joined with one.
 6. **Korean text, word-wrap mode**: a space, unless line B starts with something that
    cannot start a word: a verb ending (``다.`` ``니다``), a pre-final ending (``겠``
@@ -34,7 +34,7 @@ import re
 from dataclasses import dataclass
 from statistics import median
 
-from .pdf_lines import Line, continues, is_hangul
+from .pdf_lines import Line, continues, is_centred, is_hangul
 
 UNITS = set("년월일시분초부개명원건회차호번쪽장조항권층세대%만억천")
 ENDING_FRAGMENT = re.compile(r"^(?:다|니다|습니다|입니다|요|음|함|임|됨|바람|까)(?=[.,!?]|$|\s)")
@@ -43,6 +43,9 @@ BOUND_STARTS = set("겠었았였습읍")
 # One-syllable words that stand alone, so a line ending or starting with one is a word
 # boundary (``및``, ``등``, ``수``, adnominal ``할``/``한``/``된``).
 FREE_SYLLABLES = set("및등수것때더또각본약총곧잘못안좀늘꼭그저이전후중내외간별단즉할한된될갈볼줄뿐")
+# The free one-syllable words that can also open a line on their own; adnominals such as
+# ``한`` are left out because ``위/한``, ``대/한`` are far more common line breaks.
+FREE_HEADS = set("및등또즉각총약곧꼭좀")
 # Last syllables that usually close a Korean word (particles, verb endings).
 WORD_FINAL = set("을를은는이가의에로고며서면도와과게지한할된될인던여해아어듯께만까요다든랑")
 # Particles and endings that start the continuation of a word split across lines.
@@ -79,9 +82,9 @@ class WrapPolicy:
             return ""
         tail = a.text.rsplit(" ", 1)[-1]
         head = b.text.split(" ", 1)[0]
-        if _centered(a) and _centered(b):
+        if is_centred(a) and is_centred(b):
             return " "  # a title set in centred lines was broken by hand, between words
-        if head in FREE_SYLLABLES or NUMBERED_PREFIX.match(b.text):
+        if head in FREE_HEADS or NUMBERED_PREFIX.match(b.text):
             return " "  # ``및``, ``등``, ``제1`` start a word of their own
         if len(head) == 1 and head not in FREE_SYLLABLES:
             return ""  # a lone particle or bound noun (``에``, ``도``, ``데``) ends a's last word
@@ -96,12 +99,6 @@ class WrapPolicy:
         if len(tail) == 1 and tail not in FREE_SYLLABLES:
             return ""  # a word is rarely one syllable: ``보`` / ``임해`` was one word
         return " "
-
-
-def _centered(line: Line) -> bool:
-    left = line.x0 - line.left_edge
-    right = line.right_edge - line.x1
-    return left > line.height and right > line.height and abs(left - right) < 1.5 * line.height
 
 
 def leftover(a: Line, normal_gap: float) -> float:

@@ -320,3 +320,96 @@ def test_pdf_title_wrapped_to_a_second_line() -> None:
     got = record(letter(head + body + paras(SENDER + SIGNERS + FOOTER), fmt="pdf"))
     assert got["title"] == EXPECTED["title"]
     assert got["body"] == "개방 실적을 다음과 같이 제출하여 주시기 바랍니다."
+
+
+@pytest.mark.parametrize("sender", ["국가정보원장", "소방재난본부장", "국립중앙박물관장", "국무총리"])
+def test_agency_heads_that_look_like_positions_are_senders(sender: str) -> None:
+    closing = [sender, "수신자  서울특별시장(데이터전략과장), 부산광역시장(정보화담당관)"]
+    got = record(letter(paras(HEAD + BODY + closing + SIGNERS + FOOTER)))
+    assert got["sender"] == sender
+    assert got["drafter"] == EXPECTED["drafter"] and got["approver"] == EXPECTED["approver"]
+
+
+def test_position_rows_after_the_end_mark_are_not_the_sender() -> None:
+    internal = ["행정안전부", "수신  내부결재", "(경유)", HEAD[3]]
+    for signers in (["★주무관 사무관 공공데이터정책과장", "홍길동 김영수 07/01 전결 박민정"],
+                    ["주무관", "홍길동", "사무관", "김영수", "공공데이터정책과장", "07/01 전결 박민정"]):
+        got = record(letter(paras(internal + BODY + signers + ["협조자"] + FOOTER), fmt="pdf"))
+        assert got["sender"] is None
+        assert (got["drafter"], got["reviewers"], got["approver"]) == (
+            EXPECTED["drafter"], EXPECTED["reviewers"], EXPECTED["approver"])
+
+
+def test_wrapped_recipient_list() -> None:
+    from docextract.model import BBox, Provenance
+
+    def at(text: str, x0: float) -> Paragraph:
+        return Paragraph(text=text, prov=Provenance(bbox=BBox(x0=x0, top=0, x1=500, bottom=10)))
+
+    closing = [at("행 정 안 전 부 장 관", 200), at("수신자  서울특별시장(데이터전략과장), 부산광역시장(정보", 57),
+               at("화담당관), 세종특별자치시장(정보통계담당관), 제주특별자치도지사(디지털혁신", 57),
+               at("과장),", 57), at("강원특별자치도지사(정보화정책과장)", 100)]
+    got = record(letter(paras(HEAD + BODY) + closing + paras(SIGNERS + FOOTER), fmt="pdf"))
+    assert got["recipients"] == ["서울특별시장(데이터전략과장)", "부산광역시장(정보화담당관)",
+                                 "세종특별자치시장(정보통계담당관)", "제주특별자치도지사(디지털혁신과장)",
+                                 "강원특별자치도지사(정보화정책과장)"]
+    assert got["drafter"] == EXPECTED["drafter"]
+
+
+def test_printed_values_keep_their_characters_and_numbers_are_normalized() -> None:
+    body = ["1. 관련: 공공데이터정책과\u20101187(2025. 2. 14.)",
+            "\uf06e 기간: 2025. 3. 17.(월) \u223c 12. 31.(수)",
+            "2. 결과를 \u2018붙임\u2019과 같이 알려드립니다.  끝."]
+    footer = ["시행  공공데이터정책과\u20132410 (2025. 7. 1.)   접수"] + FOOTER[1:]
+    got = record(letter(paras(HEAD + body + SENDER + SIGNERS + footer)))
+    assert got["related"] == [{"number": "공공데이터정책과-1187", "date": "2025-02-14"}]
+    assert got["document_number"] == "공공데이터정책과-2410"
+    assert got["body"] == ("1. 관련: 공공데이터정책과\u20101187(2025. 2. 14.)\n"
+                           "■ 기간: 2025. 3. 17.(월) \u223c 12. 31.(수)\n"
+                           "2. 결과를 \u2018붙임\u2019과 같이 알려드립니다.")
+
+
+def test_label_cells_read_as_their_own_lines() -> None:
+    head = ["행정안전부", "수신", "수신자 참조", "(경유)", "제목", EXPECTED["title"]]
+    closing = ["행 정 안 전 부 장 관", "수신자",
+               "서울특별시장(데이터전략과장), 부산광역시장(정보화담당관)"]
+    footer = ["시행", "공공데이터정책과-2410 (2025. 7. 1.)", "접수", "우",
+              FOOTER[1].removeprefix("우 "), "전화번호", FOOTER[2].removeprefix("전화번호 ")]
+    got = record(letter(paras(head + BODY + closing + SIGNERS + footer), fmt="pdf"))
+    assert got == EXPECTED
+
+
+def test_evidence_of_a_wrapped_request_covers_both_lines() -> None:
+    body = ["1. 위 호와 관련하여 개방 실적을 작성하여 2025. 7.",
+            "11.(금)까지 제출하여 주시기 바랍니다.  끝."]
+    doc = letter(paras(HEAD + body + SENDER + SIGNERS + FOOTER), fmt="pdf")
+    rec = extract(doc, "official_letter")
+    evs = rec.evidence["requested_actions"]
+    assert [e.text for e in evs] == ["위 호와 관련하여 개방 실적을 작성하여 2025. 7.",
+                                     "11.(금)까지 제출하여 주시기 바랍니다."]
+    assert [e.path for e in evs] == ["s0/b4", "s0/b5"]
+    assert [e.text for e in rec.evidence["deadline"]] == ["2025. 7.", "11.(금)"]
+    assert rec.deadline == "2025-07-11"
+
+
+def test_evidence_text_is_the_document_text_even_with_pua_bullets() -> None:
+    body = ["\uf06e 기간: 2025. 3. 17.(월)부터 운영하오니 참석하여 주시기 바랍니다.  끝."]
+    doc = letter(paras(HEAD + body + SENDER + SIGNERS + FOOTER))
+    rec = extract(doc, "official_letter")
+    assert rec.body == "■ 기간: 2025. 3. 17.(월)부터 운영하오니 참석하여 주시기 바랍니다."
+    for items in rec.evidence.values():
+        for ev in items:
+            assert doc.text[ev.span[0]:ev.span[1]] == ev.text
+    assert rec.evidence["body"][0].text.startswith("\uf06e")
+
+
+@pytest.mark.parametrize("line, phone, fax", [
+    ("전화 02-2133-1234 02-2133-5678 / a@seoul.go.kr / 공개", "02-2133-1234", None),
+    ("02-2133-1234 / 02-2133-5678 / a@seoul.go.kr / 공개", "02-2133-1234", "02-2133-5678"),
+    ("Tel (02)2133-1234 FAX 0221335678 / a@seoul.go.kr / 공개", "02-2133-1234", "02-2133-5678"),
+    ("전화 2133-1234 / a@seoul.go.kr / 공개", "02-2133-1234", None),  # area code from the address
+])
+def test_contact_line_forms(line: str, phone: str, fax: str | None) -> None:
+    footer = [FOOTER[0], "우 04524  서울특별시 중구 세종대로 110", line]
+    got = record(letter(paras(HEAD + BODY + SENDER + SIGNERS + footer)))
+    assert (got["phone"], got["fax"], got["email"]) == (phone, fax, "a@seoul.go.kr")

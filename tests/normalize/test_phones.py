@@ -14,7 +14,11 @@ AREAS = ["02", "031", "032", "033", "041", "042", "043", "044", "051", "052", "0
 @st.composite
 def numbers(draw: st.DrawFn) -> tuple[str, str, str]:
     area = draw(st.sampled_from(AREAS))
-    mid = str(draw(st.integers(200, 9999 if area in ("02", "010", "070") else 999)))
+    # exchange numbers never start with 0 or 1 (1588-style numbers are nationwide)
+    if area in ("010", "070"):
+        mid = str(draw(st.integers(2000, 9999)))
+    else:
+        mid = str(draw(st.one_of(st.integers(200, 999), st.integers(2000, 9999))))
     last = f"{draw(st.integers(0, 9999)):04d}"
     return area, mid, last
 

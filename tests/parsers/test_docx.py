@@ -8,6 +8,7 @@ Strict OOXML, hostile XML), the package is written from XML strings by ``write_d
 from __future__ import annotations
 
 import datetime as dt
+import io
 import zipfile
 from pathlib import Path
 
@@ -572,15 +573,13 @@ def test_encrypted_zip_member(tmp_path: Path) -> None:
 
 
 def test_password_protected_docx(tmp_path: Path) -> None:
-    msoffcrypto = pytest.importorskip("msoffcrypto")
-    import io
-
+    ooxml = pytest.importorskip("msoffcrypto.format.ooxml")
     d = docx.Document()
     d.add_paragraph("대외비")
     plain = io.BytesIO()
     d.save(plain)
     sealed = io.BytesIO()
-    msoffcrypto.format.ooxml.OOXMLFile(io.BytesIO(plain.getvalue())).encrypt("암호", sealed)
+    ooxml.OOXMLFile(io.BytesIO(plain.getvalue())).encrypt("암호", sealed)
     for fmt in (None, "docx"):  # detected, or forced straight into the DOCX parser
         with pytest.raises(EncryptedDocument, match="password"):
             parse(sealed.getvalue(), format=fmt)
@@ -627,3 +626,20 @@ def test_empty_paragraphs_are_dropped_but_cells_keep_their_place(tmp_path: Path)
     (tbl,) = doc.blocks
     assert [(c.col, c.text) for c in tbl.cells()] == [(0, ""), (1, "b")]
     assert isinstance(tbl.cell(0, 1).blocks[0], Paragraph)
+
+
+def test_fast_construction_matches_pydantic() -> None:
+    from docextract.model import Annotation, Paragraph, Provenance
+    from docextract.parsers import ooxml_construct as build
+
+    ann = build.annotation("hyperlink", "https://www.go.kr/", 0, 2)
+    fast = build.paragraph("본문", Role.BODY, "Normal", 1, [ann], 2, 3)
+    slow = Paragraph.model_construct(
+        kind="paragraph", text="본문", role=Role.BODY, style="Normal", outline_level=1,
+        annotations=[Annotation.model_construct(kind="hyperlink", name="https://www.go.kr/",
+                                                start=0, end=2)],
+        prov=Provenance.model_construct(path="", section=2, page=3, span=None, bbox=None))
+    assert fast == slow
+    assert fast.model_fields_set == slow.model_fields_set
+    assert fast.model_dump_json() == slow.model_dump_json()
+    assert Paragraph.model_validate_json(fast.model_dump_json()) == fast

@@ -327,3 +327,18 @@ def test_distribution_flag_without_view_text_drops_the_notice():
     assert doc.text == "남는 글\n"
     codes = {w.code for w in doc.warnings}
     assert {"hwp-distribution", "hwp-distribution-placeholder"} <= codes
+
+
+def test_spans_are_clipped_to_the_declared_grid():
+    cells = [(0, 0, 500, 9, text_para(2, "넘치는 병합")), (1, 1, 1, 1, text_para(2, "나머지"))]
+    body = para(0, ext(11, "tbl ") + u16s(13), controls=table_ctrl(1, cells, 2, 2))
+    table = next(docextract.parse(hwp([body])).tables())
+    assert (table.n_rows, table.n_cols) == (2, 2)
+    assert [(c.row_span, c.col_span) for c in table.cells()] == [(2, 2), (1, 1)]
+
+
+def test_absurd_declared_table_size_is_a_limit():
+    cells = [(0, 0, 1, 1, text_para(2, "칸"))]
+    body = para(0, ext(11, "tbl ") + u16s(13), controls=table_ctrl(1, cells, 60000, 60000))
+    with pytest.raises(LimitExceeded, match="max_blocks"):
+        docextract.parse(hwp([body]))

@@ -47,9 +47,10 @@ def draw(pdf: "fpdf.FPDF", x: float, y: float, text: str, justify_to: float | No
     With ``justify_to`` the gaps are widened so the line ends exactly there."""
     words = text.split(" ")
     widths = [pdf.get_string_width(w) for w in words]
-    gap = pdf.get_string_width(" ")
+    gap = space = pdf.get_string_width(" ")
     if justify_to is not None and len(words) > 1:
         gap = (justify_to - x - sum(widths)) / (len(words) - 1)
+        assert space <= gap < 1.5 * pdf.font_size, f"a line HWP would not justify: {text}"
     cursor = x
     for word, w in zip(words, widths):
         pdf.text(cursor, y, word)
@@ -98,7 +99,7 @@ def gongmun(pdf: "fpdf.FPDF") -> None:
     # 글자 단위 wrap inside the verb: 바랍니 / 다.
     y = paragraph(pdf, y, [
         "2. 위 호와 관련하여 2026년 정보공개 운영 실태를 점검하고자 하오니 각 기관에서는 붙임",
-        "서식을 작성하여 3월 20일까지 전자우편으로 제출하여 주시기 바랍니",
+        "서식에 따라 점검 결과를 작성하여 2026년 3월 20일까지 전자우편으로 제출하여 주시기 바랍니",
         "다."])
     # 어절 단위 wrap at a word boundary
     y = paragraph(pdf, y, [
@@ -141,8 +142,8 @@ def body_texts(doc: docextract.Document) -> list[str]:
 def test_mid_word_wrap_joins_without_space(gongmun_doc):
     texts = body_texts(gongmun_doc)
     item = next(t for t in texts if t.startswith("2. 위 호와"))
-    assert item.endswith("전자우편으로 제출하여 주시기 바랍니다.")
-    assert "바랍니 다" not in item and "붙임 서식을" in item
+    assert item.endswith("2026년 3월 20일까지 전자우편으로 제출하여 주시기 바랍니다.")
+    assert "바랍니 다" not in item and "붙임 서식에 따라" in item
 
 
 @needs_font

@@ -8,7 +8,6 @@ for the format is importable, ``docextract.parse`` must find the title too.
 
 from __future__ import annotations
 
-import io
 import json
 import re
 import sys

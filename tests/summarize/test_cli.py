@@ -119,3 +119,23 @@ def test_several_html_pages_need_a_directory(runner, letter_docx, tmp_path):
 def test_bad_today_is_a_usage_error(runner, letter_docx):
     result = run(runner, "--today", "7/11/2025", letter_docx)
     assert "7/11/2025" in str(result.exception)
+
+
+def test_an_unexpected_failure_on_one_file_is_reported_and_the_rest_print(runner, letter_docx,
+                                                                          monkeypatch):
+    import docextract.summarize.summary as summary_module
+
+    real = summary_module.build_summary
+    calls = []
+
+    def flaky(record, document, **kw):
+        calls.append(document.source.name)
+        if len(calls) == 1:
+            raise RuntimeError("boom")
+        return real(record, document, **kw)
+
+    monkeypatch.setattr(summary_module, "build_summary", flaky)
+    result = run(runner, letter_docx, letter_docx)
+    assert result.return_value == 1
+    assert result.stderr.startswith(f"docextract: {letter_docx}: internal error: RuntimeError: boom")
+    assert result.stdout.count("제목      ") == 1

@@ -1,7 +1,10 @@
 """Start-up stays light: the summarize command loads no NLP or PDF library unless needed."""
 
+import json
 import subprocess
 import sys
+
+import pytest
 
 HEAVY = ("spacy", "kiwipiepy", "pdfplumber", "numpy")
 
@@ -39,3 +42,17 @@ def test_summarizing_a_short_letter_loads_no_nlp_library(letter_docx):
 def test_light_mode_can_be_forced_for_any_length(letter_docx):
     heavy, out = probe("summarize", "--nlp", "light", "-f", "json", letter_docx)
     assert heavy == [] and '"tokenizer": "light' in out
+
+
+@pytest.mark.slow
+def test_without_kiwipiepy_the_summary_still_comes_with_a_warning(letter_docx):
+    code = ("import sys, json; sys.modules['kiwipiepy'] = None\n"
+            "from docextract.cli import cli\n"
+            "cli.main(args=sys.argv[1:], prog_name='docextract', standalone_mode=False)\n")
+    done = subprocess.run([sys.executable, "-c", code, "summarize", "--nlp", "kiwi", "-f", "json",
+                           str(letter_docx)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    summary = json.loads(done.stdout)
+    assert "kiwipiepy" not in summary["tokenizer"]
+    assert any("kiwipiepy" in w and "not installed" in w for w in summary["warnings"])
+    assert len(summary["sentences"]) == 3

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ...errors import CorruptDocument
 from ...model import Document, Metadata, Paragraph, Table
+from ...safeio import inflate
 from ..base import ParseContext, Parser
 from .body import BODY_LEAVES_UNUSED, SectionReader
 from .container import HwpContainer, check_readable
@@ -77,7 +78,7 @@ class Hwp5Parser(Parser):
         if header.distribution and not encrypted:
             # BodyText of a distribution document holds only Hancom's notice
             blocks = _drop_placeholder(blocks, ctx)
-        metadata = self._metadata(container)
+        metadata = self._metadata(container, ctx)
         if page and metadata.page_count is None:
             metadata.page_count = page
         metadata.extra["hwp_version"] = header.version_text
@@ -104,21 +105,24 @@ class Hwp5Parser(Parser):
         plain = decrypt_view_text(container.read(name))
         if not container.header.compressed:
             return plain
-        from ...safeio import inflate
-
         return inflate(plain, container.ctx.budget, what=f"HWP stream {name}")
 
-    def _metadata(self, container: HwpContainer) -> Metadata:
-        if not container.has(SUMMARY_STREAM):
-            return Metadata.model_construct(title=None, author=None, subject=None, keywords=None,
-                                            created=None, modified=None, page_count=None,
-                                            extra={})
-        return summary_metadata(container.read(SUMMARY_STREAM))
+    def _metadata(self, container: HwpContainer, ctx: ParseContext) -> Metadata:
+        if container.has(SUMMARY_STREAM):
+            try:
+                return summary_metadata(container.read(SUMMARY_STREAM))
+            except CorruptDocument as exc:
+                ctx.warn("hwp-summary-unreadable", f"document properties skipped: {exc}",
+                         SUMMARY_STREAM)
+        return Metadata.model_construct(title=None, author=None, subject=None, keywords=None,
+                                        created=None, modified=None, page_count=None, extra={})
 
 
-def _drop_placeholder(blocks: list[Paragraph | Table], ctx: ParseContext) -> list[Paragraph | Table]:
+def _drop_placeholder(blocks: list[Paragraph | Table],
+                      ctx: ParseContext) -> list[Paragraph | Table]:
     """Remove Hancom's 'distribution document' notice wherever it appears."""
-    kept = [b for b in blocks if not (isinstance(b, Paragraph) and DISTRIBUTION_PLACEHOLDER in b.text)]
+    kept = [b for b in blocks
+            if not (isinstance(b, Paragraph) and DISTRIBUTION_PLACEHOLDER in b.text)]
     if len(kept) != len(blocks):
         ctx.warn("hwp-distribution-placeholder",
                  "Hancom's distribution-document notice was dropped from the text")

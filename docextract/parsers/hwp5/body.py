@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import struct
+from typing import Literal
 
 from ...errors import LimitExceeded
 from ...model import Annotation, Cell, Paragraph, Provenance, Role, Table
@@ -27,10 +28,12 @@ from .records import (TAG_CTRL_DATA, TAG_CTRL_HEADER, TAG_LIST_HEADER, TAG_PARA_
                       TAG_TABLE, Records)
 from .text import FIELD_END, FIELD_START, decode_para_text
 
+AnnotationKind = Literal["field", "hyperlink", "comment", "bookmark"]
 _U16 = struct.Struct("<H").unpack_from
 _U32 = struct.Struct("<I").unpack_from
 _I32 = struct.Struct("<i").unpack_from
 _CELL = struct.Struct("<HHHH").unpack_from
+_SHAPE_STYLE = struct.Struct("<HB").unpack_from  # PARA_HEADER: para shape id, style id
 
 # leaf records of BodyText the walker never reads: dropped while scanning (they are
 # leaves, so dropping them leaves every other record's subtree unchanged)
@@ -42,7 +45,7 @@ _LINE_SEG_SIZE = 36
 # one line segment: text start, vertical position, five sizes, x, width, flags
 _LINE_SEG = struct.Struct("<4xi24xI")
 _FIRST_LINE_OF_PAGE = 1
-_FIELD_KINDS = {"%hlk": "hyperlink", "%bmk": "bookmark"}
+_FIELD_KINDS: dict[str, AnnotationKind] = {"%hlk": "hyperlink", "%bmk": "bookmark"}
 _UNESCAPED_SEMICOLON = re.compile(r"(?<!\\);")
 _BACKSLASH_ESCAPE = re.compile(r"\\(.)")
 
@@ -66,6 +69,7 @@ class SectionReader:
         self.blocks_made = 0  # blocks and cells made by this reader
         self.blocks_before = blocks_before
         self.heads = docinfo.heads or []
+        self._styles: dict[int, str | None] = {}
 
     # paragraphs ------------------------------------------------------------------------
 
@@ -105,8 +109,10 @@ class SectionReader:
         recs, data = self.recs, self.data
         tags, levels, ends, starts, stops = recs.tag, recs.level, recs.end, recs.start, recs.stop
         start = starts[i]
-        para_shape = _U16(data, start + 8)[0] if stops[i] - start >= 12 else -1
-        style_id = data[start + 10] if stops[i] - start >= 12 else -1
+        if stops[i] - start >= 12:
+            para_shape, style_id = _SHAPE_STYLE(data, start + 8)
+        else:
+            para_shape = style_id = -1
         child_level = levels[i] + 1
         text_idx = seg_idx = -1
         ctrls: list[int] = []
@@ -128,19 +134,24 @@ class SectionReader:
                 # the outline numbering that paragraph already uses
                 if data[starts[c]:starts[c] + 4] == b"dces":
                     self._section_def(c)
+        heads = self.heads
+        numbered = 0 <= para_shape < len(heads) and heads[para_shape]
+        if text_idx < 0 and not ctrls:
+            # an empty paragraph (most table cells hold one); a numbered one still counts
+            if numbered:
+                self.numbering.prefix(para_shape)
+            return
         if text_idx >= 0:
             text, events = decode_para_text(data[starts[text_idx]:stops[text_idx]])
         else:
             text, events = "", []
-        heads = self.heads
-        if 0 <= para_shape < len(heads) and heads[para_shape]:
+        if numbered:
             prefix, outline_level = self.numbering.prefix(para_shape)
             if not text.strip():
                 prefix = ""
         else:
             prefix, outline_level = "", None
-        styles = self.docinfo.styles
-        style = styles[style_id] if 0 <= style_id < len(styles) else None
+        style = self._style(style_id)
         if not ctrls:
             # the common case: plain text, no objects, no fields
             if prefix:
@@ -172,6 +183,14 @@ class SectionReader:
             out.extend(blocks)
         self._emit(text[cut:] if cut else text, cut, role, style, outline_level, annotations, out)
         out.extend(after)
+
+    def _style(self, style_id: int) -> str | None:
+        cache = self._styles
+        if style_id in cache:
+            return cache[style_id]
+        styles = self.docinfo.styles
+        name = cache[style_id] = styles[style_id] if 0 <= style_id < len(styles) else None
+        return name
 
     def _emit(self, text: str, offset: int, role: Role, style: str | None,
               outline_level: int | None, annotations: list[Annotation],
@@ -236,7 +255,7 @@ class SectionReader:
                   shift: int) -> None:
         """Pair extended controls in the text with their CTRL_HEADER records and read them."""
         data, starts = self.data, self.recs.start
-        fields: list[tuple[int, str, str | None]] = []
+        fields: list[tuple[int, AnnotationKind, str | None]] = []
         k = 0
         for pos, code, cid in events:
             if code == FIELD_END:
@@ -314,6 +333,35 @@ class SectionReader:
             else:
                 j += 1
 
+    def _build_table(self, cells: list[tuple[int, int, int, int, list[Paragraph | Table]]],
+                     n_rows: int, n_cols: int, role: Role) -> Table:
+        """Group cells by anchor row. Spans are clipped to the declared grid, which only
+        grows for a cell anchored outside it, so a damaged span cannot blow the grid up."""
+        built: list[Cell] = []
+        rows_needed, cols_needed = n_rows, n_cols
+        for row, col, row_span, col_span, blocks in cells:
+            row_span = max(1, min(row_span, n_rows - row)) if row < n_rows else 1
+            col_span = max(1, min(col_span, n_cols - col)) if col < n_cols else 1
+            rows_needed = max(rows_needed, row + row_span)
+            cols_needed = max(cols_needed, col + col_span)
+            built.append(make(Cell, {
+                "row": row, "col": col, "row_span": row_span, "col_span": col_span,
+                "blocks": blocks, "prov": make(Provenance, {
+                    "path": "", "section": self.section, "page": None, "span": None,
+                    "bbox": None})}))
+        if rows_needed * cols_needed > self.ctx.limits.max_blocks:
+            raise LimitExceeded(f"HWP table of {rows_needed:,} x {cols_needed:,} cells is larger "
+                                f"than max_blocks={self.ctx.limits.max_blocks:,}",
+                                limit="max_blocks")
+        grid: list[list[Cell]] = [[] for _ in range(rows_needed)]
+        for cell in built:
+            grid[cell.row].append(cell)
+        for row_cells in grid:
+            if len(row_cells) > 1:
+                row_cells.sort(key=_cell_col)
+        return make(Table, {"kind": "table", "n_rows": rows_needed, "n_cols": cols_needed,
+                            "rows": grid, "role": role, "prov": self._prov()})
+
     def _table(self, c: int, depth: int, role: Role, out: list[Paragraph | Table]) -> None:
         recs, data = self.recs, self.data
         tags, levels, ends, starts, stops = recs.tag, recs.level, recs.end, recs.start, recs.stop
@@ -322,7 +370,7 @@ class SectionReader:
         seen_table = False
         captions: list[Paragraph | Table] = []
         caption_on_top = False
-        cells: list[Cell] = []
+        cells: list[tuple[int, int, int, int, list[Paragraph | Table]]] = []
         j, e = c + 1, ends[c]
         while j < e:
             if levels[j] != level:
@@ -348,35 +396,15 @@ class SectionReader:
                 blocks: list[Paragraph | Table] = []
                 j = self._paragraphs(ends[j], e, level, depth, role, blocks)
                 self._count()
-                cells.append(make(Cell, {
-                    "row": row, "col": col, "row_span": max(1, row_span),
-                    "col_span": max(1, col_span), "blocks": blocks,
-                    "prov": make(Provenance, {"path": "", "section": self.section, "page": None,
-                                              "span": None, "bbox": None})}))
+                cells.append((row, col, row_span, col_span, blocks))
             else:
                 j = ends[j]
         if caption_on_top:
             out.extend(captions)
         if cells or seen_table:
-            out.append(_build_table(cells, n_rows, n_cols, role, self._prov()))
+            out.append(self._build_table(cells, n_rows, n_cols, role))
         if not caption_on_top:
             out.extend(captions)
-
-
-def _build_table(cells: list[Cell], n_rows: int, n_cols: int, role: Role,
-                 prov: Provenance) -> Table:
-    """Group cells by anchor row; grow the grid when a cell lies outside the declared size."""
-    for cell in cells:
-        n_rows = max(n_rows, cell.row + cell.row_span)
-        n_cols = max(n_cols, cell.col + cell.col_span)
-    rows: list[list[Cell]] = [[] for _ in range(n_rows)]
-    for cell in cells:
-        rows[cell.row].append(cell)
-    for row in rows:
-        if len(row) > 1:
-            row.sort(key=_cell_col)
-    return make(Table, {"kind": "table", "n_rows": n_rows, "n_cols": n_cols, "rows": rows,
-                        "role": role, "prov": prov})
 
 
 def _cell_col(cell: Cell) -> int:

@@ -1,0 +1,200 @@
+"""The PDF parser's pure stages on hand-made glyphs, boxes and edges."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from docextract.parsers.pdf_furniture import PAGE_NUMBER, PageRows, find_furniture
+from docextract.parsers.pdf_glyphs import Glyph, PageFrame, drop_overprinted
+from docextract.parsers.pdf_layout import reading_order
+from docextract.parsers.pdf_lines import ITEM_START, SENTENCE_END, Line, continues, group_rows
+from docextract.parsers.pdf_meta import parse_pdf_date
+from docextract.parsers.pdf_tables import assign_glyphs, find_tables
+from docextract.parsers.pdf_wrap import WrapPolicy
+from docextract.model import Role
+
+EM = 10.0
+
+
+def line(text: str, x0: float = 50.0, top: float = 100.0, right_edge: float | None = None,
+         space_glyphs: bool = False) -> Line:
+    """A line of full-width glyphs (one em each); spaces are gaps unless space_glyphs."""
+    glyphs: list[Glyph] = []
+    x = x0
+    for i, ch in enumerate(text):
+        if ch == " ":
+            if space_glyphs:
+                glyphs.append(Glyph(" ", x, top, x + EM / 3, top + EM, i))
+            x += EM / 3
+            continue
+        glyphs.append(Glyph(ch, x, top, x + EM, top + EM, i))
+        x += EM
+    out = Line(glyphs)
+    out.left_edge = x0
+    out.right_edge = right_edge if right_edge is not None else out.x1
+    return out
+
+
+def join(a: str, b: str, **policy) -> str:
+    first = line(a)
+    second = line(b, top=116.0)
+    return a + WrapPolicy(**policy).separator(first, second) + b
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("D:20240415184043+09'00'", datetime(2024, 4, 15, 18, 40, 43, tzinfo=timezone(timedelta(hours=9)))),
+    ("D:20230615034641Z", datetime(2023, 6, 15, 3, 46, 41, tzinfo=timezone.utc)),
+    ("D:2026", datetime(2026, 1, 1)),
+    ("20260302", datetime(2026, 3, 2)),
+    ("D:20240101000000-05'30", datetime(2024, 1, 1, tzinfo=timezone(-timedelta(hours=5, minutes=30)))),
+    ("D:20241399000000", None),
+    ("yesterday", None),
+    ("", None),
+])
+def test_pdf_dates(value, expected):
+    assert parse_pdf_date(value) == expected
+
+
+def test_word_wrap_mode_joins():
+    assert join("협조를", "요청합니다.") == "협조를 요청합니다."
+    assert join("주시기 바랍니", "다.") == "주시기 바랍니다."  # verb ending cannot start a word
+    assert join("제출하여 주시", "겠습니다.") == "제출하여 주시겠습니다."
+    assert join("정부 측", "도 참석") == "정부 측도 참석"  # lone particle
+    assert join("위원회로 보", "임해 오신") == "위원회로 보임해 오신"  # one-syllable tail
+    assert join("2026", "년 3월") == "2026년 3월"
+    assert join("표준", "및 지침") == "표준 및 지침"
+    assert join("public", "notice") == "public notice"
+
+
+def test_character_wrap_mode_joins():
+    assert join("소프트웨", "어 구성", char_wrap=True) == "소프트웨어 구성"
+    assert join("의견을", "최대한", char_wrap=True) == "의견을 최대한"  # ends like a word
+    assert join("심사 청구 30일", "자로", char_wrap=True) == "심사 청구 30일 자로"
+    assert join("수행하여 상기", "제1 이미지", char_wrap=True) == "수행하여 상기 제1 이미지"
+    assert join("심심", "한 사과", char_wrap=True) == "심심한 사과"
+
+
+def test_drawn_space_evidence():
+    wrapped = line("시스템 장비 ", space_glyphs=True)
+    assert wrapped.trailing_space
+    follow = line("구성에 대한", top=116.0)
+    assert WrapPolicy(trailing_space_evidence=True).separator(wrapped, follow) == " "
+    cut = line("필요한 하드웨어와 소프트", space_glyphs=True)
+    rest = line("웨어 구성", top=116.0)
+    # the producer draws spaces, none here: broken inside a word
+    assert WrapPolicy(trailing_space_evidence=True).separator(cut, rest) == ""
+    # without that evidence the word-wrap default applies
+    assert WrapPolicy(trailing_space_evidence=False).separator(cut, rest) == " "
+
+
+def test_continuation_needs_a_full_line_and_no_new_item():
+    full = line("각 기관에서는 붙임 서식을", right_edge=None)
+    assert continues(full, line("작성하여 제출", top=116.0))
+    assert not continues(full, line("가. 제출 대상", top=116.0))
+    assert not continues(line("끝.", right_edge=300.0), line("붙임", top=116.0))
+    short = line("수신 수신자 참조", right_edge=400.0)
+    assert not continues(short, line("경유", top=116.0))
+    assert not continues(full, line("작성하여", top=150.0))  # a blank line between
+
+
+@pytest.mark.parametrize("text", ["1. 관련", "2) 제출", "(3) 기타", "가. 대상", "(나) 방법", "① 첫째",
+                                  "□ 사업명", "○ 용도", "- 세부", "· 항목", "※ 참고", "제3조(정의)",
+                                  "< 붙임1 > 서식", "[별첨 2] 기준"])
+def test_item_starts(text):
+    assert ITEM_START.match(text)
+
+
+@pytest.mark.parametrize("text", ["2023. 5.", "3.5%를", "2.(목) 18:00까지", "다.", "가나다라", "10월"])
+def test_not_item_starts(text):
+    assert not ITEM_START.match(text)
+
+
+def test_sentence_ends():
+    assert SENTENCE_END.search("주시기 바랍니다.") and SENTENCE_END.search("끝.")
+    assert SENTENCE_END.search("하는가?") and SENTENCE_END.search("있음.)")
+    assert not SENTENCE_END.search("2025. 10.") and not SENTENCE_END.search("협조를")
+
+
+def test_overprinted_glyphs_are_dropped_but_repeats_kept():
+    g = [Glyph("제", 10, 10, 20, 20, 0), Glyph("안", 20, 10, 30, 20, 1),
+         Glyph("제", 10.3, 10, 20.3, 20, 2), Glyph("안", 20.3, 10, 30.3, 20, 3),
+         Glyph("ㅋ", 40, 10, 50, 20, 4), Glyph("ㅋ", 50, 10, 60, 20, 5)]
+    assert "".join(x.text for x in drop_overprinted(g)) == "제안ㅋㅋ"
+
+
+def test_rows_keep_drawing_order_of_squeezed_digits_and_split_stacked_text():
+    squeezed = [Glyph("1", 535.1, 10, 541.4, 20, 1), Glyph("0", 532.8, 10, 539.1, 20, 2)]
+    assert ["".join(g.text for g in r) for r in group_rows(squeezed)] == ["10"]
+    stacked = [Glyph(c, 100 + 10 * i, 10, 110 + 10 * i, 20, i) for i, c in enumerate("최저가격")]
+    stacked += [Glyph(c, 101 + 10 * i, 14.5, 111 + 10 * i, 24.5, 10 + i) for i, c in enumerate("해당가격")]
+    assert ["".join(g.text for g in r) for r in group_rows(stacked)] == ["최저가격", "해당가격"]
+
+
+def test_page_frame_rotation():
+    frame = PageFrame((0, 0, 600, 800), 90)
+    assert (frame.width, frame.height) == (800, 600)
+    assert frame.point(0, 800) == (800, 0)  # the top-left corner turns to the top-right
+    assert PageFrame((0, 0, 600, 800), 0).box(10, 700, 20, 710) == (10, 90, 20, 100)
+
+
+def test_reading_order_columns_and_title():
+    boxes = [(50, 50, 500, 60)]  # a full-width title
+    for i in range(6):
+        top = 100 + 15 * i
+        boxes.append((50, top, 260, top + 10))
+        boxes.append((300, top, 500, top + 10))
+    leaves = reading_order(boxes, 8.0, 1000)
+    order = [i for leaf in leaves for i in leaf.items]
+    assert order == [0] + list(range(1, 13, 2)) + list(range(2, 13, 2))
+    columns = {leaf.column for leaf in leaves for i in leaf.items if i in (1, 3)}
+    assert len(columns) == 1 and 0 not in columns
+
+
+def test_reading_order_keeps_label_column_with_its_values():
+    boxes = []
+    for i in range(4):
+        top = 100 + 15 * i
+        boxes.append((50, top, 90, top + 10))  # narrow labels
+        boxes.append((150, top, 500, top + 10))
+    order = [i for leaf in reading_order(boxes, 8.0, 1000) for i in leaf.items]
+    assert order == list(range(8))
+
+
+def _edge(x0, top, x1, bottom):
+    h = top == bottom
+    return {"object_type": "line", "orientation": "h" if h else "v", "x0": x0, "x1": x1,
+            "top": top, "bottom": bottom, "doctop": top, "width": x1 - x0, "height": bottom - top}
+
+
+def test_table_grid_with_merged_cells_and_glyph_assignment():
+    xs, ys = [0, 100, 200, 300], [0, 20, 40, 60]
+    edges = [_edge(0, y, 300, y) for y in (0, 20, 60)] + [_edge(0, 40, 200, 40)]
+    edges += [_edge(x, 0, x, 60) for x in (0, 200, 300)] + [_edge(100, 20, 100, 60)]
+    tables = find_tables(edges, 1000, 10000)
+    assert len(tables) == 1
+    t = tables[0]
+    assert (t.n_rows, t.n_cols) == (3, 3)
+    spans = {(c.row, c.col): (c.row_span, c.col_span) for c in t.cells}
+    assert spans[(0, 0)] == (1, 2) and spans[(1, 2)] == (2, 1) and len(spans) == 7
+    inside = Glyph("가", 240, 45, 250, 55, 0)
+    outside = Glyph("나", 240, 80, 250, 90, 1)
+    assert assign_glyphs(tables, [inside, outside]) == [outside]
+    assert t.cell_at(245, 50).glyphs == [inside] and t.cell_at(245, 50) is t.cell_at(245, 30)
+
+
+def test_page_numbers_and_repeated_headers():
+    for text in ("3", "- 3 -", "— 12 —", "3 / 10", "Page 3", "3쪽", "(3)"):
+        assert PAGE_NUMBER.match(text), text
+    assert not PAGE_NUMBER.match("2026년")
+
+    def page(*rows):
+        return PageRows(842.0, [line(t, top=top) for t, top in rows])
+
+    pages = [page(("정보공개 지침", 30), ("본문 첫 줄", 200), ("- 1 -", 800)),
+             page(("정보공개 지침", 31), ("본문 다른 줄", 200), ("- 2 -", 800))]
+    marks = find_furniture(pages)
+    assert marks == [{0: Role.HEADER, 2: Role.FOOTER}, {0: Role.HEADER, 2: Role.FOOTER}]
+    single = find_furniture([page(("정보공개 지침", 30), ("본문", 200))])
+    assert single == [{}]  # one page: a top line is not a running header
