@@ -158,7 +158,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--quick", action="store_true", help="fewer runs, pyhwp on 9 files")
     parser.add_argument("--wall", action="store_true", help="wall-clock time instead of CPU time")
-    args = parser.parse_args(argv)
+    # called as main() by the benches runner, whose own arguments are not ours
+    args = parser.parse_args(argv if argv is not None else [])
     global CLOCK
     CLOCK = time.perf_counter if args.wall else time.process_time
     folder = args.corpus / "hwp"
@@ -225,4 +226,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

@@ -7,7 +7,8 @@ password-protected one left out) it measures milliseconds per page of
 * pdfplumber: ``page.extract_text()`` on every page (text only, no tables),
 * pypdfium2: ``textpage.get_text_range()`` on every page (text only, the floor),
 
-in one process after a warm-up, best of ``--runs`` runs, and prints the ratios.
+in one process after a warm-up, best of ``--runs`` runs, and prints the ratios; then the
+same per one-page letter for the project's samples/pdf/letter-*.pdf when they exist.
 Goal: pdfplumber / docextract >= 3 on the corpus total while docextract still finds tables.
 
 Run: ``.venv/bin/python -m benches pdf`` or ``.venv/bin/python benches/bench_pdf.py [--runs N]``
@@ -78,13 +79,36 @@ def corpus_files() -> list[Path]:
     return sorted(p for p in CORPUS.glob("*.pdf") if "password" not in p.name)
 
 
+def sample_letters() -> list[Path]:
+    """The project's generated one-page 공문 (samples/pdf/letter-*.pdf), the common case."""
+    return sorted((ROOT / "samples" / "pdf").glob("letter-*.pdf"))
+
+
+def _letters_line(runs: int) -> None:
+    letters = sample_letters()
+    if not letters:
+        return
+    import docextract
+
+    datas = [p.read_bytes() for p in letters]
+    dx = sum(_best(_docextract(d), runs) for d in datas) / len(datas)
+    plumber = sum(_best(_pdfplumber(d), runs) for d in datas) / len(datas)
+    fium = sum(_best(_pdfium(d), runs) for d in datas) / len(datas)
+    tables = sum(sum(1 for _ in docextract.parse(d, format="pdf").tables()) for d in datas)
+    print(f"\nproject samples: {len(letters)} one-page letters (samples/pdf/letter-*.pdf), "
+          f"{tables} tables, ms/letter")
+    print(f"  docextract {1000 * dx:.1f}   pdfplumber {1000 * plumber:.1f}   pypdfium2 {1000 * fium:.1f}"
+          f"   plumber/dx {plumber / dx:.1f}   dx/pdfium {dx / fium:.1f}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=2, help="runs per tool and file (best is kept)")
     args = parser.parse_args(argv or [])
     files = corpus_files()
     if not files:
-        print(f"skipped: no corpus PDFs at {CORPUS}")
+        print(f"corpus skipped: no PDFs at {CORPUS}")
+        _letters_line(args.runs)
         return 0
     import docextract
     import pypdfium2 as pdfium
@@ -120,6 +144,7 @@ def main(argv: list[str] | None = None) -> int:
           f"{1000 * totals['dx'] / all_pages:11.1f} {1000 * totals['plumber'] / all_pages:11.1f} "
           f"{1000 * totals['pdfium'] / all_pages:10.1f} {ratio:10.1f} {totals['dx'] / totals['pdfium']:9.1f}")
     print(f"goal: pdfplumber/docextract >= {GOAL:g}: {'met' if ratio >= GOAL else 'NOT met'} ({ratio:.1f}x)")
+    _letters_line(args.runs)
     return 0
 
 

@@ -26,13 +26,15 @@ from .errors import (
 
 if TYPE_CHECKING:
     from .api import parse
-    from .extract import extract
+    from .extraction import extract
+    from .summaries import summarize
     from .limits import Limits
     from .model import Cell, Document, Paragraph, Role, Table
 
 _LAZY = {
     "parse": ("docextract.api", "parse"),
-    "extract": ("docextract.extract", "extract"),
+    "extract": ("docextract.extraction", "extract"),
+    "summarize": ("docextract.summaries", "summarize"),
     "Limits": ("docextract.limits", "Limits"),
     "Document": ("docextract.model", "Document"),
     "Paragraph": ("docextract.model", "Paragraph"),
@@ -57,6 +59,7 @@ __all__ = [
     "__version__",
     "parse",
     "extract",
+    "summarize",
     "Limits",
     "Document",
     "Paragraph",

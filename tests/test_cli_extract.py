@@ -116,3 +116,19 @@ def test_python_api_and_registry(letter_docx: Path) -> None:
     rec = docextract.extract(str(letter_docx), type="official_letter")
     assert isinstance(rec, OfficialLetter) and rec.sender == "행정안전부장관"
     assert docextract.extract(letter_docx.read_bytes()).record_type == "official_letter"
+
+
+def test_auto_type_gives_a_generic_record_and_a_warning_for_a_non_letter(runner, tmp_path: Path) -> None:
+    docx = pytest.importorskip("docx")
+    d = docx.Document()
+    for line in ("2025년 주간 업무 보고", "□ 2025. 3. 12.(수) 회의 개최", "○ 참석: 12명"):
+        d.add_paragraph(line)
+    path = tmp_path / "report.docx"
+    d.save(str(path))
+    res = invoke(runner, ["extract", str(path), "--evidence"])
+    assert res.code == 0
+    data = json.loads(res.stdout)
+    assert {k: data[k] for k in ("title", "date", "issuer")} == {
+        "title": "2025년 주간 업무 보고", "date": "2025-03-12", "issuer": None}
+    assert data["_evidence"]["date"][0]["text"] == "2025. 3. 12.(수)"
+    assert "warning: no specific record type matched" in res.stderr

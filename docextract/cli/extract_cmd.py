@@ -18,7 +18,7 @@ FORMATS = ["json", "jsonl", "csv", "table"]
 def _records(files: tuple[str, ...], rtype: str, spec: str | None, password: str | None,
              limits: Any) -> Iterator[tuple[str, Any, Any]]:
     from ..errors import DocextractError
-    from ..extract import extract
+    from ..extraction import extract
 
     for path in files:
         try:

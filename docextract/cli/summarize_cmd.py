@@ -19,8 +19,8 @@ NLP_MODES = ("auto", "kiwi", "spacy", "light")
 def _summarize_one(path: str, *, today: date, sentences: int, nlp: str | None,
                    password: str | None, limits: Any) -> tuple[Any, Any, Any]:
     from .. import parse
-    from ..summarize import extract_record
-    from ..summarize.summary import build_summary
+    from ..summaries import extract_record
+    from ..summaries.summary import build_summary
 
     document = parse(load_source(path), password=password, limits=limits,
                      name=None if path == "-" else path)
@@ -33,14 +33,14 @@ def _render(fmt: str, summary: Any, document: Any, record: Any, colour: bool) ->
     if fmt == "json":
         return summary.model_dump_json(indent=2) + "\n"
     if fmt == "markdown":
-        from ..summarize.render_markdown import render_markdown
+        from ..summaries.render_markdown import render_markdown
 
         return render_markdown(summary)
     if fmt == "html":
-        from ..summarize.render_html import render_html
+        from ..summaries.render_html import render_html
 
         return render_html(summary, document, record)
-    from ..summarize.render_text import render_text
+    from ..summaries.render_text import render_text
 
     return render_text(summary, colour=colour)
 
@@ -88,7 +88,7 @@ def summarize(files: tuple[str, ...], today: datetime | None, fmt: str, output: 
         raise click.UsageError("--output with several files is only for --format html")
     limits = limits_from(timeout, max_pages, max_size_mb)
     day = today.date() if today else date.today()
-    from ..summarize.render_text import use_colour
+    from ..summaries.render_text import use_colour
 
     colour = fmt == "text" and output is None and use_colour(sys.stdout)
     errors: list[DocextractError] = []

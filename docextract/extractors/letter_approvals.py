@@ -115,7 +115,12 @@ def _inline(tokens: list[Token]) -> list[Signer]:
     pending: list[Token] = []
     cur_pos: Token | None = None
     unit: list[Token] = []
-    for t in tokens:
+    for k, t in enumerate(tokens):
+        nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+        if (t.kind == "name" and t.mark is None and nxt is not None and nxt.kind in ("name", "date", "mark")
+                and (any(u.kind == "name" for u in unit) or (cur_pos is None and not unit))):
+            # names and positions alternate: a word outside the lexicon before a name is a position
+            t = Token("position", t.value, t.line, t.start, t.end, t.col)
         if t.kind == "position":
             if cur_pos is not None or unit:
                 signers.append(_signer(cur_pos, unit))

@@ -171,7 +171,13 @@ def requested_actions(items: list[Item], spec: LetterSpec) -> Found:
     return Found(found, evs)
 
 
-_DEADLINE_LABEL = re.compile(r"(?:제출|회신|신청|접수|보고)?\s*기\s*한\s*[:：]")
+def _deadline_label(spec: LetterSpec, sentence: str) -> re.Match[str] | None:
+    """A ``제출기한:``-style label (from the spec's deadline labels, colon required)."""
+    for m in spec.anywhere["deadline"].finditer(sentence):
+        if ":" in m.group(0) or "：" in m.group(0):
+            return m
+    return None
+
 
 
 def deadline(items: list[Item], spec: LetterSpec, year: int | None) -> Found:
@@ -183,7 +189,7 @@ def deadline(items: list[Item], spec: LetterSpec, year: int | None) -> Found:
     best: tuple[str, Item, str] | None = None
     for it in items:
         for sent in sentences(it.content):
-            label = _DEADLINE_LABEL.search(sent)
+            label = _deadline_label(spec, sent)
             if label is None and spec.information.search(sent.rstrip(". ")):
                 continue
             for d in find_dates(sent, default_year=year):
@@ -212,12 +218,11 @@ def amounts(items: list[Item]) -> Found:
     return Found(values, evs)
 
 
-_RELATED_START = re.compile(r"^관\s*련(?:\s*근\s*거|\s*문\s*서)?\s*(?:[:：]|$|\s)")
 _RELATED_SENTENCE = re.compile(r"(?:와|과)\s*관련(?:입니다|됩니다|한|하여)")
 _NOT_ORG = {"관련", "관련근거", "시행", "접수", "관련문서"}
 
 
-def related(items: list[Item]) -> Found:
+def related(items: list[Item], spec: LetterSpec) -> Found:
     """References under 관련 (and ``○○과-123호(…)와 관련입니다``): number as printed, ISO date."""
     out: list[dict[str, str | None]] = []
     evs: list[Evidence] = []
@@ -225,7 +230,7 @@ def related(items: list[Item]) -> Found:
     while i < len(items):
         it = items[i]
         group = [it]
-        if _RELATED_START.match(it.content):
+        if spec.label("related", it.content):
             kind = _marker_kind(it.marker)
             j = i + 1
             while j < len(items) and _marker_kind(items[j].marker) != kind and items[j].marker:
@@ -247,7 +252,6 @@ def related(items: list[Item]) -> Found:
 
 
 _UNIT_SUFFIXES = ("과", "팀", "실", "단", "국", "센터", "재단", "본부", "사업소", "담당관")
-_CONTACT_START = re.compile(r"^(?:문\s*의\s*처?|담\s*당\s*자?|연\s*락\s*처)\s*[:：)]?\s*")
 
 
 def body_contacts(items: list[Item], spec: LetterSpec) -> Found:
@@ -255,7 +259,7 @@ def body_contacts(items: list[Item], spec: LetterSpec) -> Found:
     out: list[dict[str, str | None]] = []
     evs: list[Evidence] = []
     for it in items:
-        m = _CONTACT_START.match(it.content)
+        m = spec.label("contact", it.content)
         if not m:
             continue
         text = it.content[m.end():]

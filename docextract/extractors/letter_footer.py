@@ -105,22 +105,23 @@ def _list_continues(value: str, first: Line, nxt: Line, spec: LetterSpec) -> boo
             and nxt.x0 >= first.x0 + 15 and "/" not in nxt.text)
 
 
-def _slot(label: str) -> re.Pattern[str]:
-    return re.compile(rf"(?:^|(?<=\s)){spaced_label(label)}\s*[:：]?\s*(?P<rest>.*)$", re.S)
+def _slot(spec: LetterSpec, field: str) -> re.Pattern[str]:
+    """``<label> <rest of line>`` for the 시행/접수 labels of the spec, anywhere in a line."""
+    labels = sorted((str(x) for x in spec.raw.get("labels", {}).get(field, [])), key=len, reverse=True)
+    alternation = "|".join(spaced_label(x) for x in labels) or "(?!)"
+    return re.compile(rf"(?:^|(?<=\s))(?:{alternation})(?=[\s:(]|$)\s*[:：]?\s*(?P<rest>.*)$", re.S)
 
-
-_ENFORCE = _slot("시행")
-_RECEIPT = _slot("접수")
 _DATE_SLOT = re.compile(r"^\s*\(\s*(?P<date>[^()]*?)\s*\)")
 
 
-def numbers(lines: list[Line], start: int, stop: int) -> dict[str, Found]:
+def numbers(lines: list[Line], start: int, stop: int, spec: LetterSpec) -> dict[str, Found]:
     """document_number/enforcement_date and receipt_number/receipt_date from 시행/접수."""
+    enforce, receipt = _slot(spec, "document_number"), _slot(spec, "receipt_number")
     out: dict[str, Found] = {}
     for i in range(start, stop):
         line = lines[i]
-        for pattern, num_key, date_key in ((_ENFORCE, "document_number", "enforcement_date"),
-                                           (_RECEIPT, "receipt_number", "receipt_date")):
+        for pattern, num_key, date_key in ((enforce, "document_number", "enforcement_date"),
+                                           (receipt, "receipt_number", "receipt_date")):
             if num_key in out:
                 continue
             m = pattern.search(line.text)
@@ -131,10 +132,11 @@ def numbers(lines: list[Line], start: int, stop: int) -> dict[str, Found]:
             if not rest.strip() and i + 1 < stop:
                 # the label cell read as its own line: the number is on the next line
                 nxt = lines[i + 1]
-                if not (_ENFORCE.match(nxt.text) or _RECEIPT.match(nxt.text)) and \
+                if not (enforce.match(nxt.text) or receipt.match(nxt.text)) and \
                         re.match(r"\s*[^\s()]+\s*-\s*\d|\s*\(", nxt.text):
                     line, rest_start, rest = nxt, 0, nxt.text
-            cut = re.search(r"\s(?:접\s*수|시\s*행)(?=\s|$|\()", rest)
+            other = receipt if pattern is enforce else enforce
+            cut = other.search(rest)
             rest = rest[:cut.start()] if cut else rest
             nums = find_document_numbers(rest)
             if nums and nums[0].start < 40:
@@ -160,15 +162,22 @@ def numbers(lines: list[Line], start: int, stop: int) -> dict[str, Found]:
     return out
 
 
-_POSTAL = re.compile(r"(?:^|(?<=\s))(?:우\s*편\s*번\s*호|우)\s*[:：]?\s*(?P<code>\d{5}|\d{3}-\d{3})(?!\d)")
+def _postal(spec: LetterSpec) -> re.Pattern[str]:
+    """``우 <postcode>`` with the spec's postal labels (``우``, ``우편번호``)."""
+    labels = sorted((str(x) for x in spec.raw.get("labels", {}).get("postal_code", [])),
+                    key=len, reverse=True)
+    alternation = "|".join(spaced_label(x) for x in labels) or "(?!)"
+    return re.compile(rf"(?:^|(?<=\s))(?:{alternation})\s*[:：]?\s*(?P<code>\d{{5}}|\d{{3}}-\d{{3}})(?!\d)")
+
 _CUT = re.compile(r"\s/\s|\t/|/\s|(?:^|\s)(?:전화|☎|Tel|TEL|전송|팩스|FAX)(?=\s|:|\d|\()")
 
 
-def address(lines: list[Line], start: int, stop: int) -> dict[str, Found]:
+def address(lines: list[Line], start: int, stop: int, spec: LetterSpec) -> dict[str, Found]:
     """postal_code, address and homepage from the ``우 <postcode> <address> / <homepage>`` line."""
+    postal = _postal(spec)
     for i in range(start, stop):
         line = lines[i]
-        m = _POSTAL.search(line.text)
+        m = postal.search(line.text)
         if not m:
             continue
         out = {"postal_code": Found(m["code"].replace("-", ""),

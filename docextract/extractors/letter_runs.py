@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from .letter_labels import LetterSpec
+from .letter_layout import item_marker
 from .lines import Line
 
 # a 두문 label inside a line that holds at least two of them
@@ -42,13 +43,15 @@ def split_run_on(lines: list[Line], spec: LetterSpec) -> list[Line]:
     """The lines with run-on 두문/결문 lines cut at label positions."""
     out: list[Line] = []
     after_end = False
-    for line in lines:
+    in_head = True  # the 두문 is only at the top, before any numbered body item
+    for n, line in enumerate(lines):
         if line.table is not None:
             out.append(line)
             continue
         text = line.text
         cuts: list[int] = []
-        if len(_HEAD_LABELS.findall(text)) >= 2:
+        in_head = in_head and n < 15 and not item_marker(text)
+        if in_head and len(_HEAD_LABELS.findall(text)) >= 2:
             cuts += [m.end() for m in _HEAD.finditer(text)]
         end = _END.search(text)
         if end:

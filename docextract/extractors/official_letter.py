@@ -94,8 +94,8 @@ class OfficialLetterExtractor(Extractor):
         region = [i for i in range(start, stop) if i not in skip]
         footer_at = next((i for i in region
                           if any(spec.label(f, lines[i].text) for f in FOOTER_FIELDS)), stop)
-        found.update(numbers(lines, start, stop))
-        place = address(lines, footer_at, stop)
+        found.update(numbers(lines, start, stop, spec))
+        place = address(lines, footer_at, stop, spec)
         found.update(place)
         addr = place["address"].value if "address" in place else None
         found.update(contact_line(lines, footer_at, stop, spec, addr))
@@ -106,7 +106,7 @@ class OfficialLetterExtractor(Extractor):
         found.update(approvals(signer_lines, spec, year))
 
         context_year = year or _year_of(found.get("receipt_date")) or _first_year(items)
-        found["related"] = body.related(items)
+        found["related"] = body.related(items, spec)
         found["deadline"] = body.deadline(items, spec, context_year)
         found["requested_actions"] = body.requested_actions(items, spec)
         found["amounts"] = body.amounts(items)

@@ -10,16 +10,17 @@ from __future__ import annotations
 
 from .amounts import AmountMatch, find_amounts, hangul_number, parse_amount
 from .dates import DateMatch, find_dates, parse_date, parse_month_day
-from .disclosure import parse_disclosure
+from .disclosure import find_disclosure, parse_disclosure
 from .docnums import DocNumber, find_document_numbers, parse_document_number
-from .phones import area_code_for_address, find_phones, normalize_phone
-from .text import collapse_glyph_spacing, normalize_chars
+from .phones import PhoneMatch, area_code_for_address, area_code_of, find_phones, normalize_phone
+from .text import collapse_glyph_spacing, collapse_ws, normalize_chars, printed_chars
 from .times import TimeMatch, find_times, parse_time
 
 __all__ = [
-    "AmountMatch", "DateMatch", "DocNumber", "TimeMatch",
-    "area_code_for_address", "collapse_glyph_spacing", "find_amounts", "find_dates",
-    "find_document_numbers", "find_phones", "find_times", "hangul_number", "normalize_chars",
-    "normalize_phone", "parse_amount", "parse_date", "parse_disclosure",
-    "parse_document_number", "parse_month_day", "parse_time",
+    "AmountMatch", "DateMatch", "DocNumber", "PhoneMatch", "TimeMatch",
+    "area_code_for_address", "area_code_of", "collapse_glyph_spacing", "collapse_ws",
+    "find_amounts", "find_dates", "find_disclosure", "find_document_numbers", "find_phones",
+    "find_times", "hangul_number", "normalize_chars", "normalize_phone", "parse_amount",
+    "parse_date", "parse_disclosure", "parse_document_number", "parse_month_day", "parse_time",
+    "printed_chars",
 ]

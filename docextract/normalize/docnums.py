@@ -22,7 +22,11 @@ _NUMBER = re.compile(
 
 @dataclass(frozen=True)
 class DocNumber:
-    """A parsed document number: department, serial, optional agency and date."""
+    """A parsed document number: department, serial, optional agency and date.
+
+    ``start``/``end`` cover the whole match (with ``호`` and the date); ``number_start``/
+    ``number_end`` only ``<department>-<serial>``.
+    """
 
     department: str
     serial: int
@@ -32,13 +36,12 @@ class DocNumber:
     end: int = 0
     number_start: int = 0
     number_end: int = 0
+    serial_text: str = ""  # the serial as printed (keeps leading zeros)
 
     @property
     def number(self) -> str:
         """``<department>-<serial>`` with no spaces (the 시행 number as printed)."""
-        return f"{self.department}-{self.serial_text}"
-
-    serial_text: str = ""
+        return f"{self.department}-{self.serial_text or self.serial}"
 
 
 def find_document_numbers(text: str, *, with_org: bool = False) -> list[DocNumber]:

@@ -13,19 +13,17 @@ on pages that draw ruling lines. The stages, one module each:
 * :mod:`.pdf_lines`   lines and paragraphs
 * :mod:`.pdf_wrap`    Korean wrap repair: when a joined line needs a space (the rule)
 * :mod:`.pdf_blocks`  model blocks with page and bounding box
+* :mod:`.pdf_assemble` the document: furniture, wrap evidence, paragraphs across pages
 """
 
 from __future__ import annotations
 
-from statistics import median
 from typing import Any
 
 from ..errors import CorruptDocument, DocextractError, EncryptedDocument, LimitExceeded
 from ..model import Document
 from .base import ParseContext, Parser
-from .pdf_blocks import layout_page, page_blocks
-from .pdf_furniture import PageRows, find_furniture
-from .pdf_wrap import decide_policy
+from .pdf_assemble import assemble_blocks
 from .pdf_meta import read_metadata
 from .pdf_page import PageContent, read_page
 
@@ -51,7 +49,7 @@ class PdfParser(Parser):
             pages = _read_pages(pdf, count, ctx)
         finally:
             pdf.close()
-        blocks = _assemble_blocks(pages, ctx)
+        blocks = assemble_blocks(pages, ctx)
         return Document.assemble(blocks, format="pdf", source=ctx.source, metadata=metadata,
                                  warnings=ctx.warnings)
 
@@ -66,7 +64,8 @@ def _open(pdfium: Any, data: bytes, password: str | None) -> Any:
         if code == pdfium_c.FPDF_ERR_PASSWORD:
             if password:
                 raise EncryptedDocument("the PDF password is wrong") from exc
-            raise EncryptedDocument("the PDF is encrypted with a user password; pass password=") from exc
+            raise EncryptedDocument("the PDF is encrypted with a user password; give it with "
+                                    "password= (CLI: --password)") from exc
         if code == pdfium_c.FPDF_ERR_SECURITY:
             raise EncryptedDocument("the PDF uses an unsupported security handler") from exc
         raise CorruptDocument(f"broken PDF: {exc}") from exc
@@ -99,60 +98,6 @@ def _read_pages(pdf: Any, count: int, ctx: ParseContext) -> list[PageContent]:
         raise CorruptDocument(f"none of the {count:,} pages the PDF declares can be read "
                               "(broken or cyclic page tree)")
     return pages
-
-
-def _assemble_blocks(pages: list[PageContent], ctx: ParseContext) -> list[Any]:
-    for page in pages:
-        for code, message in page.problems:
-            ctx.warn(code, message, f"page {page.number}")
-    scans = [p.number for p in pages if not p.has_text and p.has_images]
-    if scans:
-        ctx.warn("pdf-no-text-layer",
-                 f"{_page_list(scans)} {'has' if len(scans) == 1 else 'have'} no text layer "
-                 "(scanned image); OCR is not available, so that content is missing")
-    marks = find_furniture([PageRows(p.height, p.rows) for p in pages])
-    text_boxes = _text_boxes(pages, marks)
-    layouts = []
-    for page, page_marks in zip(pages, marks):
-        ctx.budget.check_time()
-        layouts.append(layout_page(page, page_marks, text_boxes[page.number]))
-    policy = decide_policy([layout.body_lines() for layout in layouts])
-    blocks: list[Any] = []
-    for layout in layouts:
-        ctx.budget.check_time()
-        blocks.extend(page_blocks(layout, policy))
-        if len(blocks) > ctx.limits.max_blocks:
-            raise LimitExceeded(f"the PDF has more than {ctx.limits.max_blocks:,} blocks (max_blocks)",
-                                limit="max_blocks")
-    return blocks
-
-
-def _page_list(numbers: list[int]) -> str:
-    spans: list[str] = []
-    start = prev = numbers[0]
-    for n in numbers[1:] + [-1]:
-        if n == prev + 1:
-            prev = n
-            continue
-        spans.append(str(start) if start == prev else f"{start}-{prev}")
-        start = prev = n
-    return ("page " if len(numbers) == 1 else "pages ") + ", ".join(spans)
-
-
-def _text_boxes(pages: list[PageContent], marks: list[dict[int, Any]]) -> dict[int, tuple[float, float]]:
-    """Per page, where full body lines start and end: the typical text block of pages of
-    the same width, so a short last line on one page is not mistaken for a full one."""
-    by_width: dict[int, list[tuple[float, float]]] = {}
-    own: dict[int, tuple[float, float]] = {}
-    for page, page_marks in zip(pages, marks):
-        # tables count: they usually span the text block even when no line of text does
-        body = [(r.x0, r.x1) for i, r in enumerate(page.rows) if i not in page_marks]
-        body += [(t.bbox[0], t.bbox[2]) for t in page.tables]
-        if body:
-            own[page.number] = (min(b[0] for b in body), max(b[1] for b in body))
-            by_width.setdefault(round(page.width), []).append(own[page.number])
-    typical = {w: (median(b[0] for b in v), median(b[1] for b in v)) for w, v in by_width.items()}
-    return {p.number: typical.get(round(p.width), own.get(p.number, (0.0, p.width))) for p in pages}
 
 
 __all__ = ["PdfParser"]

@@ -14,8 +14,8 @@ from .pdf_tables import CellBox, TableBox
 from .pdf_wrap import WrapPolicy
 
 Block = Union[Paragraph, Table]
-MAX_LAYOUT_ITEMS = 3_000
-LABEL_GAP = 2.0
+MAX_LAYOUT_ITEMS = 2_000
+LABEL_GAP = 2.0  # line heights: a wider gap in a row separates a label from its value
 CELL_PADDING = 6.0  # points: upper bound of the inner margin HWP and Word leave in a cell
 
 
@@ -23,7 +23,8 @@ def _bbox(box: tuple[float, float, float, float]) -> BBox:
     return BBox(x0=round(box[0], 2), top=round(box[1], 2), x1=round(box[2], 2), bottom=round(box[3], 2))
 
 
-def _paragraph(text: str, box: tuple[float, float, float, float], page: int, role: Role = Role.BODY) -> Paragraph:
+def _paragraph(text: str, box: tuple[float, float, float, float], page: int,
+               role: Role = Role.BODY) -> Paragraph:
     return Paragraph(text=text, role=role, prov=Provenance(page=page, bbox=_bbox(box)))
 
 
@@ -58,7 +59,8 @@ def page_blocks(layout: PageLayout, policy: WrapPolicy) -> list[Block]:
     return blocks
 
 
-def _body_sequence(page: PageContent, rows: list[Line], text_box: tuple[float, float]) -> list[Union[Line, TableBox]]:
+def _body_sequence(page: PageContent, rows: list[Line],
+                   text_box: tuple[float, float]) -> list[Union[Line, TableBox]]:
     """Body lines and tables in reading order; ``text_box`` is where full lines start and end."""
     pieces = [Line(p) for row in rows for p in split_pieces(row.glyphs)]
     items: list[Union[Line, TableBox]] = [*pieces, *page.tables]

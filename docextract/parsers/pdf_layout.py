@@ -1,7 +1,7 @@
 """Reading order of the text pieces and tables on a page (recursive XY-cut).
 
 A region is first split into columns at a vertical gutter, and only when it has none,
-into bands at its widest horizontal gap. Columns are read left to right and bands top to
+into bands at its widest horizontal gaps. Columns are read left to right and bands top to
 bottom, so two-column pages are not interleaved and a table beside text stays whole.
 A gutter only counts when the text on both sides is at least a fifth of the region wide:
 a label column (``사 업 명``) or list markers next to text are not columns.
@@ -9,6 +9,7 @@ a label column (``사 업 명``) or list markers next to text are not columns.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 Box = tuple[float, float, float, float]
@@ -47,11 +48,10 @@ def reading_order(boxes: list[Box], min_gutter: float, max_items: int) -> list[L
             stack.append((right, rc, _extent(boxes, right)))
             stack.append((left, lc, _extent(boxes, left)))
             continue
-        band = _band_cut(boxes, items)
-        if band is not None:
-            upper, lower = band
-            stack.append((lower, column, column_box))
-            stack.append((upper, column, column_box))
+        bands = _band_cut(boxes, items)
+        if bands is not None:
+            for band in reversed(bands):
+                stack.append((band, column, column_box))
             continue
         items.sort(key=lambda i: (boxes[i][1], boxes[i][0]))
         leaves.append(Leaf(column, column_box, items))
@@ -101,25 +101,28 @@ def _several_rows(boxes: list[Box], items: list[int]) -> bool:
     return bottom - top > 1.5 * tallest
 
 
-def _band_cut(boxes: list[Box], items: list[int]) -> tuple[list[int], list[int]] | None:
+def _band_cut(boxes: list[Box], items: list[int]) -> list[list[int]] | None:
+    """Bands split at the widest horizontal gaps (all gaps within 80% of the widest, so
+    evenly spaced lines are separated in one step rather than one cut per level)."""
     if len(items) < 2:
         return None
     order = sorted(items, key=lambda i: boxes[i][1])
-    best: tuple[float, float] | None = None
+    gaps: list[tuple[float, float]] = []  # (gap, cut y)
     reach = boxes[order[0]][3]
     for i in order[1:]:
         gap = boxes[i][1] - reach
-        if gap > 0 and (best is None or gap > best[0]):
-            best = (gap, (reach + boxes[i][1]) / 2)
+        if gap > 0:
+            gaps.append((gap, (reach + boxes[i][1]) / 2))
         reach = max(reach, boxes[i][3])
-    if best is None:
+    if not gaps:
         return None
-    cut_y = best[1]
-    upper = [i for i in items if boxes[i][3] <= cut_y]
-    lower = [i for i in items if boxes[i][3] > cut_y]
-    if not upper or not lower:
-        return None
-    return upper, lower
+    widest = max(g for g, _ in gaps)
+    cuts = sorted(y for g, y in gaps if g >= 0.8 * widest)
+    bands: list[list[int]] = [[] for _ in range(len(cuts) + 1)]
+    for i in items:
+        bands[bisect_left(cuts, boxes[i][3])].append(i)
+    bands = [b for b in bands if b]
+    return bands if len(bands) > 1 else None
 
 
 __all__ = ["Leaf", "reading_order"]

@@ -5,14 +5,19 @@ Lines
     put between two glyphs only where the PDF draws a space glyph or leaves a gap wider
     than a quarter of the line height, so ``2026년`` and ``1부`` stay joined when the
     glyphs touch. A row is cut into pieces at gaps wider than 1.5 line heights; the
-    layout step decides whether pieces are columns or one spaced-out line.
+    layout step decides whether pieces are columns or one spaced-out line. Glyphs
+    squeezed on top of each other keep their drawing order (a right-aligned ``10``),
+    and a row whose glyphs collide at two heights (a formula's numerator and
+    denominator) is split in two.
 
 Paragraphs
     Line B continues line A when they are in the same column, of similar size, close
     vertically, overlap horizontally, A does not end a sentence (``.?!`` at its end),
     B does not start a new item (``1.`` ``가.`` ``1)`` ``(1)`` ``①`` ``□`` ``○`` ``-``
     ``·`` ``※`` ``제3조`` …) and A was really wrapped: the space left at A's right end
-    is smaller than B's first word, so that word could not have fitted on A.
+    is smaller than B's first word, so that word could not have fitted on A (for a
+    centred line, the space on both sides). B may also open the next column when A
+    closes the previous one full, or the next page when A ends its page full.
 
 Whether a join needs a space is decided in :mod:`.pdf_wrap`.
 """
@@ -22,7 +27,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from statistics import median
-
 from typing import TYPE_CHECKING
 
 from .pdf_glyphs import Glyph
@@ -280,6 +284,23 @@ def continues(a: Line, b: Line, typical_gap: float | None = None) -> bool:
             return False
         if b.x0 >= a.x1 or a.x0 >= b.x1:
             return False
+    return _wrapped(a, b, em, strict=a.column != b.column)
+
+
+def continues_on_next_page(a: Line, b: Line) -> bool:
+    """True when ``b``, the first body line of a page, continues ``a``, the last body
+    line of the page before (HWP breaks paragraphs across pages like across lines)."""
+    ha, hb = a.height, b.height
+    if not 0.8 <= ha / hb <= 1.25:
+        return False
+    em = max(ha, hb)
+    if b.x0 - b.left_edge > 3 * em:
+        return False
+    return _wrapped(a, b, em, strict=True)
+
+
+def _wrapped(a: Line, b: Line, em: float, strict: bool) -> bool:
+    """The text and the room left on ``a`` say that ``a`` was wrapped onto ``b``."""
     if SENTENCE_END.search(a.text) or TOC_ENTRY_END.search(a.text):
         return False
     if ITEM_START.match(b.text) and not (a.text.endswith("니") and b.text.startswith("다")):
@@ -287,16 +308,16 @@ def continues(a: Line, b: Line, typical_gap: float | None = None) -> bool:
     room = a.right_edge - a.x1
     if is_centred(a):
         room += a.x0 - a.left_edge  # a centred line's free space is split over both sides
-    width = a.right_edge - (min(a.x0, b.x0) if a.column == b.column else a.x0)
+    width = a.right_edge - (a.x0 if strict else min(a.x0, b.x0))
     first_word = b.first_word_x1 - b.x0
     if room > first_word + 0.6 * em or room > 0.4 * max(width, 1.0):
         return False  # b's first word would have fitted on a: a ended on purpose
-    if a.column != b.column and room > 1.0 * em:
-        return False
+    if strict and room > 1.0 * em:
+        return False  # across a column or page break only a line filled to the margin
     return True
 
 
 __all__ = [
-    "Line", "ParagraphDraft", "build_paragraphs", "continues", "group_rows",
+    "Line", "ParagraphDraft", "build_paragraphs", "continues", "continues_on_next_page", "group_rows",
     "merge_line", "split_pieces", "ITEM_START", "SENTENCE_END",
 ]

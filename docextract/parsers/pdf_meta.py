@@ -26,8 +26,9 @@ def parse_pdf_date(value: str | None) -> datetime | None:
     if not m:
         return None
     try:
-        parts = [int(m.group(k) or default) for k, default in
-                 (("Y", 0), ("m", 1), ("d", 1), ("H", 0), ("M", 0), ("S", 0))]
+        year, month, day, hour, minute, second = (
+            int(m.group(k) or default) for k, default in
+            (("Y", 0), ("m", 1), ("d", 1), ("H", 0), ("M", 0), ("S", 0)))
         tz = None
         if m.group("z"):
             tz = timezone.utc
@@ -36,7 +37,7 @@ def parse_pdf_date(value: str | None) -> datetime | None:
             if offset >= timedelta(hours=24):
                 return None
             tz = timezone(-offset if m.group("sign") == "-" else offset)
-        return datetime(*parts, tzinfo=tz)
+        return datetime(year, month, day, hour, minute, second, tzinfo=tz)
     except (ValueError, OverflowError):
         return None
 

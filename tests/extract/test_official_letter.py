@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from docextract.extract import extract
+from docextract.extraction import extract
 from docextract.extractors.official_letter import OfficialLetterExtractor
 from docextract.model import Cell, Document, Paragraph, Table
 
@@ -413,3 +413,11 @@ def test_contact_line_forms(line: str, phone: str, fax: str | None) -> None:
     footer = [FOOTER[0], "우 04524  서울특별시 중구 세종대로 110", line]
     got = record(letter(paras(HEAD + BODY + SENDER + SIGNERS + footer)))
     assert (got["phone"], got["fax"], got["email"]) == (phone, fax, "a@seoul.go.kr")
+
+
+def test_head_words_inside_body_sentences_do_not_split_lines() -> None:
+    body = ["1. 문서의 제목 및 수신 기관을 확인하여 주시기 바랍니다.", "2. 기한 내 회신 바랍니다.  끝."]
+    got = record(letter(paras(HEAD + body + SENDER + SIGNERS + FOOTER)))
+    assert got["body"] == "\n".join(body).replace("  끝.", "")
+    assert got["requested_actions"] == ["문서의 제목 및 수신 기관을 확인하여 주시기 바랍니다.",
+                                        "기한 내 회신 바랍니다."]

@@ -78,3 +78,26 @@ def test_bad_specs_raise_extraction_errors(tmp_path: Path, text: str, message: s
     path.write_text(text, encoding="utf-8")
     with pytest.raises(ExtractionError, match=message):
         DeclarativeExtractor.from_file(path)
+
+
+def test_extending_the_yaml_spec_changes_extraction_without_python() -> None:
+    from docextract.extractors.letter_labels import build_spec
+    from docextract.extractors.official_letter import OfficialLetterExtractor
+
+    lines = ["○○재단", "받는 곳  ○○시장(문화예술과장)", "(경유)", "제목  협조 요청",
+             "1. 자료를 제출하여 주시기 바랍니다.  끝.", "○○재단 이사장",
+             "연구원   책임관", "홍길동   07/01 김영수",
+             "시행  문화기획팀-12 (2025. 7. 1.)", "우 30112  세종특별자치시 도움6로 42",
+             "전화 044-205-2271 / a@b.kr / 공개"]
+    default = OfficialLetterExtractor().extract(doc(lines))
+    assert default.recipients == []
+    # 책임관 is not in the lexicon: the row of positions above the row of names is not seen
+    assert default.approver is None or default.approver.position != "책임관"
+    data = load_yaml(schema_text("official_letter.fields.yaml"), "official_letter.fields.yaml")
+    data["labels"]["recipients"].append("받는 곳")
+    data["positions"].append("책임관")
+    custom = OfficialLetterExtractor(build_spec(data)).extract(doc(lines))
+    assert custom.recipients == ["○○시장(문화예술과장)"]
+    assert custom.drafter is not None and (custom.drafter.position, custom.drafter.name) == ("연구원", "홍길동")
+    assert custom.approver is not None and (custom.approver.position, custom.approver.name,
+                                            custom.approver.date) == ("책임관", "김영수", "2025-07-01")

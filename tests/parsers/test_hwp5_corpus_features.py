@@ -55,8 +55,9 @@ def test_click_here_fields_are_annotations_with_names():
 
 def test_footnotes_and_endnotes_have_their_roles():
     doc = parse("pyhwp_footnote-endnote.hwp")
-    assert [t.strip() for t in texts(doc, Role.FOOTNOTE)] == ["각주입니다.", "각주 두 번째입니다."]
-    assert [t.strip() for t in texts(doc, Role.ENDNOTE)] == ["미주입니다.", "미주 두 번째입니다."]
+    # each note starts with its number, drawn from the auto-number control
+    assert texts(doc, Role.FOOTNOTE) == ["1) 각주입니다.", "2) 각주 두 번째입니다."]
+    assert texts(doc, Role.ENDNOTE) == ["1) 미주입니다.", "2) 미주 두 번째입니다."]
     assert texts(doc, Role.BODY) == ["각주참조", "미주참조"]
 
 

@@ -15,7 +15,7 @@ import pytest
 
 import docextract
 from docextract.errors import CorruptDocument, EncryptedDocument, LimitExceeded
-from docextract.model import Paragraph, Role, Table
+from docextract.model import Role, Table
 from docextract.parsers.hwp5.records import pack_header
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -70,6 +70,15 @@ def list_ctrl(level: int, cid: str, paragraphs: list[str]) -> bytes:
     out = rec(0x47, level, cid[::-1].encode("latin-1") + bytes(8))
     out += rec(0x48, level + 1, struct.pack("<HHI", len(paragraphs), 0, 0))
     return out + b"".join(text_para(level + 1, t) for t in paragraphs)
+
+
+def note_ctrl(level: int, cid: str, text: str, number: int, shape: int) -> bytes:
+    """A footnote or endnote whose paragraph starts with its auto-number control."""
+    atno = rec(0x47, level + 2, b"onta" + struct.pack("<IHHHH", 1 | (shape << 4), number, 0, 0,
+                                                     ord(")")))
+    out = rec(0x47, level, cid[::-1].encode("latin-1") + bytes(8))
+    out += rec(0x48, level + 1, struct.pack("<HHI", 1, 0, 0))
+    return out + para(level + 1, ext(18, "atno") + u16s(" " + text, 13), controls=atno)
 
 
 def table_ctrl(level: int, cells: list[tuple[int, int, int, int, bytes]], n_rows: int, n_cols: int,
@@ -156,7 +165,7 @@ def rich_section() -> bytes:
     body += para(0, u16s("표 앞") + ext(11, "tbl ") + u16s("표 뒤", 13),
                  controls=table_ctrl(1, cells, 2, 2, caption="표 1. 예시"), seg=line_seg(8000))
     body += para(0, u16s("각주 자리") + ext(17, "fn  ") + u16s(13),
-                 controls=list_ctrl(1, "fn  ", ["각주 내용"]), seg=line_seg(0))
+                 controls=note_ctrl(1, "fn  ", "각주 내용", 3, 2), seg=line_seg(0))
     body += para(0, u16s("숨은 설명") + ext(15, "tcmt") + u16s(13),
                  controls=list_ctrl(1, "tcmt", ["검토 의견"]), seg=line_seg(1000))
     name = "담당자"
@@ -211,7 +220,7 @@ def test_roles_for_header_caption_note_comment_textbox(rich_doc):
     roles = {p.text: p.role for p in rich_doc.paragraphs()}
     assert roles["머리말 글"] == Role.HEADER
     assert roles["표 1. 예시"] == Role.CAPTION
-    assert roles["각주 내용"] == Role.FOOTNOTE
+    assert roles["III) 각주 내용"] == Role.FOOTNOTE
     assert roles["검토 의견"] == Role.COMMENT
     assert roles["글상자 속 글"] == Role.TEXTBOX
     assert roles["본문 첫 줄"] == Role.BODY

@@ -372,3 +372,23 @@ def test_image_only_page_warns_that_ocr_is_not_available():
     warnings = [w for w in doc.warnings if w.code == "pdf-no-text-layer"]
     assert len(warnings) == 1 and "page 2 " in warnings[0].message and "OCR" in warnings[0].message
     assert body_texts(doc) == ["Cover page"]
+
+
+@needs_font
+def test_paragraph_broken_by_a_page_break_is_joined():
+    pdf = new_pdf()
+    pdf.add_page()
+    paragraph(pdf, 700, ["1. 관련: 정보공개정책과-1234(2026. 3. 2.)"])
+    draw(pdf, LEFT, 760, "2. 위 호와 관련하여 2026년 정보공개 운영 실태를 점검하고자 하오니 각 기관에서는 붙임",
+         LEFT + WIDTH)
+    pdf.add_page()
+    y = paragraph(pdf, 100, ["서식에 따라 점검 결과를 작성하여 제출하여 주시기 바랍니다."])
+    paragraph(pdf, y, ["3. 제출 기한은 3월 20일입니다."])
+    doc = docextract.parse(bytes(pdf.output()))
+    assert body_texts(doc) == [
+        "1. 관련: 정보공개정책과-1234(2026. 3. 2.)",
+        "2. 위 호와 관련하여 2026년 정보공개 운영 실태를 점검하고자 하오니 각 기관에서는 붙임 "
+        "서식에 따라 점검 결과를 작성하여 제출하여 주시기 바랍니다.",
+        "3. 제출 기한은 3월 20일입니다."]
+    joined = [b for b in doc.blocks if isinstance(b, Paragraph) and b.text.startswith("2. 위")][0]
+    assert joined.prov.page == 1

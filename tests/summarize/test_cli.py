@@ -123,7 +123,7 @@ def test_bad_today_is_a_usage_error(runner, letter_docx):
 
 def test_an_unexpected_failure_on_one_file_is_reported_and_the_rest_print(runner, letter_docx,
                                                                           monkeypatch):
-    import docextract.summarize.summary as summary_module
+    import docextract.summaries.summary as summary_module
 
     real = summary_module.build_summary
     calls = []

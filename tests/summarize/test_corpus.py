@@ -10,9 +10,9 @@ from datetime import date
 import pytest
 
 import docextract
-from docextract.summarize import extract_record
-from docextract.summarize.render_text import render_text
-from docextract.summarize.summary import build_summary
+from docextract.summaries import extract_record
+from docextract.summaries.render_text import render_text
+from docextract.summaries.summary import build_summary
 
 pytestmark = pytest.mark.corpus
 

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from docextract.summarize.dday import d_day, d_day_label, parse_deadline_date
+from docextract.summaries.dday import d_day, d_day_label, parse_deadline_date
 
 
 @pytest.mark.parametrize("today, label, days, overdue", [

@@ -71,7 +71,7 @@ def _dump_dom(browser, page, tmp_path):
 @pytest.mark.slow
 def test_every_field_highlight_is_present_and_visible(chromium, runner, letter_docx, tmp_path):
     import docextract
-    from docextract.extract import extract
+    from docextract.extraction import extract
 
     record = extract(docextract.parse(letter_docx))
     page = tmp_path / "summary.html"

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 import docextract
-from docextract.summarize import extract_record
-from docextract.summarize.render_html import render_html
-from docextract.summarize.render_markdown import render_markdown
-from docextract.summarize.render_text import render_text
-from docextract.summarize.summary import build_summary
+from docextract.summaries import extract_record
+from docextract.summaries.render_html import render_html
+from docextract.summaries.render_markdown import render_markdown
+from docextract.summaries.render_text import render_text
+from docextract.summaries.summary import build_summary
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 FORMATS = ("hwp", "hwpx", "docx", "pdf")

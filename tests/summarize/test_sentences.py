@@ -1,6 +1,6 @@
 """Structural sentence splitting: item markers, 붙임, 끝., dates, spans into the text."""
 
-from docextract.summarize.sentences import split_sentences
+from docextract.summaries.sentences import split_sentences
 
 
 def texts(text):

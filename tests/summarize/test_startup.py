@@ -26,7 +26,7 @@ def probe(*args):
 
 
 def test_importing_the_command_loads_nothing_heavy():
-    code = ("import sys, docextract.cli.summarize_cmd, docextract.summarize;"
+    code = ("import sys, docextract.cli.summarize_cmd, docextract.summaries;"
             f"print([m for m in {HEAVY!r} if m in sys.modules])")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          timeout=60).stdout

@@ -6,10 +6,10 @@ import re
 from datetime import date
 
 from docextract.records import Record
-from docextract.summarize.render_html import highlighted_text, nest_spans, render_html
-from docextract.summarize.render_markdown import render_markdown
-from docextract.summarize.render_text import render_text, use_colour
-from docextract.summarize.summary import Summary, build_summary
+from docextract.summaries.render_html import highlighted_text, nest_spans, render_html
+from docextract.summaries.render_markdown import render_markdown
+from docextract.summaries.render_text import render_text, use_colour
+from docextract.summaries.summary import Summary, build_summary
 
 
 def test_letter_summary_takes_every_line_from_the_record(letter):
@@ -158,7 +158,7 @@ def test_other_documents_get_title_date_source_and_lead(press_release):
 
 
 def test_markdown_escape_keeps_values_literal():
-    from docextract.summarize.render_markdown import md_escape
+    from docextract.summaries.render_markdown import md_escape
 
     assert md_escape("a*b_c<d>[e](f)|g`h") == "a\\*b\\_c\\<d\\>\\[e\\](f)\\|g\\`h"
 

@@ -4,9 +4,9 @@ import importlib.util
 
 import pytest
 
-from docextract.summarize.sentences import split_sentences
-from docextract.summarize.textrank import cue_labels, rank_sentences, select, textrank
-from docextract.summarize.tokenize import (KiwiSpacyTerms, LightTerms, choose_term_extractor,
+from docextract.summaries.sentences import split_sentences
+from docextract.summaries.textrank import cue_labels, rank_sentences, select, textrank
+from docextract.summaries.tokenize import (KiwiSpacyTerms, LightTerms, choose_term_extractor,
                                            strip_korean_suffixes)
 
 BODY = """1. 귀 기관의 무궁한 발전을 기원합니다.
@@ -91,7 +91,7 @@ def test_unknown_mode_is_refused():
 
 
 def test_missing_kiwipiepy_falls_back_with_a_warning(monkeypatch):
-    import docextract.summarize.tokenize as tok
+    import docextract.summaries.tokenize as tok
 
     monkeypatch.setattr(tok, "_installed", lambda name: name != "kiwipiepy")
     extractor, warnings = choose_term_extractor("kiwi", 100)
@@ -104,7 +104,7 @@ def test_missing_kiwipiepy_falls_back_with_a_warning(monkeypatch):
                     or importlib.util.find_spec("spacy") is None,
                     reason="kiwipiepy and spacy (the nlp extra) are not installed")
 def test_kiwi_spacy_pipeline_ranks_the_request_first():
-    from docextract.summarize.tokenize import spacy_pipeline
+    from docextract.summaries.tokenize import spacy_pipeline
 
     nlp = spacy_pipeline("kiwi")
     text = "2025. 7. 11.(금)까지 제출하여 주시기 바랍니다.\n 문의: hong@korea.kr"

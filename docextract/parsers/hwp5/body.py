@@ -22,7 +22,7 @@ from ...model import Annotation, Cell, Paragraph, Provenance, Role, Table
 from ..base import ParseContext
 from .build import make
 from .docinfo import DocInfo
-from .numbering import NumberingState
+from .numbering import NumberingState, format_number
 from .records import (TAG_CTRL_DATA, TAG_CTRL_HEADER, TAG_LIST_HEADER, TAG_PARA_CHAR_SHAPE,
                       TAG_PARA_HEADER, TAG_PARA_LINE_SEG, TAG_PARA_RANGE_TAG, TAG_PARA_TEXT,
                       TAG_TABLE, Records)
@@ -31,14 +31,16 @@ from .text import FIELD_END, FIELD_START, decode_para_text
 AnnotationKind = Literal["field", "hyperlink", "comment", "bookmark"]
 _U16 = struct.Struct("<H").unpack_from
 _U32 = struct.Struct("<I").unpack_from
-_I32 = struct.Struct("<i").unpack_from
 _CELL = struct.Struct("<HHHH").unpack_from
 _SHAPE_STYLE = struct.Struct("<HB").unpack_from  # PARA_HEADER: para shape id, style id
+# auto number: attributes, number, user symbol, decoration before and after
+_AUTO_NUMBER = struct.Struct("<IHHHH").unpack_from
 
 # leaf records of BodyText the walker never reads: dropped while scanning (they are
 # leaves, so dropping them leaves every other record's subtree unchanged)
 BODY_LEAVES_UNUSED = frozenset({TAG_PARA_CHAR_SHAPE, TAG_PARA_RANGE_TAG})
 
+_NOTE_ROLES = (Role.FOOTNOTE, Role.ENDNOTE)
 _LIST_ROLES = {"head": Role.HEADER, "foot": Role.FOOTER, "fn  ": Role.FOOTNOTE,
                "en  ": Role.ENDNOTE, "tcmt": Role.COMMENT}
 _LINE_SEG_SIZE = 36
@@ -151,6 +153,10 @@ class SectionReader:
                 prefix = ""
         else:
             prefix, outline_level = "", None
+        if events and role in _NOTE_ROLES and events[0][0] == 0 and events[0][2] == "atno" \
+                and text.strip():
+            # a note's own number ("1)") is an auto-number control at its start
+            prefix = self._auto_number(ctrls) + prefix
         style = self._style(style_id)
         if not ctrls:
             # the common case: plain text, no objects, no fields
@@ -285,6 +291,18 @@ class SectionReader:
                 self._lists(c, depth + 1, _LIST_ROLES[cid], after)
             elif code == FIELD_START and cid.startswith("%"):
                 fields.append((pos, _FIELD_KINDS.get(cid, "field"), self._field_name(c, cid)))
+
+    def _auto_number(self, ctrls: list[int]) -> str:
+        """The text Hancom draws for the first auto-number control among ``ctrls``."""
+        data, starts, stops = self.data, self.recs.start, self.recs.stop
+        for c in ctrls:
+            p = starts[c]
+            if data[p:p + 4] == b"onta" and stops[c] - p >= 16:
+                props, number, user, before, after = _AUTO_NUMBER(data, p + 4)
+                shape = (props >> 4) & 0xFF
+                mark = chr(user) if shape == 0x81 and user else format_number(number, shape)
+                return (chr(before) if before else "") + mark + (chr(after) if after else "")
+        return ""
 
     def _section_def(self, c: int) -> None:
         start, stop = self.recs.start[c], self.recs.stop[c]

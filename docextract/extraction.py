@@ -8,8 +8,6 @@ with a warning (never an error). ``spec=`` takes a user YAML field spec instead.
 from __future__ import annotations
 
 import os
-import sys
-import types
 from typing import Any
 
 from .api import Input, parse
@@ -96,15 +94,3 @@ def extract(
 
 
 __all__ = ["AUTO_THRESHOLD", "choose", "extract"]
-
-
-class _CallableModule(types.ModuleType):
-    """Importing this submodule rebinds ``docextract.extract`` to the module object (the
-    import system sets a package attribute per submodule); making the module callable keeps
-    ``docextract.extract(path)`` working whichever way it was reached."""
-
-    def __call__(self, *args: Any, **kwargs: Any) -> Record:
-        return extract(*args, **kwargs)
-
-
-sys.modules[__name__].__class__ = _CallableModule

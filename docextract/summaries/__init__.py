@@ -1,6 +1,6 @@
 """Summaries for clerks: what a document asks, by when, whom to ask, and its gist.
 
->>> from docextract.summarize import summarize
+>>> from docextract.summaries import summarize
 >>> s = summarize("공문.hwp", today=date(2025, 7, 6))
 >>> s.deadline, s.d_day.label
 ('2025-07-11T18:00', 'D-5')
@@ -22,18 +22,10 @@ if TYPE_CHECKING:
 
 
 def extract_record(document: "Document") -> Any:
-    """The record for ``document`` from :func:`docextract.extract.extract` (type ``auto``)."""
-    import importlib
+    """The record for ``document`` from :func:`docextract.extract` (type ``auto``)."""
+    from ..extraction import extract
 
-    from ..errors import ExtractionError
-
-    try:
-        module = importlib.import_module("docextract.extract")
-    except ModuleNotFoundError as exc:
-        if exc.name != "docextract.extract":
-            raise
-        raise ExtractionError("record extraction (docextract.extract) is not available") from exc
-    return module.extract(document, type="auto")
+    return extract(document, type="auto")
 
 
 def summarize(source: Any, *, today: date | None = None, sentences: int = 3,

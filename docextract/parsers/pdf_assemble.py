@@ -1,0 +1,101 @@
+"""All pages into one block list: furniture, wrap evidence, paragraphs across page breaks.
+
+Some decisions need the whole document: a running header is a line repeated on other
+pages, the text block's width is what most pages use, and whether the producer wraps
+inside words is a statistic over all wrapped lines (:mod:`.pdf_wrap`). So pages are first
+read (:mod:`.pdf_page`), then laid out, then turned into blocks here.
+"""
+
+from __future__ import annotations
+
+from statistics import median
+from typing import Any
+
+from ..errors import LimitExceeded
+from ..model import Paragraph, Role
+from .base import ParseContext
+from .pdf_blocks import PageLayout, layout_page, page_blocks
+from .pdf_furniture import PageRows, find_furniture
+from .pdf_lines import Line, continues_on_next_page
+from .pdf_page import PageContent
+from .pdf_wrap import WrapPolicy, decide_policy
+
+
+def assemble_blocks(pages: list[PageContent], ctx: ParseContext) -> list[Any]:
+    """The document's blocks in reading order, page by page; warnings go to ``ctx``."""
+    for page in pages:
+        for code, message in page.problems:
+            ctx.warn(code, message, f"page {page.number}")
+    scans = [p.number for p in pages if not p.has_text and p.has_images]
+    if scans:
+        ctx.warn("pdf-no-text-layer",
+                 f"{_page_list(scans)} {'has' if len(scans) == 1 else 'have'} no text layer "
+                 "(scanned image); OCR is not available, so that content is missing")
+    marks = find_furniture([PageRows(p.height, p.rows) for p in pages])
+    text_boxes = _text_boxes(pages, marks)
+    layouts = []
+    for page, page_marks in zip(pages, marks):
+        ctx.budget.check_time()
+        layouts.append(layout_page(page, page_marks, text_boxes[page.number]))
+    policy = decide_policy([layout.body_lines() for layout in layouts])
+    blocks: list[Any] = []
+    previous: tuple[PageLayout, Paragraph] | None = None
+    for layout in layouts:
+        ctx.budget.check_time()
+        page_out = page_blocks(layout, policy)
+        if previous is not None:
+            _carry_over(previous, layout, page_out, policy)
+        blocks.extend(page_out)
+        last_body = [b for b in page_out if isinstance(b, Paragraph) and b.role is Role.BODY]
+        ends_in_text = bool(layout.sequence) and isinstance(layout.sequence[-1], Line)
+        previous = (layout, last_body[-1]) if last_body and ends_in_text else None
+        if len(blocks) > ctx.limits.max_blocks:
+            raise LimitExceeded(f"the PDF has more than {ctx.limits.max_blocks:,} blocks (max_blocks)",
+                                limit="max_blocks")
+    return blocks
+
+
+def _carry_over(previous: tuple[PageLayout, Paragraph], layout: PageLayout, page: list[Any],
+                policy: WrapPolicy) -> None:
+    """Join a paragraph broken by a page break: the new page's first body paragraph is
+    appended to the previous page's last one (which keeps its page and box)."""
+    before, paragraph = previous
+    last, first = before.sequence[-1], layout.sequence[0] if layout.sequence else None
+    if not (isinstance(last, Line) and isinstance(first, Line) and continues_on_next_page(last, first)):
+        return
+    index = next((i for i, b in enumerate(page) if isinstance(b, Paragraph) and b.role is Role.BODY), None)
+    if index is None:
+        return
+    opening = page.pop(index)
+    paragraph.text = paragraph.text + policy.separator(last, first) + opening.text
+
+
+def _page_list(numbers: list[int]) -> str:
+    spans: list[str] = []
+    start = prev = numbers[0]
+    for n in numbers[1:] + [-1]:
+        if n == prev + 1:
+            prev = n
+            continue
+        spans.append(str(start) if start == prev else f"{start}-{prev}")
+        start = prev = n
+    return ("page " if len(numbers) == 1 else "pages ") + ", ".join(spans)
+
+
+def _text_boxes(pages: list[PageContent], marks: list[dict[int, Any]]) -> dict[int, tuple[float, float]]:
+    """Per page, where full body lines start and end: the typical text block of pages of
+    the same width, so a short last line on one page is not mistaken for a full one."""
+    by_width: dict[int, list[tuple[float, float]]] = {}
+    own: dict[int, tuple[float, float]] = {}
+    for page, page_marks in zip(pages, marks):
+        # tables count: they usually span the text block even when no line of text does
+        body = [(r.x0, r.x1) for i, r in enumerate(page.rows) if i not in page_marks]
+        body += [(t.bbox[0], t.bbox[2]) for t in page.tables]
+        if body:
+            own[page.number] = (min(b[0] for b in body), max(b[1] for b in body))
+            by_width.setdefault(round(page.width), []).append(own[page.number])
+    typical = {w: (median(b[0] for b in v), median(b[1] for b in v)) for w, v in by_width.items()}
+    return {p.number: typical.get(round(p.width), own.get(p.number, (0.0, p.width))) for p in pages}
+
+
+__all__ = ["assemble_blocks"]
