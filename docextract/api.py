@@ -28,7 +28,7 @@ def read_input(source: Input, limits: Limits, name: str | None = None) -> tuple[
                 raise LimitExceeded(f"{path.name} is {size:,} bytes, past max_input_bytes={cap:,}",
                                     limit="max_input_bytes")
             with path.open("rb") as fh:
-                data = fh.read(cap + 1)
+                data = fh.read(size + 1) if size else fh.read(cap + 1)
         except IsADirectoryError as exc:
             raise UnsupportedFormat(f"{source} is a directory, not a file") from exc
         except FileNotFoundError as exc:
@@ -72,7 +72,7 @@ def parse(
     data, display = read_input(source, lim, name)
     fmt = format or _detect_with_plugins(data, detect_format)
     parser_cls = parser_for_format(fmt)
-    src = Source(
+    src = Source.model_construct(
         name=display,
         size=len(data),
         sha256=hashlib.sha256(data).hexdigest(),

@@ -61,33 +61,52 @@ def detect_format(data: bytes) -> str:
     return _detect_text(head)
 
 
+def _utf16(name: str) -> bytes:
+    return name.encode("utf-16-le")
+
+
+# OLE directory entries store stream names in UTF-16LE, so a byte search finds them without
+# opening the container twice (the HWP parser opens it anyway and validates the signature).
+_OLE_MARKERS: tuple[tuple[bytes, str], ...] = (
+    (_utf16("FileHeader"), "hwp"),
+    (_utf16("WordDocument"), "doc"),
+    (_utf16("Workbook"), "xls"),
+    (_utf16("EncryptedPackage"), "encrypted-ooxml"),
+)
+
+
 def _detect_ole(data: bytes) -> str:
-    try:
-        import olefile
-    except ImportError:  # pragma: no cover - olefile is a core dependency
+    kinds = {kind for marker, kind in _OLE_MARKERS if marker in data}
+    if "hwp" in kinds:
         return "hwp"
+    if "encrypted-ooxml" in kinds:
+        raise EncryptedDocument("this is a password-protected Office (OOXML) file",
+                                code="password")
+    if "doc" in kinds:
+        raise UnsupportedFormat("this is a legacy Word (.doc) file; save it as .docx")
+    if "xls" in kinds:
+        raise UnsupportedFormat("this is a legacy Excel (.xls) file, not a document")
+    return _detect_ole_strictly(data)
+
+
+def _detect_ole_strictly(data: bytes) -> str:
+    """No known stream name in the bytes: open the container to tell damage from other kinds."""
+    import olefile
+
+    from .errors import CorruptDocument
+
     try:
         ole = olefile.OleFileIO(io.BytesIO(data))
     except Exception as exc:  # olefile raises OSError and assorted errors on damage
-        from .errors import CorruptDocument
-
         raise CorruptDocument(f"broken OLE compound file ({exc})") from exc
     try:
-        if ole.exists("FileHeader"):
-            header = ole.openstream("FileHeader").read(32)
-            if header.startswith(HWP5_SIGNATURE):
-                return "hwp"
-            raise UnsupportedFormat("OLE file with a FileHeader that is not an HWP 5.0 signature")
-        if ole.exists("WordDocument"):
-            raise UnsupportedFormat("this is a legacy Word (.doc) file; save it as .docx")
-        if ole.exists("Workbook") or ole.exists("Book"):
-            raise UnsupportedFormat("this is a legacy Excel (.xls) file, not a document")
-        if ole.exists("EncryptedPackage"):
-            raise EncryptedDocument("this is a password-protected Office (OOXML) file",
-                                    code="password")
-        raise UnsupportedFormat("OLE compound file that is not an HWP 5.0 document")
+        names = ["/".join(entry) for entry in ole.listdir()]
+    except Exception as exc:
+        raise CorruptDocument(f"broken OLE compound file directory ({exc})") from exc
     finally:
         ole.close()
+    shown = ", ".join(names[:5]) or "no streams"
+    raise UnsupportedFormat(f"OLE compound file that is not an HWP 5.0 document ({shown})")
 
 
 def _detect_zip(data: bytes) -> str:

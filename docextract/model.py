@@ -42,7 +42,7 @@ class Role(str, Enum):
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 class BBox(_Model):
@@ -138,7 +138,7 @@ class Table(_Model):
 
 
 Block = Annotated[Union[Paragraph, Table], Field(discriminator="kind")]
-Cell.model_rebuild()
+
 
 
 def _block_text(block: Paragraph | Table) -> str:

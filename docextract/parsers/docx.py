@@ -19,7 +19,7 @@ Layout of the reader (each module one job):
 * :mod:`.ooxml_styles` and :mod:`.ooxml_numbering` style names/levels and list markers;
 * :mod:`.ooxml_text` a paragraph's inline text, fields, links and anchors;
 * :mod:`.ooxml_blocks` paragraphs and tables in document order;
-* :mod:`.ooxml_construct` model objects built without per-field validation (hot path);
+* :mod:`.construct` model objects built without per-field validation (hot path);
 * this module: the stories of a document put together in reading order.
 
 Reading order of the blocks: headers of every section (deduplicated by part and by text,

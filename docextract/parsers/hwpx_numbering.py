@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .hwp5.docinfo import BULLET_GLYPHS
+from .glyphs import SYMBOL_BULLETS
 from .hwpx_xml import local_name
 
 _PATTERN_REF = re.compile(r"\^(10|[1-9])")
@@ -166,7 +166,7 @@ def read_header(root: Any) -> HeaderInfo:
             char = (el.get("char") or "").strip()
             if el.get("useImage") == "1" or not char:
                 char = "•"
-            info.bullets[el.get("id", "")] = BULLET_GLYPHS.get(char, char)
+            info.bullets[el.get("id", "")] = SYMBOL_BULLETS.get(char, char)
         elif name == "style":
             info.styles[el.get("id", "")] = el.get("name") or el.get("engName") or ""
     return info

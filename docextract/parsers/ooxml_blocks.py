@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Callable
 
 from ..errors import LimitExceeded
 from ..model import Annotation, Cell, Paragraph, Role, Table
-from . import ooxml_construct as build
+from . import construct as build
 from .base import ParseContext
 from .ooxml_numbering import Numbering
 from .ooxml_styles import Styles, numpr_values, outline_from_ppr

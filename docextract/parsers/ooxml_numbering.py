@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from .glyphs import SYMBOL_BULLETS
 from .ooxml_package import W_NS
 
 if TYPE_CHECKING:
@@ -32,12 +33,6 @@ _KOREAN_COUNTING = ["하나", "둘", "셋", "넷", "다섯", "여섯", "일곱",
 _ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
           (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
 
-# Bullets drawn from Symbol/Wingdings map to Private Use code points; show what they look like.
-_SYMBOL_BULLETS = {
-    "\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "➢", "\uf076": "❖", "\uf0fc": "✓",
-    "\uf06e": "■", "\uf0a8": "□", "\uf071": "❑", "\uf075": "◆", "\uf06c": "●",
-    "\uf0e0": "➢", "\uf0d2": "✓", "\uf0be": "—", "\uf02d": "-",
-}
 
 
 @dataclass
@@ -190,7 +185,7 @@ def _render(lvl: Level, levels: list[Level], counters: list[int], level: int) ->
     if lvl.fmt == "none":
         return ""
     if lvl.fmt == "bullet":
-        return "".join(_SYMBOL_BULLETS.get(ch, "•" if "\uf000" <= ch <= "\uf0ff" else ch)
+        return "".join(SYMBOL_BULLETS.get(ch, "•" if "\uf000" <= ch <= "\uf0ff" else ch)
                        for ch in lvl.text).strip()
     out: list[str] = []
     i = 0

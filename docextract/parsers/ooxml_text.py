@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable
 
 from ..model import Annotation
-from .ooxml_construct import AnnotationKind, annotation
+from .construct import AnnotationKind, annotation
 from .ooxml_package import R_NS, W_NS
 
 if TYPE_CHECKING:

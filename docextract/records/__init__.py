@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, PrivateAttr
 class Evidence(BaseModel):
     """Where a value came from: the text as printed, its block path and span in Document.text."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     text: str
     path: str
@@ -28,7 +28,7 @@ class Evidence(BaseModel):
 class Record(BaseModel):
     """Base class of extracted records. Subclasses set ``record_type``."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     record_type: ClassVar[str] = "record"
     _evidence: dict[str, list[Evidence]] = PrivateAttr(default_factory=dict)

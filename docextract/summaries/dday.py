@@ -13,7 +13,7 @@ _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?$")
 class DDay(BaseModel):
     """Days between today and a deadline: ``days_left`` is negative once the deadline has passed."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     deadline: str
     today: str

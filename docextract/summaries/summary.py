@@ -37,7 +37,7 @@ _DATE = re.compile(r"((?:19|20)\d{2})\s*(?:[.\-/]|ë…„)\s*(\d{1,2})\s*(?:[.\-/]|ì
 class SummarySentence(BaseModel):
     """One sentence of the extractive summary and where it is in ``Document.text``."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     text: str
     span: tuple[int, int] | None = None
@@ -48,7 +48,7 @@ class SummarySentence(BaseModel):
 class Summary(BaseModel):
     """What a document wants from the reader, by when, whom to ask, and its gist."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     kind: Literal["official_letter", "document"]
     record_type: str

@@ -630,7 +630,7 @@ def test_empty_paragraphs_are_dropped_but_cells_keep_their_place(tmp_path: Path)
 
 def test_fast_construction_matches_pydantic() -> None:
     from docextract.model import Annotation, Paragraph, Provenance
-    from docextract.parsers import ooxml_construct as build
+    from docextract.parsers import construct as build
 
     ann = build.annotation("hyperlink", "https://www.go.kr/", 0, 2)
     fast = build.paragraph("본문", Role.BODY, "Normal", 1, [ann], 2, 3)

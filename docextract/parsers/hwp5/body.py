@@ -20,7 +20,7 @@ from typing import Literal
 from ...errors import LimitExceeded
 from ...model import Annotation, Cell, Paragraph, Provenance, Role, Table
 from ..base import ParseContext
-from .build import make
+from ..construct import construct as make
 from .docinfo import DocInfo
 from .numbering import NumberingState, format_number
 from .records import (TAG_CTRL_DATA, TAG_CTRL_HEADER, TAG_LIST_HEADER, TAG_PARA_CHAR_SHAPE,

@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple, TypeVar
 
+from ..glyphs import SYMBOL_BULLETS
 from .records import TAG_BULLET, TAG_NUMBERING, TAG_PARA_SHAPE, TAG_STYLE, Records
 
 # the only DocInfo records the parser reads; the rest are skipped while scanning
@@ -22,14 +23,6 @@ T = TypeVar("T")
 _U16 = struct.Struct("<H").unpack_from
 _U32 = struct.Struct("<I").unpack_from
 
-# Wingdings/Symbol code points that Hancom stores in the private-use area for bullets,
-# mapped to the Unicode characters they draw.
-BULLET_GLYPHS = {
-    "\uf06c": "●", "\uf06e": "■", "\uf06f": "□", "\uf070": "□", "\uf071": "❑", "\uf075": "◆",
-    "\uf076": "❖", "\uf077": "◆", "\uf09f": "•", "\uf0a7": "▪", "\uf0a8": "◻", "\uf0b7": "•",
-    "\uf0d8": "➢", "\uf0e0": "➔", "\uf0e8": "➔", "\uf0fc": "✔", "\uf0fe": "☑", "\uf0a1": "○",
-    "\uf09e": "·", "\uf0a4": "◉", "\uf0b2": "◇",
-}
 
 
 class ParaShape(NamedTuple):
@@ -109,7 +102,7 @@ def _para_shape(data: bytes, start: int, stop: int) -> ParaShape:
 
 def _bullet(data: bytes, start: int, stop: int) -> str:
     char = data[start + 12:start + 14].decode("utf-16-le", "replace") if stop - start >= 14 else ""
-    return BULLET_GLYPHS.get(char, char) if char.strip() else "•"
+    return SYMBOL_BULLETS.get(char, char) if char.strip() else "•"
 
 
 def _style(data: bytes, start: int, stop: int) -> str:

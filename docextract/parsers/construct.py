@@ -1,5 +1,7 @@
 """Build model objects without validation, fast enough for 200,000-paragraph documents.
 
+Shared by the parsers whose hot paths create blocks (DOCX, HWP 5.0).
+
 ``BaseModel.model_construct`` walks every field looking for aliases and defaults; with two
 models per paragraph that loop is about a quarter of the time of reading a large DOCX.
 The blocks built here come from our own code with every field given, so they need
