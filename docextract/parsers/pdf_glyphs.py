@@ -137,35 +137,34 @@ def read_glyphs(textpage: Any, frame: PageFrame, max_chars: int) -> list[Glyph]:
     return drop_overprinted(glyphs)
 
 
+NEIGHBOURS = 16
+
+
 def drop_overprinted(glyphs: list[Glyph]) -> list[Glyph]:
     """Remove glyphs drawn again on top of an identical glyph (fake bold, shadow text).
 
     Two glyphs are the same drawing when they have the same text and their boxes are
     offset by less than a point (and a quarter of the glyph size) in both directions; real
-    repeated letters (``ㅋㅋ``, ``11``) sit a whole advance apart and are kept.
+    repeated letters (``ㅋㅋ``, ``11``) sit a whole advance apart and are kept. Glyphs are
+    sorted by text and position so that each is compared with its few neighbours only.
     """
-    seen: dict[tuple[str, int, int], Glyph] = {}
-    out: list[Glyph] = []
-    for g in glyphs:
-        if g.text == " ":
-            out.append(g)
+    order = sorted(range(len(glyphs)), key=lambda i: (glyphs[i].text, glyphs[i].x0))
+    dropped: set[int] = set()
+    for n, i in enumerate(order):
+        g = glyphs[i]
+        if g.text == " " or i in dropped:
             continue
-        kx, ky = round(g.x0), round(g.top)
         tol = min(1.0, 0.25 * max(g.bottom - g.top, g.x1 - g.x0, 0.1))
-        duplicate = False
-        # offsets below a point land on the same rounded key or a neighbouring one
-        for dx in (0, -1, 1):
-            for dy in (0, -1, 1):
-                other = seen.get((g.text, kx + dx, ky + dy))
-                if other is not None and abs(other.x0 - g.x0) < tol and abs(other.top - g.top) < tol:
-                    duplicate = True
-                    break
-            if duplicate:
+        # a bounded look-ahead: a column of one repeated letter cannot make this quadratic
+        for j in order[n + 1:n + 1 + NEIGHBOURS]:
+            other = glyphs[j]
+            if other.text != g.text or other.x0 - g.x0 >= tol:
                 break
-        if not duplicate:
-            seen.setdefault((g.text, kx, ky), g)
-            out.append(g)
-    return out
+            if abs(other.top - g.top) < tol:
+                dropped.add(max(i, j))  # keep the one drawn first
+    if not dropped:
+        return glyphs
+    return [g for k, g in enumerate(glyphs) if k not in dropped]
 
 
 __all__ = ["Glyph", "PageFrame", "read_glyphs", "drop_overprinted"]

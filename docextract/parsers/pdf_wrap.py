@@ -2,30 +2,33 @@
 
 HWP wraps Korean text in one of two ways: "어절 단위" (at word boundaries, the default)
 or "글자 단위" (at any syllable, so ``바랍니`` / ``다.``). A PDF does not say which, so
-the rule looks at evidence first and falls back on the language second:
+the rule looks at glyph evidence first and falls back on the language. For line A and
+its continuation B, the first case that applies decides:
 
-1. **A drawn space at the end of the line** → space. Hancom PDF keeps the space glyph
-   where it broke a line at a word boundary.
-2. **The producer draws spaces** (this line has space glyphs between its words, and at
-   least 15% of the document's wrapped lines of that kind end with one, which is about
-   how often a break falls on a word boundary) **but not here** → no space: the line
-   was broken inside a word. Producers that drop most trailing spaces give no evidence.
-3. **Number and unit** (``2026`` / ``년``), **a hyphen at the end** → no space.
-4. **Wrap mode from glyph geometry.** In 글자 단위 text every wrapped line is full to
-   within one letter: what is left at its right end plus what justification added to its
-   word gaps is under one letter. In 어절 단위 text the leftover is often a whole word.
-   The document is in character-wrap mode when the median leftover of its wrapped lines
-   is below 0.9 letters (and there are at least 8 of them).
-5. **Korean text, character-wrap mode**: no space, unless line A's last word ends like a
-   complete Korean word (a particle or verb ending such as ``을 를 은 는 고 며 서 지``),
-   is a free one-syllable word (``및 등 수``), or is a number with its unit.
-   In both modes a continuation that is a free word on its own (``및``, ``등``) or starts ``제1``
-   gets a space, and two centred lines (a title broken by hand) are joined with one.
-6. **Korean text, word-wrap mode**: a space, unless line B starts with something that
-   cannot start a word: a verb ending (``다.`` ``니다``), a pre-final ending (``겠``
-   ``었``), a lone particle (``도``, ``데,``), or line A ends in a single syllable that
-   is not a free word (``보`` / ``임해``).
-7. Anything else (Latin text, digits): a space.
+1. A ends with a **drawn space glyph** → space. Hancom PDF keeps the space glyph where
+   it broke a line at a word boundary.
+2. A ends with ``-`` before a letter or digit → no space.
+3. **The producer draws spaces but not here**: A has space glyphs between its words, no
+   space at its end, and at least 15% of the document's wrapped lines of that kind do end
+   with one (about how often a break falls on a word boundary) → no space: A was broken
+   inside a word. Producers that drop most trailing spaces give no evidence.
+4. A number then its unit (``2026`` / ``년``, ``1`` / ``부``) → no space.
+5. Not Korean on both sides (Latin, digits) → space.
+6. B starts with what cannot start a word: a verb ending (``다.`` ``니다``), a pre-final
+   ending (``겠`` ``었``), a particle (``에서`` ``까지`` ``으로`` …) → no space.
+7. A and B are both centred (a title broken by hand) → space.
+8. B's first word is a free word (``및`` ``등`` ``또``) or starts ``제1`` → space.
+9. B's first word is a single syllable (a particle or bound noun: ``에`` ``도`` ``데``)
+   → no space.
+10. **Character-wrap documents** → no space, unless A's last word is a free one-syllable
+    word, ends like a complete word (a particle or ending: ``을 를 은 는 고 며 서 지``
+    …) or is a number with its unit. A document is in character-wrap mode when its wrapped
+    lines were full to within one letter: the room left at the right end plus what
+    justification added to the word gaps has a median under 0.9 letters over at least 8
+    wrapped lines. Word wrapping leaves a whole word's room much of the time.
+11. **Word-wrap documents** → space, unless B's first syllable is followed by punctuation
+    (``도,``) or A's last word is a single syllable that is not a free word (``보`` /
+    ``임해``).
 """
 
 from __future__ import annotations
@@ -49,7 +52,8 @@ FREE_HEADS = set("및등또즉각총약곧꼭좀")
 # Last syllables that usually close a Korean word (particles, verb endings).
 WORD_FINAL = set("을를은는이가의에로고며서면도와과게지한할된될인던여해아어듯께만까요다든랑")
 # Particles and endings that start the continuation of a word split across lines.
-PARTICLE_START = re.compile(r"^(?:에서|에게|으로|로서|로써|까지|부터|보다|처럼|만큼|마다|조차|밖에|께서|에는|에도|이다|이며|이고|이나|이라)")
+PARTICLE_START = re.compile(
+    r"^(?:에서|에게|으로|로서|로써|까지|부터|보다|처럼|만큼|마다|조차|밖에|께서|에는|에도|이다|이며|이고|이나|이라)")
 
 NUMBERED_PREFIX = re.compile(r"^제\s?\d")
 
@@ -87,14 +91,15 @@ class WrapPolicy:
         if head in FREE_HEADS or NUMBERED_PREFIX.match(b.text):
             return " "  # ``및``, ``등``, ``제1`` start a word of their own
         if len(head) == 1 and head not in FREE_SYLLABLES:
-            return ""  # a lone particle or bound noun (``에``, ``도``, ``데``) ends a's last word
+            return ""  # a lone particle or bound noun (``에`` ``도`` ``데``) ends a's last word
         if self.char_wrap:
             if len(tail) == 1 and tail in FREE_SYLLABLES:
                 return " "
             if len(tail) > 1 and (last in WORD_FINAL or (last in UNITS and tail[-2].isdigit())):
                 return " "
             return ""
-        if len(b.text) > 1 and not is_hangul(b.text[1]) and b.text[1] != " " and first not in FREE_SYLLABLES:
+        if len(b.text) > 1 and not is_hangul(b.text[1]) and b.text[1] != " " \
+                and first not in FREE_SYLLABLES:
             return ""  # ``도,`` ``데.``: a particle with punctuation
         if len(tail) == 1 and tail not in FREE_SYLLABLES:
             return ""  # a word is rarely one syllable: ``보`` / ``임해`` was one word
