@@ -57,7 +57,7 @@ def read_page(pdf: Any, index: int) -> PageContent:
                 tables = drop_decorations(
                     find_tables(drawing.edges, MAX_TABLE_EDGES, MAX_TABLE_POINTS), glyphs)
         except (TooManyRules, TooManyEdges):
-            has_images = True
+            has_images = True  # that much drawing without text (outlined glyphs) reads like a scan
             problems.append(("pdf-tables-skipped", f"page {index + 1} draws too many lines to "
                              "look for tables; its text is read as paragraphs"))
         except Exception as exc:  # pdfplumber's geometry code asserts on odd input

@@ -1,7 +1,8 @@
 """A 공문 as PDF and as DOCX gives the same paragraphs.
 
-Two pairs: the project's generated samples (samples/pdf/letter-NN.pdf with
-samples/docx/letter-NN.docx) and a pair made here with python-docx and fpdf2, where the
+Two kinds of pairs: the project's generated samples (samples/pdf/letter-NN.pdf with
+samples/docx/letter-NN.docx, and the other sample documents that have both renderings)
+and a pair made here with python-docx and fpdf2, where the
 PDF wraps long paragraphs word by word the way HWP does and the DOCX does not wrap at all.
 Paragraph texts are compared after whitespace normalisation; running headers and footers
 are left out (a PDF has page furniture the DOCX body does not).
@@ -47,12 +48,13 @@ def parse_docx(data_or_path) -> Document:
 
 
 def sample_pairs() -> list[str]:
-    return sorted(p.stem for p in (SAMPLES / "pdf").glob("letter-*.pdf")
+    """Every generated sample with both a PDF and a DOCX rendering (letters, minutes, ...)."""
+    return sorted(p.stem for p in (SAMPLES / "pdf").glob("*.pdf")
                   if (SAMPLES / "docx" / f"{p.stem}.docx").is_file())
 
 
 @pytest.mark.parametrize("stem", sample_pairs() or ["letter-01"])
-def test_sample_letter_pdf_matches_its_docx_twin(stem):
+def test_sample_pdf_matches_its_docx_twin(stem):
     pdf_path = SAMPLES / "pdf" / f"{stem}.pdf"
     docx_path = SAMPLES / "docx" / f"{stem}.docx"
     if not (pdf_path.is_file() and docx_path.is_file()):
