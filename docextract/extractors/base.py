@@ -7,6 +7,7 @@ from typing import Any, ClassVar
 
 from ..model import Document
 from ..records import Evidence, Record
+from ..records.construct import build
 
 
 @dataclass
@@ -47,7 +48,7 @@ class Extractor:
         Nested evidence keys (``approver.name``) are kept as given.
         """
         values = {k: f.value for k, f in found.items() if "." not in k}
-        record = record_class.model_validate(values)
+        record = build(record_class, values)
         for key, f in found.items():
             for ev in f.evidence:
                 record.add_evidence(key, ev)

@@ -15,97 +15,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .glyphs import SYMBOL_BULLETS
+from .numerals import hancom_number
 from .hwpx_xml import local_name
 
 _PATTERN_REF = re.compile(r"\^(10|[1-9])")
 
-_HANGUL_SYLLABLES = "가나다라마바사아자차카타파하"
-_HANGUL_JAMO = "ㄱㄴㄷㄹㅁㅂㅅㅇㅈㅊㅋㅌㅍㅎ"
-_DECAGON = "갑을병정무기경신임계"
-_DECAGON_HANJA = "甲乙丙丁戊己庚辛壬癸"
-_SINO_KOREAN = "영일이삼사오육칠팔구"
-_IDEOGRAPH_DIGITS = "〇一二三四五六七八九"
-_ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-          (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
-
-
-def _circled_digit(n: int) -> str:
-    if 1 <= n <= 20:
-        return chr(0x2460 + n - 1)
-    if 21 <= n <= 35:
-        return chr(0x3251 + n - 21)
-    if 36 <= n <= 50:
-        return chr(0x32B1 + n - 36)
-    return str(n)
-
-
-def _roman(n: int) -> str:
-    if not 0 < n < 4000:
-        return str(n)
-    out = []
-    for value, letters in _ROMAN:
-        while n >= value:
-            out.append(letters)
-            n -= value
-    return "".join(out)
-
-
-def _cycle(alphabet: str, n: int) -> str:
-    return alphabet[(n - 1) % len(alphabet)] if n > 0 else str(n)
-
-
-def _tens_words(n: int, digits: str, ten: str, hundred: str) -> str:
-    """Spell 1..999 the Sino-Korean / Chinese way (십일, 二十三)."""
-    if not 0 < n < 1000:
-        return str(n)
-    out = []
-    h, rest = divmod(n, 100)
-    t, u = divmod(rest, 10)
-    if h:
-        out.append((digits[h] if h > 1 else "") + hundred)
-    if t:
-        out.append((digits[t] if t > 1 else "") + ten)
-    if u:
-        out.append(digits[u])
-    return "".join(out)
-
-
 def format_number(n: int, fmt: str | None) -> str:
     """Render counter ``n`` in an OWPML number format (DIGIT, HANGUL_SYLLABLE, ...)."""
-    fmt = (fmt or "DIGIT").upper()
-    if fmt == "CIRCLED_DIGIT":
-        return _circled_digit(n)
-    if fmt == "ROMAN_CAPITAL":
-        return _roman(n)
-    if fmt == "ROMAN_SMALL":
-        return _roman(n).lower()
-    if fmt == "LATIN_CAPITAL":
-        return _cycle("ABCDEFGHIJKLMNOPQRSTUVWXYZ", n)
-    if fmt == "LATIN_SMALL":
-        return _cycle("abcdefghijklmnopqrstuvwxyz", n)
-    if fmt == "CIRCLED_LATIN_CAPITAL":
-        return chr(0x24B6 + (n - 1) % 26) if n > 0 else str(n)
-    if fmt == "CIRCLED_LATIN_SMALL":
-        return chr(0x24D0 + (n - 1) % 26) if n > 0 else str(n)
-    if fmt == "HANGUL_SYLLABLE":
-        return _cycle(_HANGUL_SYLLABLES, n)
-    if fmt == "CIRCLED_HANGUL_SYLLABLE":
-        return chr(0x326E + (n - 1) % 14) if n > 0 else str(n)
-    if fmt == "HANGUL_JAMO":
-        return _cycle(_HANGUL_JAMO, n)
-    if fmt == "CIRCLED_HANGUL_JAMO":
-        return chr(0x3260 + (n - 1) % 14) if n > 0 else str(n)
-    if fmt == "HANGUL_PHONETIC":
-        return _tens_words(n, _SINO_KOREAN, "십", "백")
-    if fmt == "IDEOGRAPH":
-        return _tens_words(n, _IDEOGRAPH_DIGITS, "十", "百")
-    if fmt == "CIRCLED_IDEOGRAPH":
-        return chr(0x3280 + n - 1) if 1 <= n <= 10 else _tens_words(n, _IDEOGRAPH_DIGITS, "十", "百")
-    if fmt == "DECAGON_CIRCLE":
-        return _cycle(_DECAGON, n)
-    if fmt == "DECAGON_CIRCLE_HANJA":
-        return _cycle(_DECAGON_HANJA, n)
-    return str(n)
+    return hancom_number(n, fmt)
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .glyphs import SYMBOL_BULLETS
+from .numerals import (HANGUL_JAMO, HANGUL_SYLLABLES, IDEOGRAPH_DIGITS, SINO_KOREAN_DIGITS,
+                       circled_digit, cyclic, repeated_letter, roman, sino)
 from .ooxml_package import W_NS
 
 if TYPE_CHECKING:
@@ -23,16 +25,8 @@ if TYPE_CHECKING:
 
 _W = f"{{{W_NS}}}"
 _LEVELS = 9
-_MAX_LETTER_NUMBER = 26 * 20  # "AAAA…" markers repeat the letter; bound the repetition
 
-_GANADA = "가나다라마바사아자차카타파하"
-_CHOSUNG = "ㄱㄴㄷㄹㅁㅂㅅㅇㅈㅊㅋㅌㅍㅎ"
-_KOREAN_DIGITS = "영일이삼사오육칠팔구"
-_CJK_DIGITS = "〇一二三四五六七八九"
 _KOREAN_COUNTING = ["하나", "둘", "셋", "넷", "다섯", "여섯", "일곱", "여덟", "아홉", "열"]
-_ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-          (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
-
 
 
 @dataclass
@@ -207,57 +201,30 @@ def _render(lvl: Level, levels: list[Level], counters: list[int], level: int) ->
 def format_number(n: int, fmt: str) -> str:
     """``n`` in a ``w:numFmt`` style: decimal, roman, letters, 가나다, ㄱㄴㄷ, circled digits…"""
     if fmt in ("upperRoman", "lowerRoman"):
-        roman = _roman(n)
-        return roman if fmt == "upperRoman" else roman.lower()
+        text = roman(n)
+        return text if fmt == "upperRoman" else roman.lower()
     if fmt in ("upperLetter", "lowerLetter"):
-        if not 1 <= n <= _MAX_LETTER_NUMBER:
-            return str(n)
-        letter = chr(ord("A") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+        letter = repeated_letter(n)
         return letter if fmt == "upperLetter" else letter.lower()
     if fmt == "ganada":
-        return _GANADA[(n - 1) % len(_GANADA)] if n >= 1 else str(n)
+        return cyclic(n, HANGUL_SYLLABLES)
     if fmt == "chosung":
-        return _CHOSUNG[(n - 1) % len(_CHOSUNG)] if n >= 1 else str(n)
+        return cyclic(n, HANGUL_JAMO)
     if fmt == "decimalZero":
         return f"{n:02d}"
-    if fmt == "decimalEnclosedCircle" and 1 <= n <= 20:
-        return chr(0x2460 + n - 1)
+    if fmt == "decimalEnclosedCircle":
+        return circled_digit(n)
     if fmt == "decimalEnclosedParen" and 1 <= n <= 20:
         return chr(0x2474 + n - 1)
     if fmt == "decimalEnclosedFullstop" and 1 <= n <= 20:
         return chr(0x2488 + n - 1)
     if fmt in ("koreanDigital", "koreanLegal"):
-        return _sino(n, _KOREAN_DIGITS, "십백천")
+        return sino(n, SINO_KOREAN_DIGITS, "십백천")
     if fmt in ("koreanDigital2", "ideographDigital", "japaneseCounting", "chineseCounting"):
-        return _sino(n, _CJK_DIGITS, "十百千")
+        return sino(n, IDEOGRAPH_DIGITS, "十百千")
     if fmt == "koreanCounting" and 1 <= n <= len(_KOREAN_COUNTING):
         return _KOREAN_COUNTING[n - 1]
     return str(n)
-
-
-def _roman(n: int) -> str:
-    if not 1 <= n < 4000:
-        return str(n)
-    out = []
-    for value, sym in _ROMAN:
-        while n >= value:
-            out.append(sym)
-            n -= value
-    return "".join(out)
-
-
-def _sino(n: int, digits: str, units: str) -> str:
-    """Sino-Korean / CJK numerals below 10,000 (일, 이십삼, 백오)."""
-    if not 1 <= n < 10000:
-        return str(n)
-    out = []
-    for power, unit in ((1000, units[2]), (100, units[1]), (10, units[0])):
-        d, n = divmod(n, power)
-        if d:
-            out.append(("" if d == 1 else digits[d]) + unit)
-    if n:
-        out.append(digits[n])
-    return "".join(out)
 
 
 def _int(raw: str | None) -> int | None:

@@ -7,6 +7,8 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict
 
+from ..records.construct import build
+
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?$")
 
 
@@ -42,8 +44,9 @@ def d_day_label(days_left: int) -> str:
 def d_day(deadline: str, today: date) -> DDay:
     """Count calendar days from ``today`` to the deadline's date (a time of day does not count)."""
     days_left = (parse_deadline_date(deadline) - today).days
-    return DDay(deadline=deadline, today=today.isoformat(), days_left=days_left,
-                label=d_day_label(days_left), overdue=days_left < 0)
+    return build(DDay, {"deadline": deadline, "today": today.isoformat(),  # type: ignore[no-any-return]
+                        "days_left": days_left, "label": d_day_label(days_left),
+                        "overdue": days_left < 0})
 
 
 __all__ = ["DDay", "d_day", "d_day_label", "parse_deadline_date"]

@@ -15,6 +15,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..model import Document, Paragraph, Role
+from ..records.construct import build
 from ..records.official_letter import Attachment, Contact, Disclosure
 from .dday import DDay, d_day
 from .sentences import MARKER, Sentence, split_sentences
@@ -191,11 +192,11 @@ def build_summary(record: Any, document: Document, *, today: date | None = None,
     title_terms = bags.pop()
     ranked = rank_sentences([s.text for s in candidates], bags, title_terms=title_terms,
                             weights=LETTER_WEIGHTS if is_letter else DOCUMENT_WEIGHTS)
-    chosen = [SummarySentence(text=candidates[r.index].text,
-                              span=(candidates[r.index].start, candidates[r.index].end)
-                              if spans_valid else None,
-                              score=round(r.score, 4), cues=r.cues)
-              for r in select(ranked, sentences, bags)]
+    chosen = [build(SummarySentence, {
+        "text": candidates[r.index].text,
+        "span": (candidates[r.index].start, candidates[r.index].end) if spans_valid else None,
+        "score": round(r.score, 4), "cues": r.cues})
+        for r in select(ranked, sentences, bags)]
 
     deadline = getattr(record, "deadline", None)
     dday = None
@@ -205,29 +206,35 @@ def build_summary(record: Any, document: Document, *, today: date | None = None,
         except ValueError:
             warnings.append(f"deadline {deadline!r} is not an ISO date; no D-day")
     warnings = [w for w in getattr(record, "warnings", []) if not _is_generic_notice(w)] + warnings
-    return Summary(
-        kind="official_letter" if is_letter else "document",
-        record_type=getattr(record, "record_type", "record"),
-        source=document.source.name,
-        title=title,
-        date=None if is_letter else _document_date(record, document),
-        issuer=_issuer(record),
-        sender=getattr(record, "sender", None),
-        document_number=getattr(record, "document_number", None),
-        enforcement_date=getattr(record, "enforcement_date", None),
-        requests=list(getattr(record, "requested_actions", []) or []),
-        deadline=deadline,
-        d_day=dday,
-        today=today.isoformat(),
-        attachments=[Attachment.model_validate(a.model_dump() if hasattr(a, "model_dump") else a)
-                     for a in getattr(record, "attachments", []) or []],
-        contacts=[Contact.model_validate(c.model_dump() if hasattr(c, "model_dump") else c)
-                  for c in getattr(record, "contacts", []) or []],
-        disclosure=getattr(record, "disclosure", None),
-        sentences=chosen,
-        tokenizer=extractor.name,
-        warnings=warnings,
-    )
+    summary: Summary = build(Summary, {
+        "kind": "official_letter" if is_letter else "document",
+        "record_type": getattr(record, "record_type", "record"),
+        "source": document.source.name,
+        "title": title,
+        "date": None if is_letter else _document_date(record, document),
+        "issuer": _issuer(record),
+        "sender": getattr(record, "sender", None),
+        "document_number": getattr(record, "document_number", None),
+        "enforcement_date": getattr(record, "enforcement_date", None),
+        "requests": list(getattr(record, "requested_actions", []) or []),
+        "deadline": deadline,
+        "d_day": dday,
+        "today": today.isoformat(),
+        "attachments": [_part(Attachment, a) for a in getattr(record, "attachments", []) or []],
+        "contacts": [_part(Contact, c) for c in getattr(record, "contacts", []) or []],
+        "disclosure": getattr(record, "disclosure", None),
+        "sentences": chosen,
+        "tokenizer": extractor.name,
+        "warnings": warnings,
+    })
+    return summary
+
+
+def _part(cls: type[BaseModel], value: Any) -> Any:
+    """A copy of a record's attachment or contact as the summary's own (validated) value."""
+    if type(value) is cls:  # its fields are plain strings and numbers: copy them as they are
+        return build(cls, {name: getattr(value, name) for name in cls.model_fields})
+    return cls.model_validate(value.model_dump() if hasattr(value, "model_dump") else value)
 
 
 __all__ = ["MAX_CANDIDATES", "Summary", "SummarySentence", "build_summary"]
