@@ -8,8 +8,10 @@ dependencies before use. ``DOCEXTRACT_PLUGINS=none`` turns third-party entry poi
 from __future__ import annotations
 
 import importlib
+import importlib.machinery
 import importlib.util
 import os
+import sys
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -42,7 +44,8 @@ class Registry(Generic[T]):
         if self._entries is not None:
             return self._entries
         entries = {n: Entry(n, t, "builtin") for n, t in self._builtins.items()}
-        if os.environ.get("DOCEXTRACT_PLUGINS", "all").strip().lower() != "none":
+        if (os.environ.get("DOCEXTRACT_PLUGINS", "all").strip().lower() != "none"
+                and _may_declare(self.group)):
             from importlib.metadata import entry_points
 
             allowed = os.environ.get("DOCEXTRACT_PLUGINS", "all").strip().lower()
@@ -123,6 +126,60 @@ class Registry(Generic[T]):
             return [str(exc)]
         return [req for mod, req in getattr(plugin, "requires", {}).items()
                 if importlib.util.find_spec(mod) is None]
+
+
+def _may_declare(group: str) -> bool:
+    """False only when no installed distribution but docextract can have ``group`` entry points.
+
+    ``importlib.metadata`` costs tens of milliseconds to import and to read every
+    distribution's metadata, which a one-file CLI run should not pay when there are no
+    plugins. This looks at the same places it does (the ``*.dist-info`` and ``*.egg-info``
+    folders of each ``sys.path`` directory) for an ``entry_points.txt`` naming the group;
+    zipped paths, eggs and third-party metadata finders answer True (scan properly).
+    """
+    for finder in sys.meta_path:
+        if hasattr(finder, "find_distributions") and finder is not importlib.machinery.PathFinder:
+            return True
+    for root in sys.path:
+        try:
+            children = os.listdir(root or ".")
+        except NotADirectoryError:
+            return True  # a zip file on the path
+        except OSError:
+            continue
+        if os.path.basename(root).lower().endswith(".egg"):
+            return True
+        for child in children:
+            low = child.lower()
+            if not low.endswith((".dist-info", ".egg-info")):
+                continue
+            folder = os.path.join(root or ".", child)
+            try:
+                with open(os.path.join(folder, "entry_points.txt"), encoding="utf-8",
+                          errors="replace") as fh:
+                    declares = group in fh.read()
+            except OSError:
+                continue  # no entry points (or an egg-info file): nothing to load
+            if declares and not _is_docextract(folder, low):
+                return True
+    return False
+
+
+def _is_docextract(folder: str, low: str) -> bool:
+    """Whether a metadata folder is docextract's own (its entry points mirror the built-ins)."""
+    if low.rpartition(".")[0].partition("-")[0].replace("-", "_") != "docextract":
+        return False
+    for name in ("METADATA", "PKG-INFO"):
+        try:
+            with open(os.path.join(folder, name), encoding="utf-8", errors="replace") as fh:
+                for line in fh:
+                    if line.lower().startswith("name:"):
+                        return line.split(":", 1)[1].strip().lower() == "docextract"
+                    if not line.strip():
+                        break
+        except OSError:
+            continue
+    return False
 
 
 def check_requirements(plugin: Any, label: str) -> None:

@@ -358,7 +358,7 @@ def test_outline_number_and_bullet_markers_are_restored(tmp_path):
 
 
 @pytest.mark.parametrize(("n", "fmt", "expected"), [
-    (3, "DIGIT", "3"), (3, "CIRCLED_DIGIT", "③"), (21, "CIRCLED_DIGIT", "㉑"),
+    (3, "DIGIT", "3"), (3, "CIRCLED_DIGIT", "③"), (20, "CIRCLED_DIGIT", "⑳"), (21, "CIRCLED_DIGIT", "21"),
     (4, "HANGUL_SYLLABLE", "라"), (15, "HANGUL_SYLLABLE", "가"), (2, "CIRCLED_HANGUL_SYLLABLE", "㉯"),
     (3, "HANGUL_JAMO", "ㄷ"), (1, "CIRCLED_HANGUL_JAMO", "㉠"), (14, "ROMAN_CAPITAL", "XIV"),
     (9, "ROMAN_SMALL", "ix"), (2, "LATIN_CAPITAL", "B"), (3, "LATIN_SMALL", "c"),
