@@ -191,21 +191,26 @@ def check_requirements(plugin: Any, label: str) -> None:
                                 + " ".join(f'"{m}"' for m in missing))
 
 
-def _parser_registry() -> Registry[Any]:
-    from .parsers import BUILTIN_PARSERS
-
-    return Registry("docextract.parsers", BUILTIN_PARSERS, "parser")
+_REGISTRIES: dict[str, Registry[Any]] = {}
 
 
-_PARSERS: Registry[Any] | None = None
+def _registry(group: str, builtins_attr: str, kind: str) -> Registry[Any]:
+    """The process-wide registry for one entry point group, created on first use."""
+    reg = _REGISTRIES.get(group)
+    if reg is None:
+        module = importlib.import_module(f"docextract.{kind}s")
+        reg = _REGISTRIES[group] = Registry(group, getattr(module, builtins_attr), kind)
+    return reg
 
 
 def parsers() -> Registry[Any]:
-    """The process-wide parser registry."""
-    global _PARSERS
-    if _PARSERS is None:
-        _PARSERS = _parser_registry()
-    return _PARSERS
+    """The process-wide parser registry (format name → Parser class)."""
+    return _registry("docextract.parsers", "BUILTIN_PARSERS", "parser")
+
+
+def extractors() -> Registry[Any]:
+    """The process-wide extractor registry (record type → Extractor class)."""
+    return _registry("docextract.extractors", "BUILTIN_EXTRACTORS", "extractor")
 
 
 def parser_for_format(fmt: str) -> Any:
@@ -229,20 +234,3 @@ def parser_for_format(fmt: str) -> Any:
     from .errors import UnsupportedFormat
 
     raise UnsupportedFormat(f"no parser is registered for format {fmt!r}")
-
-
-def _extractor_registry() -> Registry[Any]:
-    from .extractors import BUILTIN_EXTRACTORS
-
-    return Registry("docextract.extractors", BUILTIN_EXTRACTORS, "extractor")
-
-
-_EXTRACTORS: Registry[Any] | None = None
-
-
-def extractors() -> Registry[Any]:
-    """The process-wide extractor registry (record type → Extractor class)."""
-    global _EXTRACTORS
-    if _EXTRACTORS is None:
-        _EXTRACTORS = _extractor_registry()
-    return _EXTRACTORS
