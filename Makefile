@@ -30,7 +30,8 @@ bench: $(STAMP)  ## speed and memory against the reference readers
 fuzz: $(STAMP)  ## longer fuzzing run of every parser
 	DOCEXTRACT_FUZZ_EXAMPLES=20000 $(BIN)/python -m pytest -q tests/fuzz
 
-samples: $(STAMP)  ## regenerate samples/ and their expected outputs
+samples: $(STAMP)  ## regenerate samples/ and their expected outputs (PDFs need Debian's fonts-nanum)
+	fc-list 2>/dev/null | grep -qi NanumGothic || (apt-get update -qq && apt-get install -y -qq fonts-nanum)
 	$(BIN)/python -m samples.generate
 
 clean:

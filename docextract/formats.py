@@ -76,6 +76,8 @@ _OLE_MARKERS: tuple[tuple[bytes, str], ...] = (
 
 
 def _detect_ole(data: bytes) -> str:
+    if _directory_names(data, _OLE_MARKERS[0][0]) or _OLE_MARKERS[0][0] in data:
+        return "hwp"  # what the searches below would say, most often without reading it all
     kinds = {kind for marker, kind in _OLE_MARKERS if marker in data}
     if "hwp" in kinds:
         return "hwp"
@@ -87,6 +89,37 @@ def _detect_ole(data: bytes) -> str:
     if "xls" in kinds:
         raise UnsupportedFormat("this is a legacy Excel (.xls) file, not a document")
     return _detect_ole_strictly(data)
+
+
+def _directory_names(data: bytes, marker: bytes) -> bool:
+    """True when one of the first directory sectors holds ``marker``.
+
+    Follows the directory's sector chain through the FAT sectors the header lists, for
+    at most 32 sectors; any oddity just answers False and the caller searches the file.
+    """
+    if len(data) < 512:
+        return False
+    shift = int.from_bytes(data[0x1E:0x20], "little")
+    if shift not in (9, 12):
+        return False
+    size = 1 << shift
+    per_fat_sector = size // 4
+    sector = int.from_bytes(data[0x30:0x34], "little")
+    for _ in range(32):
+        start = (sector + 1) * size
+        if start + size > len(data):
+            return False
+        if marker in data[start:start + size]:
+            return True
+        fat_index = sector // per_fat_sector
+        if fat_index >= 109:
+            return False
+        fat_sector = int.from_bytes(data[0x4C + 4 * fat_index:0x50 + 4 * fat_index], "little")
+        entry = (fat_sector + 1) * size + 4 * (sector % per_fat_sector)
+        if entry + 4 > len(data):
+            return False
+        sector = int.from_bytes(data[entry:entry + 4], "little")
+    return False
 
 
 def _detect_ole_strictly(data: bytes) -> str:

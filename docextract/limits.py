@@ -40,15 +40,17 @@ class Limits:
         """Defaults, then ``DOCEXTRACT_*`` environment variables, then ``overrides``."""
         env = os.environ if environ is None else environ
         values: dict[str, Any] = {}
-        for f in dataclasses.fields(cls):
-            raw = env.get("DOCEXTRACT_" + f.name.upper())
-            if raw is None:
+        for name, variable, is_float in _env_fields(cls):
+            if variable not in env:
                 continue
+            raw = env[variable]
             try:
-                values[f.name] = float(raw) if f.type in ("float", float) else int(raw)
+                values[name] = float(raw) if is_float else int(raw)
             except ValueError:
-                raise ValueError(f"DOCEXTRACT_{f.name.upper()} must be a number, got {raw!r}")
+                raise ValueError(f"{variable} must be a number, got {raw!r}")
         values.update({k: v for k, v in overrides.items() if v is not None})
+        if not values and cls is Limits:
+            return _DEFAULT_LIMITS  # frozen, so one shared instance serves every call
         return cls(**values)
 
     @classmethod
@@ -59,6 +61,20 @@ class Limits:
         if isinstance(limits, Limits):
             return limits
         return cls.from_env(**limits)
+
+
+_DEFAULT_LIMITS = Limits()
+_ENV_FIELDS: dict[type, tuple[tuple[str, str, bool], ...]] = {}
+
+
+def _env_fields(cls: type) -> tuple[tuple[str, str, bool], ...]:
+    """(field, environment variable, is a float) for each field of ``cls``, computed once."""
+    fields = _ENV_FIELDS.get(cls)
+    if fields is None:
+        fields = _ENV_FIELDS[cls] = tuple(
+            (f.name, "DOCEXTRACT_" + f.name.upper(), f.type in ("float", float))
+            for f in dataclasses.fields(cls))
+    return fields
 
 
 @dataclass

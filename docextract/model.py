@@ -145,6 +145,45 @@ def _block_text(block: Paragraph | Table) -> str:
     return block.text
 
 
+def _place(block: Paragraph | Table, path: str, pos: int, texts: list[str]) -> int:
+    """Give ``block`` (and everything inside it) its path and span, starting at text
+    offset ``pos``; append paragraph texts to ``texts``; return the offset after it.
+
+    ``prov.path = path`` is written as its two effects (the value in ``__dict__``, the
+    name in the fields set), as these models validate no assignments: pydantic's
+    per-assignment dispatch was most of the cost of assembling a large document.
+    """
+    prov = block.prov
+    values = prov.__dict__
+    fields_set = prov.__pydantic_fields_set__
+    values["path"] = path
+    fields_set.add("path")
+    if isinstance(block, Paragraph):
+        text = block.text
+        end = pos + len(text)
+        values["span"] = (pos, end)
+        fields_set.add("span")
+        texts.append(text)
+        return end + 1
+    start = pos
+    for row in block.rows:
+        for cell in row:
+            cell_path = f"{path}/r{cell.row}c{cell.col}"
+            cell_prov = cell.prov
+            cell_values = cell_prov.__dict__
+            cell_fields = cell_prov.__pydantic_fields_set__
+            cell_values["path"] = cell_path
+            cell_fields.add("path")
+            cell_start = pos
+            for j, child in enumerate(cell.blocks):
+                pos = _place(child, f"{cell_path}/b{j}", pos, texts)
+            cell_values["span"] = (cell_start, max(cell_start, pos - 1))
+            cell_fields.add("span")
+    values["span"] = (start, max(start, pos - 1))
+    fields_set.add("span")
+    return pos
+
+
 class Issue(_Model):
     """A warning recorded while parsing: content skipped, extension mismatch, and so on."""
 
@@ -206,35 +245,16 @@ class Document(_Model):
             blocks=list(blocks),
             text="",
         )
-        parts: list[str] = []
-        pos = 0
+        texts: list[str] = []
         counters: dict[int, int] = {}
-
-        def place(block: Paragraph | Table, path: str) -> None:
-            nonlocal pos
-            block.prov.path = path
-            start = pos
-            if isinstance(block, Paragraph):
-                parts.append(block.text)
-                parts.append("\n")
-                block.prov.span = (start, start + len(block.text))
-                pos += len(block.text) + 1
-                return
-            for cell in block.cells():
-                cell_path = f"{path}/r{cell.row}c{cell.col}"
-                cell.prov.path = cell_path
-                cell_start = pos
-                for j, child in enumerate(cell.blocks):
-                    place(child, f"{cell_path}/b{j}")
-                cell.prov.span = (cell_start, max(cell_start, pos - 1))
-            block.prov.span = (start, max(start, pos - 1))
-
+        pos = 0
         for block in doc.blocks:
             section = block.prov.section
             index = counters.get(section, 0)
             counters[section] = index + 1
-            place(block, f"s{section}/b{index}")
-        doc.text = "".join(parts)
+            pos = _place(block, f"s{section}/b{index}", pos, texts)
+        # every paragraph's text is followed by a newline
+        doc.text = "\n".join(texts) + "\n" if texts else ""
         return doc
 
     # navigation -----------------------------------------------------------------------

@@ -9,6 +9,7 @@ Tracebacks are shown only with ``--debug``.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import sys
 from typing import Any
@@ -71,9 +72,22 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     """Console entry point: run the CLI and map every failure to a one-line message."""
+    # A CLI run is short and builds few reference cycles, while start-up creates hundreds
+    # of thousands of long-lived objects (Pydantic, models, patterns) that the cyclic
+    # collector would scan again and again: about a tenth of a one-file summarize.
+    # Measured on the largest corpus files, peak memory is the same without it.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        _main(sys.argv[1:] if argv is None else argv)
+    finally:
+        if collecting:  # main() called in-process (tests, scripts) leaves the collector as it was
+            gc.enable()
+
+
+def _main(args: list[str]) -> None:
     from ..errors import DocextractError
 
-    args = sys.argv[1:] if argv is None else argv
     debug = "--debug" in args
     try:
         rv: Any = cli.main(args=args, prog_name="docextract", standalone_mode=False)

@@ -14,6 +14,7 @@ from ..normalize.amounts import find_amounts
 from ..normalize.dates import find_dates
 from ..normalize.docnums import find_document_numbers
 from ..normalize.phones import find_phones
+from ..normalize.regex_cache import compile_pattern
 from ..normalize.text import collapse_ws
 from ..normalize.times import find_times
 from ..records import Evidence
@@ -22,7 +23,7 @@ from .letter_labels import LetterSpec
 from .letter_layout import END_MARK, item_marker
 from .lines import Line
 
-EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9○-]+(?:\.[A-Za-z0-9○-]+)+")
+EMAIL = compile_pattern(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9○-]+(?:\.[A-Za-z0-9○-]+)+")
 
 
 @dataclass
@@ -44,6 +45,10 @@ class Item:
     @property
     def text(self) -> str:
         """The item as printed, lines joined and whitespace collapsed."""
+        pieces = self.pieces
+        if all(0 <= p.start and p.end <= len(p.line.printed) for p in pieces):
+            # what _collapsed() spells out character by character, without the offsets
+            return " ".join(w for p in pieces for w in p.line.printed[p.start:p.end].split())
         return self._collapsed()[0]
 
     def _collapsed(self) -> tuple[str, list[tuple[int, int]]]:
@@ -95,10 +100,14 @@ class Item:
         return [p.line.evidence(p.start, p.end, rule) for p in self.pieces]
 
 
+_HANGUL = compile_pattern(r"[가-힣]")
+_DIGIT_RUN = compile_pattern(r"\d+")
+
+
 def _marker_kind(marker: str | None) -> str:
     if marker is None:
         return ""
-    return re.sub(r"\d+", "9", re.sub(r"[가-힣]", "가", marker))
+    return _DIGIT_RUN.sub("9", _HANGUL.sub("가", marker))
 
 
 def body_items(lines: list[Line], indices: range, end_mark_line: int | None) -> list[Item]:
@@ -144,7 +153,7 @@ def body_text(items: list[Item]) -> Found:
     return Found("\n".join(it.text for it in items), evs)
 
 
-_SENTENCE_END = re.compile(r"(?<=[다람망요함임음])\.(?=\s|$)")
+_SENTENCE_END = compile_pattern(r"(?<=[다람망요함임음])\.(?=\s|$)")
 
 
 def sentences(text: str) -> list[str]:
@@ -218,7 +227,7 @@ def amounts(items: list[Item]) -> Found:
     return Found(values, evs)
 
 
-_RELATED_SENTENCE = re.compile(r"(?:와|과)\s*관련(?:입니다|됩니다|한|하여)")
+_RELATED_SENTENCE = compile_pattern(r"(?:와|과)\s*관련(?:입니다|됩니다|한|하여)")
 _NOT_ORG = {"관련", "관련근거", "시행", "접수", "관련문서"}
 
 
@@ -252,6 +261,9 @@ def related(items: list[Item], spec: LetterSpec) -> Found:
 
 
 _UNIT_SUFFIXES = ("과", "팀", "실", "단", "국", "센터", "재단", "본부", "사업소", "담당관")
+_CONTACT_WORDS = compile_pattern(r"[☎()\[\],/:]|전화|Tel|TEL|이메일|전자우편|e-?mail")
+_ASK_TAIL = compile_pattern(r"에게\s*문의.*$|으로\s*문의.*$|로\s*문의.*$")
+_NAME = compile_pattern(r"[가-힣○]{2,4}")
 
 
 def body_contacts(items: list[Item], spec: LetterSpec) -> Found:
@@ -270,14 +282,14 @@ def body_contacts(items: list[Item], spec: LetterSpec) -> Found:
             rest = rest.replace(p.raw, " ")
         if email:
             rest = rest.replace(email.group(0), " ")
-        rest = re.sub(r"[☎()\[\],/:]|전화|Tel|TEL|이메일|전자우편|e-?mail", " ", rest)
-        rest = re.sub(r"에게\s*문의.*$|으로\s*문의.*$|로\s*문의.*$", "", rest)
+        rest = _CONTACT_WORDS.sub(" ", rest)
+        rest = _ASK_TAIL.sub("", rest)
         tokens = rest.split()
         dept: list[str] = tokens
         position = name = None
 
         def is_name(tok: str) -> bool:
-            return bool(re.fullmatch(r"[가-힣○]{2,4}", tok)) and not spec.is_position(tok) \
+            return bool(_NAME.fullmatch(tok)) and not spec.is_position(tok) \
                 and not tok.endswith(_UNIT_SUFFIXES)
 
         pairs = [k for k in range(len(tokens) - 1)

@@ -13,9 +13,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from ..normalize.regex_cache import compile_pattern
 from ..normalize.text import spaced_label
-from .spec_files import load_yaml, schema_text
+from .spec_files import load_builtin_spec
 
+_POSITION_CHARS = compile_pattern(r"[가-힣0-9○()·]+")
 _AFTER = r"(?=[\s:(\[\d☎<「『\"'.-]|$)"
 
 
@@ -55,7 +57,7 @@ class LetterSpec:
     def is_position(self, token: str) -> bool:
         """True for a 결재 position: a lexicon word, a unit name + suffix, or a grade title."""
         t = token.lstrip("★◎☆●").strip()
-        if not t or not re.fullmatch(r"[가-힣0-9○()·]+", t):
+        if not t or not _POSITION_CHARS.fullmatch(t):
             return False
         if t in self.positions or self.grade.fullmatch(t):
             return True
@@ -64,17 +66,17 @@ class LetterSpec:
 
 def build_spec(data: dict[str, Any]) -> LetterSpec:
     """Compile a letter spec mapping (as loaded from YAML)."""
-    labels = {field: re.compile(r"^\s*" + _label_regex([str(v) for v in variants]) + _AFTER
+    labels = {field: compile_pattern(r"^\s*" + _label_regex([str(v) for v in variants]) + _AFTER
                                 + r"\s*[:：]?\s*")
               for field, variants in (data.get("labels") or {}).items()}
-    anywhere = {field: re.compile(r"(?:^|(?<=[\s/]))" + _label_regex([str(v) for v in variants])
+    anywhere = {field: compile_pattern(r"(?:^|(?<=[\s/]))" + _label_regex([str(v) for v in variants])
                                   + _AFTER + r"\s*[:：]?\s*")
                 for field, variants in (data.get("labels") or {}).items()}
     values = data.get("values") or {}
 
     def alternation(key: str) -> re.Pattern[str]:
         items = [str(x) for x in data.get(key) or []]
-        return re.compile("(?:" + "|".join(items) + r")\s*[.]?\s*$") if items else re.compile(r"(?!)")
+        return compile_pattern("(?:" + "|".join(items) + r")\s*[.]?\s*$") if items else compile_pattern(r"(?!)")
 
     return LetterSpec(
         raw=data,
@@ -82,13 +84,13 @@ def build_spec(data: dict[str, Any]) -> LetterSpec:
         anywhere=anywhere,
         positions=frozenset(str(p) for p in data.get("positions") or []),
         position_suffixes=tuple(str(p) for p in data.get("position_suffixes") or []),
-        grade=re.compile(str(data.get("grade_pattern") or r"(?!)")),
+        grade=compile_pattern(str(data.get("grade_pattern") or r"(?!)")),
         agency_suffixes=tuple(str(s) for s in data.get("agency_suffixes") or []),
         sender_suffixes=tuple(str(s) for s in data.get("sender_suffixes") or []),
         request=alternation("request_endings"),
         information=alternation("information_endings"),
-        refer_list=re.compile(str(values.get("refer_list", r"수신자\s*참조"))),
-        internal=re.compile(str(values.get("internal", r"내부\s*결재"))),
+        refer_list=compile_pattern(str(values.get("refer_list", r"수신자\s*참조"))),
+        internal=compile_pattern(str(values.get("internal", r"내부\s*결재"))),
     )
 
 
@@ -96,7 +98,7 @@ def build_spec(data: dict[str, Any]) -> LetterSpec:
 def letter_spec() -> LetterSpec:
     """The built-in official letter spec (``schemas/official_letter.fields.yaml``)."""
     name = "official_letter.fields.yaml"
-    return build_spec(load_yaml(schema_text(name), name))
+    return build_spec(load_builtin_spec(name))
 
 
 __all__ = ["LetterSpec", "build_spec", "letter_spec"]

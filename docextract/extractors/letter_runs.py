@@ -11,19 +11,23 @@ from __future__ import annotations
 
 import re
 
+from ..normalize.regex_cache import compile_pattern
 from .letter_labels import LetterSpec
 from .letter_layout import item_marker
 from .lines import Line
 
 # a 두문 label inside a line that holds at least two of them
-_HEAD = re.compile(r"\s(?=(?:수\s*신(?:\s*자)?|\(\s*경\s*유\s*\)|제\s*목)(?:\s|:))")
-_HEAD_LABELS = re.compile(r"(?:^|\s)(?:수\s*신|\(\s*경\s*유\s*\)|제\s*목)(?=\s|:)")
+_HEAD = compile_pattern(r"\s(?=(?:수\s*신(?:\s*자)?|\(\s*경\s*유\s*\)|제\s*목)(?:\s|:))")
+_HEAD_LABELS = compile_pattern(r"(?:^|\s)(?:수\s*신|\(\s*경\s*유\s*\)|제\s*목)(?=\s|:)")
 # the end mark followed by more text
-_END = re.compile(r"(?<=[\s.])끝\s*\.(?=\s+\S)")
+_END = compile_pattern(r"(?<=[\s.])끝\s*\.(?=\s+\S)")
 # 결문 parts that start a printed line
-_CLOSING = re.compile(
+_CLOSING = compile_pattern(
     r"\s(?=(?:수신자\s|협조자(?:\s|$)|시행\s|우\s*\d{5}(?!\d)|전화(?:번호)?\s|☎|Tel\s|TEL\s))")
-_PRE_CLOSING = re.compile(r"(?:주무관|사무관|팀장|과장|담당관|국장|실장)\s")
+_PRE_CLOSING = compile_pattern(r"(?:주무관|사무관|팀장|과장|담당관|국장|실장)\s")
+
+
+_SIGNER_NEXT = compile_pattern(r"代?[가-힣]{2,4}|\d{1,2}/\d{1,2}")  # a name or a signing date
 
 
 def _signers_start(text: str, spec: LetterSpec) -> int | None:
@@ -33,7 +37,7 @@ def _signers_start(text: str, spec: LetterSpec) -> int | None:
     for k, m in enumerate(tokens[:-1]):
         depth += m.group(0).count("(") - m.group(0).count(")")
         if depth == 0 and k > 0 and spec.is_position(m.group(0)) and \
-                re.fullmatch(r"代?[가-힣]{2,4}|\d{1,2}/\d{1,2}", tokens[k + 1].group(0)) and \
+                _SIGNER_NEXT.fullmatch(tokens[k + 1].group(0)) and \
                 not tokens[k - 1].group(0).endswith(","):
             return m.start()
     return None

@@ -9,12 +9,12 @@ The work is split by part of the letter: :mod:`.letter_layout` finds the parts,
 
 from __future__ import annotations
 
-import re
 from typing import ClassVar
 
 from ..model import Document
 from ..normalize.amounts import find_amounts
 from ..normalize.dates import find_dates
+from ..normalize.regex_cache import compile_pattern
 from ..records.official_letter import OfficialLetter
 from . import letter_body as body
 from .base import Extractor, Found
@@ -28,7 +28,7 @@ from .letter_runs import join_bare_labels, split_run_on
 from .lines import Line, document_lines
 
 FOOTER_FIELDS = ("document_number", "receipt_number", "postal_code", "phone", "fax")
-_ENFORCEMENT = re.compile(r"(?:^|\s)시\s*행\s*[:：]?\s*[가-힣○][^\s()]*\s*-\s*\d")
+_ENFORCEMENT = compile_pattern(r"(?:^|\s)시\s*행\s*[:：]?\s*[가-힣○][^\s()]*\s*-\s*\d")
 _CLOSING_SPAN = 40
 
 

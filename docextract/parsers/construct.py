@@ -14,7 +14,7 @@ release that changed them), every call goes through ``model_construct`` instead.
 
 from __future__ import annotations
 
-from typing import Any, Literal, TypeVar
+from typing import Any, Callable, Literal, TypeVar
 
 from pydantic import BaseModel
 
@@ -53,7 +53,34 @@ def _fast_matches_pydantic() -> bool:
         return False
 
 
-construct = _fast if _fast_matches_pydantic() else _slow
+FAST = _fast_matches_pydantic()
+construct = _fast if FAST else _slow
+
+_new = object.__new__
+_SLOTS = ("__pydantic_fields_set__", "__pydantic_extra__", "__pydantic_private__")
+
+
+def maker(cls: type[M]) -> Callable[[dict[str, Any]], M]:
+    """A constructor for ``cls`` taking the complete field dict: :func:`construct` with the
+    class bound and pydantic's slot setters looked up once (the hot paths make one or two
+    objects per paragraph and per cell)."""
+    if not FAST:
+        return lambda values: cls.model_construct(**values)
+    try:
+        set_fields, set_extra, set_private = (getattr(BaseModel, name).__set__ for name in _SLOTS)
+    except AttributeError:  # pydantic stopped declaring them as slots
+        return lambda values: _fast(cls, values)
+    fields = _FIELDS[cls]
+
+    def make(values: dict[str, Any]) -> M:
+        obj = _new(cls)
+        _set(obj, "__dict__", values)
+        set_fields(obj, set(fields))
+        set_extra(obj, None)
+        set_private(obj, None)
+        return obj
+
+    return make
 
 
 def provenance(section: int, page: int | None) -> Provenance:

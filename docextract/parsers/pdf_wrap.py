@@ -29,15 +29,48 @@ its continuation B, the first case that applies decides:
 11. **Word-wrap documents** → space, unless B's first syllable is followed by punctuation
     (``도,``) or A's last word is a single syllable that is not a free word (``보`` /
     ``임해``).
+
+Morphology for character-wrap documents
+    In a character-wrap document the break position says nothing about words, and
+    rules 8-10 guess from a syllable or two (``양경규`` / ``위원님`` came out glued,
+    ``문`` / ``제2)`` apart). So when Kiwi (``kiwipiepy``, the ``nlp`` extra) is
+    installed, a junction that rules 1-7 leave open (no glyph evidence, both sides
+    Korean) is decided by :mod:`.pdf_spacing`: the last 4 어절 of A and the first 4 of B
+    are analysed joined (and spaced, for one check), and the morphemes that meet at the
+    junction decide. A known morpheme across it (``위하`` in ``위/한``) or a particle,
+    ending or suffix opening B (``발의/했으니``) → no space; a particle, ending, bound noun,
+    determiner, adverb or pronoun closing A (``우리/노동자들은``, ``매년/경제성장``) →
+    space; noun before noun is settled by how the document writes the same pair
+    elsewhere (``의안번호`` glued, ``양경규 위원님`` apart), else a compound unless A's
+    noun is a name or a derived noun (``산업별/노동조합``). Where Kiwi has no opinion (an
+    unknown word across the junction, a noun read right after a particle) or A's last word
+    is one syllable or a number with its unit (``30일 자로``), rules 8-10 stand.
+
+    Why not ``Kiwi.space()``: it re-spaces by its own standard and splits every compound
+    noun (``의안 번호``, ``탄소 중립``) and unknown names into syllables (``양 경 규``),
+    so its answer at the junction is mostly about compounds the document writes glued.
+    Comparing the scores of the joined and spaced texts was tried too: equal scores are
+    common (same morphemes either way) and an unknown word can win by a margin
+    (``포인터가호버``), so the morpheme tags at the junction are the steadier signal.
+
+    Cost: Kiwi loads only for a character-wrap document with open junctions, once per
+    process (about 1-3 s for the model and its first analysis); all open body junctions
+    of the document, within pages and across page breaks, go to it in one batched call,
+    and junctions in table cells are asked one at a time as they come up. Documents with
+    glyph evidence or word wrapping (the one-page letters) never import it. Without
+    kiwipiepy, rules 8-10 decide as before.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from statistics import median
+from typing import Optional
 
-from .pdf_lines import Line, continues, is_centred, is_hangul
+from .pdf_lines import Line, continues, continues_on_next_page, is_centred, is_hangul
+from .pdf_spacing import DocumentUsage, Junction, decide
+from .pdf_spacing import available as spacing_available
 
 UNITS = set("년월일시분초부개명원건회차호번쪽장조항권층세대%만억천")
 ENDING_FRAGMENT = re.compile(r"^(?:다|니다|습니다|입니다|요|음|함|임|됨|바람|까)(?=[.,!?]|$|\s)")
@@ -60,6 +93,7 @@ NUMBERED_PREFIX = re.compile(r"^제\s?\d")
 CHAR_WRAP_LEFTOVER = 0.9  # letters
 TRAILING_SPACE_RATE = 0.15
 MIN_SAMPLES = 8
+WINDOW_WORDS = 4  # 어절 each side of a junction given to Kiwi
 
 
 @dataclass
@@ -68,9 +102,39 @@ class WrapPolicy:
 
     trailing_space_evidence: bool = False
     char_wrap: bool = False
+    # Kiwi's answers for the junctions of a character-wrap document (None: no opinion),
+    # keyed by the pair of lines; filled in one batch by decide_policy, then on demand.
+    morphology: dict[tuple[Line, Line], Optional[str]] = field(default_factory=dict, repr=False)
+    usage: Optional[DocumentUsage] = field(default=None, repr=False)
+
+    @property
+    def uses_morphology(self) -> bool:
+        """Character wrapping (line fill, no trailing-space evidence) and Kiwi installed."""
+        return self.char_wrap and spacing_available()
 
     def separator(self, a: Line, b: Line) -> str:
         """``" "`` or ``""`` between line ``a`` and its continuation ``b``."""
+        sep = self.settled(a, b)
+        if sep is not None:
+            return sep
+        if self.asks_morphology(a, b):
+            if (a, b) not in self.morphology:
+                self.ask_morphology([(a, b)])
+            sep = self.morphology[(a, b)]
+            # a one-syllable line end is as often a name's first syllable (``양/경규``)
+            # as a determiner, which is all Kiwi can make of it alone
+            if sep == "" or (sep == " " and len(_tail(a)) > 1):
+                return sep
+        return self.by_language(a, b)
+
+    def asks_morphology(self, a: Line, b: Line) -> bool:
+        """True for a junction left open by rules 1-7 in a character-wrap document (Kiwi
+        installed), unless ``a`` ends with a number and its unit (``30일 자로``)."""
+        return self.uses_morphology and self.settled(a, b) is None and not _number_with_unit(_tail(a))
+
+    def settled(self, a: Line, b: Line) -> Optional[str]:
+        """The answer of rules 1-7, which need no language model (glyph evidence, numbers,
+        scripts, forms that cannot start a word, centred titles); else None."""
         if a.trailing_space:
             return " "
         last, first = a.text[-1], b.text[0]
@@ -84,10 +148,14 @@ class WrapPolicy:
             return " "
         if ENDING_FRAGMENT.match(b.text) or first in BOUND_STARTS or PARTICLE_START.match(b.text):
             return ""
-        tail = a.text.rsplit(" ", 1)[-1]
-        head = b.text.split(" ", 1)[0]
         if is_centred(a) and is_centred(b):
             return " "  # a title set in centred lines was broken by hand, between words
+        return None
+
+    def by_language(self, a: Line, b: Line) -> str:
+        """Rules 8-11: the junction judged from the syllables either side."""
+        last = a.text[-1]
+        tail, head = _tail(a), b.text.split(" ", 1)[0]
         if head in FREE_HEADS or NUMBERED_PREFIX.match(b.text):
             return " "  # ``및``, ``등``, ``제1`` start a word of their own
         if len(head) == 1 and head not in FREE_SYLLABLES:
@@ -95,15 +163,40 @@ class WrapPolicy:
         if self.char_wrap:
             if len(tail) == 1 and tail in FREE_SYLLABLES:
                 return " "
-            if len(tail) > 1 and (last in WORD_FINAL or (last in UNITS and tail[-2].isdigit())):
+            if len(tail) > 1 and (last in WORD_FINAL or _number_with_unit(tail)):
                 return " "
             return ""
         if len(b.text) > 1 and not is_hangul(b.text[1]) and b.text[1] != " " \
-                and first not in FREE_SYLLABLES:
+                and head[0] not in FREE_SYLLABLES:
             return ""  # ``도,`` ``데.``: a particle with punctuation
         if len(tail) == 1 and tail not in FREE_SYLLABLES:
             return ""  # a word is rarely one syllable: ``보`` / ``임해`` was one word
         return " "
+
+    def ask_morphology(self, pairs: list[tuple[Line, Line]]) -> None:
+        """Kiwi's answer for each junction ``(a, b)``, in one batch."""
+        if self.usage is None:
+            self.usage = DocumentUsage([])
+        junctions = [Junction(_window_left(a.text), _window_right(b.text)) for a, b in pairs]
+        for pair, sep in zip(pairs, decide(junctions, self.usage)):
+            self.morphology[pair] = sep
+
+
+def _tail(a: Line) -> str:
+    return a.text.rsplit(" ", 1)[-1]
+
+
+def _number_with_unit(word: str) -> bool:
+    """``30일``: written apart from what follows (``30일 자로``), which Kiwi would glue."""
+    return len(word) > 1 and word[-1] in UNITS and word[-2].isdigit()
+
+
+def _window_left(text: str) -> str:
+    return " ".join(text.split(" ")[-WINDOW_WORDS:])
+
+
+def _window_right(text: str) -> str:
+    return " ".join(text.split(" ")[:WINDOW_WORDS])
 
 
 def leftover(a: Line, normal_gap: float) -> float:
@@ -131,7 +224,25 @@ def decide_policy(pages: list[list[Line]]) -> WrapPolicy:
     # Some producers draw trailing spaces only now and then; trust their absence only
     # when they are there at a rate word boundaries can explain.
     evidence = with_space >= 3 and with_space >= TRAILING_SPACE_RATE * (with_space + without_space)
-    return WrapPolicy(trailing_space_evidence=evidence, char_wrap=char_wrap)
+    policy = WrapPolicy(trailing_space_evidence=evidence, char_wrap=char_wrap)
+    if policy.uses_morphology:
+        _ask_in_one_batch(policy, pages)
+    return policy
+
+
+def _ask_in_one_batch(policy: WrapPolicy, pages: list[list[Line]]) -> None:
+    """Kiwi's answers for every body junction the settled rules leave open (lines that
+    may join, within a page and across page breaks), in one call: the first analysis is
+    the slow one. Junctions in table cells are asked for when they come up."""
+    policy.usage = DocumentUsage(line.text for lines in pages for line in lines)
+    pairs = [(a, b) for lines in pages for a, b in zip(lines, lines[1:])
+             if a.text and b.text and continues(a, b)]
+    pairs += [(before[-1], after[0]) for before, after in zip(pages, pages[1:])
+              if before and after and before[-1].text and after[0].text
+              and continues_on_next_page(before[-1], after[0])]
+    open_pairs = [(a, b) for a, b in pairs if policy.asks_morphology(a, b)]
+    if open_pairs:
+        policy.ask_morphology(open_pairs)
 
 
 __all__ = ["WrapPolicy", "decide_policy", "leftover"]

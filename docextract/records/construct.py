@@ -96,6 +96,7 @@ def _checker(annotation: Any) -> Check:
 
 
 _PLANS: dict[type, dict[str, Check] | None] = {}
+_PLAIN_FACTORIES = (list, dict)
 
 
 def _plan(cls: type[BaseModel]) -> dict[str, Check] | None:
@@ -125,10 +126,16 @@ def _construct(cls: type[BaseModel], values: dict[str, Any]) -> BaseModel:
         if check is None:
             raise _Unchecked  # an unknown field: validation reports it
         checked[key] = check(value)
+    given = set(checked)
     for name, field in cls.model_fields.items():
-        if name not in checked and field.is_required():
+        if name in given:
+            continue
+        if field.is_required():
             raise _Unchecked  # a missing field: validation reports it
-    return cls.model_construct(**checked)
+        if field.default_factory in _PLAIN_FACTORIES:
+            # model_construct would inspect the builtin's signature first, ~0.4 ms a field
+            checked[name] = field.default_factory()  # type: ignore[call-arg]
+    return cls.model_construct(_fields_set=given, **checked)
 
 
 def build(cls: type[BaseModel], values: dict[str, Any]) -> Any:

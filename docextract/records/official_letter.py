@@ -11,7 +11,8 @@ Value conventions (normalizers in :mod:`docextract.normalize` produce them):
 * missing values are ``null`` or empty lists, never invented.
 """
 
-from __future__ import annotations
+# Annotations stay objects (no "from __future__ import annotations"): Pydantic would
+# otherwise evaluate every field annotation string again when it creates the class.
 
 from typing import ClassVar, Literal
 

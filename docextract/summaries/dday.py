@@ -1,15 +1,16 @@
 """D-day arithmetic for deadlines: ``D-5`` (five days left), ``D-day``, ``D+3`` (overdue)."""
 
-from __future__ import annotations
+# Annotations stay objects (no "from __future__ import annotations"): Pydantic would
+# otherwise evaluate every field annotation string again when it creates the class.
 
-import re
 from datetime import date
 
 from pydantic import BaseModel, ConfigDict
 
+from ..normalize.regex_cache import compile_pattern
 from ..records.construct import build
 
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?$")
+_ISO_DATE = compile_pattern(r"^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?$")
 
 
 class DDay(BaseModel):

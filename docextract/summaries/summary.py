@@ -6,15 +6,16 @@ issuer's identifiers, the 공개구분 and an extractive summary of the body. Fo
 documents it gives title, date and source, and the extractive summary.
 """
 
-from __future__ import annotations
+# Annotations stay objects (no "from __future__ import annotations"): Pydantic would
+# otherwise evaluate every field annotation string again when it creates the class.
 
-import re
 from datetime import date
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..model import Document, Paragraph, Role
+from ..normalize.regex_cache import compile_pattern
 from ..records.construct import build
 from ..records.official_letter import Attachment, Contact, Disclosure
 from .dday import DDay, d_day
@@ -28,11 +29,11 @@ its gist, and similarity pairs grow quadratically, so later sentences are not ra
 
 _NON_BODY_ROLES = {Role.HEADER, Role.FOOTER, Role.FOOTNOTE, Role.ENDNOTE, Role.COMMENT}
 # Lines that name the kind of document or label its head rather than title it.
-_NOT_A_TITLE = re.compile(r"^(?:보도\s*자료|보도\s*참고\s*자료|설명\s*자료|공\s*고|회의록|붙\s*임\d*|별\s*첨|"
+_NOT_A_TITLE = compile_pattern(r"^(?:보도\s*자료|보도\s*참고\s*자료|설명\s*자료|공\s*고|회의록|붙\s*임\d*|별\s*첨|"
                           r"보도\s*(?:시점|일시)|배포\s*(?:일시)?|담당\s*부서|\[?별지|\d+$|[-–—]\s*\d+\s*[-–—]$)")
-_LETTER = re.compile(r"[^\W\d_]")
-_LEADING_DATE = re.compile(r"^\s*(?:19|20)?\d{2}\s*[.년/-]\s*\d{1,2}\s*[.월/-]")
-_DATE = re.compile(r"((?:19|20)\d{2})\s*(?:[.\-/]|년)\s*(\d{1,2})\s*(?:[.\-/]|월)\s*(\d{1,2})\s*(?:\.|일)?")
+_LETTER = compile_pattern(r"[^\W\d_]")
+_LEADING_DATE = compile_pattern(r"^\s*(?:19|20)?\d{2}\s*[.년/-]\s*\d{1,2}\s*[.월/-]")
+_DATE = compile_pattern(r"((?:19|20)\d{2})\s*(?:[.\-/]|년)\s*(\d{1,2})\s*(?:[.\-/]|월)\s*(\d{1,2})\s*(?:\.|일)?")
 
 
 class SummarySentence(BaseModel):

@@ -91,3 +91,22 @@ def test_too_many_records_is_a_limit():
 def test_ctrl_id_reads_the_reversed_word():
     assert ctrl_id(b" lbt" + b"\x00" * 8) == "tbl "
     assert ctrl_id(b"dces") == "secd"
+
+
+def test_top_only_tags_are_kept_right_below_the_outermost_level():
+    data = (rec(0x42, 0, b"") + rec(0x45, 1, b"top") + rec(0x47, 1, b"") + rec(0x42, 2, b"")
+            + rec(0x45, 3, b"deep") + rec(0x42, 0, b"") + rec(0x45, 1, b"top"))
+    recs = scan(data, Limits(), top_only=frozenset({0x45}))
+    assert recs.tag == [0x42, 0x45, 0x47, 0x42, 0x42, 0x45]
+    assert recs.level == [0, 1, 1, 2, 0, 1]
+    assert recs.end == [4, 2, 4, 4, 6, 6]
+    assert [recs.payload(i) for i in (1, 5)] == [b"top", b"top"]
+
+
+def test_top_only_follows_the_smallest_level_seen_so_far():
+    # the stream starts deeper than its outermost level: nothing is dropped that a
+    # record at the final outermost level could own
+    data = rec(0x42, 1, b"") + rec(0x45, 2, b"a") + rec(0x42, 0, b"") + rec(0x45, 1, b"b") \
+        + rec(0x42, 1, b"") + rec(0x45, 3, b"c")
+    recs = scan(data, Limits(), top_only=frozenset({0x45}))
+    assert [recs.payload(i) for i, t in enumerate(recs.tag) if t == 0x45] == [b"a", b"b"]

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
 
@@ -12,6 +15,9 @@ from docextract.parsers.pdf_layout import reading_order
 from docextract.parsers.pdf_lines import ITEM_START, SENTENCE_END, Line, continues, group_rows
 from docextract.parsers.pdf_meta import parse_pdf_date
 from docextract.parsers.pdf_tables import assign_glyphs, find_tables
+from docextract.parsers import pdf_spacing, pdf_wrap
+from docextract.parsers.pdf_spacing import DocumentUsage, Junction, decide
+from docextract.parsers.pdf_spacing import available as spacing_available
 from docextract.parsers.pdf_wrap import WrapPolicy
 from docextract.model import Role
 
@@ -198,3 +204,87 @@ def test_page_numbers_and_repeated_headers():
     assert marks == [{0: Role.HEADER, 2: Role.FOOTER}, {0: Role.HEADER, 2: Role.FOOTER}]
     single = find_furniture([page(("정보공개 지침", 30), ("본문", 200))])
     assert single == [{}]  # one page: a top line is not a running header
+
+
+needs_kiwi = pytest.mark.skipif(not spacing_available(), reason="kiwipiepy (the nlp extra) is not installed")
+
+
+def kiwi_join(left: str, right: str, elsewhere: tuple[str, ...] = ()) -> str | None:
+    """Kiwi's separator at ``left|right``; ``elsewhere`` is the rest of the document."""
+    [sep] = decide([Junction(left, right)], DocumentUsage(elsewhere))
+    return sep
+
+
+@needs_kiwi
+@pytest.mark.parametrize("left, right, expected", [
+    ("자처할 때 우리", "노동자들은 산업현장에서", " "),  # a pronoun closes its word
+    ("노동개혁을 이야기했습니다. 매년", "경제성장 그리고 일자리", " "),  # an adverb
+    ("정하는 요건을 갖춘 전국적", "규모의 단체", " "),  # a derived noun before a noun
+    ("기본계획 및 주요 정책", "등을 심의ㆍ의결하기", " "),  # a bound noun
+    ("추천단체 수 증가에 따른 행정비효율 문", "제2) 등이 발생할", ""),  # ``문제`` runs across
+    ("텍스트 인식을 수행하여 상기", "제1 이미지 개체에", " "),  # a numbering prefix
+    ("이수진 의원이 대표 발의한 기후위기 대응을 위", "한 탄소중립ㆍ녹색성장 기본법", ""),
+    ("국회에 건의안을 발의", "했으니 말입니다.", ""),  # a suffix opens the continuation
+    ("더 나은 진전을 위해", "서는 국제노동기구의 협약과", ""),
+    ("대표성이 반영될 수 있도록 하여", "야”를 “다음 각", ""),
+    ("생성하여, 상기 포인터가", "호버된 지점의 인접", None),  # an unknown word runs across
+    ("빠르게 심의하면 5월 달 안에도", "법안을 통과시킬 수", None),  # ``도`` read as a noun
+])
+def test_kiwi_reads_the_junction(left, right, expected):
+    assert kiwi_join(left, right) == expected
+
+
+@needs_kiwi
+def test_kiwi_noun_pairs_follow_the_document():
+    names = ("2024년 1월 31일 자로 오신 양경규 위원님, 오신 것 환영합니다",)
+    assert kiwi_join("녹색정의당의 양경규", "위원님께서 우리 위원회로") == ""  # a compound by default
+    assert kiwi_join("녹색정의당의 양경규", "위원님께서 우리 위원회로", names) == " "
+    numbers = ("안전보건법 일부개정법률안(박정 의원 대표발의)(의안번호 2125211)",)
+    assert kiwi_join("(노웅래 의원 대표발의)(의안", "번호 2124914)", numbers) == ""
+    assert DocumentUsage(numbers)("의안", "번호") == ""
+    assert DocumentUsage(numbers)("의원", "대표") == " "
+    assert DocumentUsage(numbers)("법률", "시행령") is None
+
+
+@needs_kiwi
+def test_character_wrap_junctions_go_to_kiwi_but_settled_ones_do_not():
+    policy = WrapPolicy(char_wrap=True)
+    a, b = line("자처할 때 우리"), line("노동자들은 산업현장에서", top=116.0)
+    assert policy.separator(a, b) == " " and policy.morphology == {(a, b): " "}
+    word_wrap = WrapPolicy()
+    assert word_wrap.separator(line("녹색정의당의 양경규"), line("위원님께서", top=116.0)) == " "
+    assert not word_wrap.uses_morphology and not word_wrap.morphology  # line fill decides
+    settled = WrapPolicy(char_wrap=True)
+    assert settled.separator(line("주시기 바랍니"), line("다.", top=116.0)) == ""
+    assert settled.separator(line("심사 청구 30일"), line("자로", top=116.0)) == " "
+    assert not settled.morphology  # an ending, a number with its unit: rules, not Kiwi
+    assert join("위원회로 보", "임해 오신", char_wrap=True) == "위원회로 보임해 오신"
+
+
+def test_without_kiwi_character_wrap_keeps_the_syllable_rule(monkeypatch):
+    monkeypatch.setattr(pdf_wrap, "spacing_available", lambda: False)
+    policy = WrapPolicy(char_wrap=True)
+    assert not policy.uses_morphology
+    assert join("자처할 때 우리", "노동자들은", char_wrap=True) == "자처할 때 우리노동자들은"
+    assert join("의견을", "최대한", char_wrap=True) == "의견을 최대한"
+    assert not policy.morphology
+
+
+def test_a_word_wrapped_letter_does_not_import_kiwi():
+    """The CLI start-up: a one-page letter (glyph evidence or word wrap) never loads Kiwi."""
+    letter = Path(__file__).resolve().parents[2] / "samples" / "pdf" / "letter-02.pdf"
+    if not letter.is_file():
+        pytest.skip("samples/pdf/letter-02.pdf not generated")
+    code = ("import sys, docextract; doc = docextract.parse(sys.argv[1]); "
+            "print(bool(doc.text), 'kiwipiepy' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code, str(letter)], capture_output=True, text=True,
+                         timeout=60, check=True).stdout.split()
+    assert out == ["True", "False"]
+
+
+def test_a_kiwi_that_cannot_load_leaves_the_syllable_rule(monkeypatch):
+    monkeypatch.setattr(pdf_spacing, "_kiwi", lambda: None)  # a damaged install
+    monkeypatch.setattr(pdf_wrap, "spacing_available", lambda: True)
+    assert decide([Junction("자처할 때 우리", "노동자들은")], DocumentUsage(())) == [None]
+    assert join("자처할 때 우리", "노동자들은", char_wrap=True) == "자처할 때 우리노동자들은"
+    assert join("의견을", "최대한", char_wrap=True) == "의견을 최대한"

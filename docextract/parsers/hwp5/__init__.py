@@ -11,8 +11,8 @@ from __future__ import annotations
 from ...errors import CorruptDocument
 from ...model import Document, Metadata, Paragraph, Table
 from ...safeio import inflate
-from ..base import ParseContext, Parser
-from .body import BODY_LEAVES_UNUSED, SectionReader
+from ..base import ParseContext, Parser, collector_paused
+from .body import BODY_LEAVES_UNUSED, BODY_TOP_LEVEL_ONLY, SectionReader
 from .container import HwpContainer, check_readable
 from .distribution import decrypt_view_text
 from .docinfo import DOCINFO_USED, DocInfo, parse_docinfo
@@ -35,11 +35,12 @@ class Hwp5Parser(Parser):
     description = "HWP 5.0 binary documents (olefile + zlib, own record reader)"
 
     def parse(self, data: bytes, ctx: ParseContext) -> Document:
-        container = HwpContainer(data, ctx)
-        try:
-            return self._parse(container, ctx)
-        finally:
-            container.close()
+        with collector_paused():
+            container = HwpContainer(data, ctx)
+            try:
+                return self._parse(container, ctx)
+            finally:
+                container.close()
 
     def _parse(self, container: HwpContainer, ctx: ParseContext) -> Document:
         header = container.header
@@ -66,7 +67,7 @@ class Hwp5Parser(Parser):
                 ctx.warn("hwp-section-unreadable", f"{name} skipped: {exc}", name)
                 continue
             recs = scan(stream, ctx.limits, what=f"HWP stream {name}", partial=True,
-                        skip=BODY_LEAVES_UNUSED)
+                        skip=BODY_LEAVES_UNUSED, top_only=BODY_TOP_LEVEL_ONLY)
             if recs.truncated:
                 ctx.warn("hwp-truncated", recs.truncated + "; text after it is lost", name)
             reader = SectionReader(recs, docinfo, numbering, ctx, index, page, made)

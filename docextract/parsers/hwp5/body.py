@@ -20,7 +20,7 @@ from typing import Literal
 from ...errors import LimitExceeded
 from ...model import Annotation, Cell, Paragraph, Provenance, Role, Table
 from ..base import ParseContext
-from ..construct import construct as make
+from ..construct import maker
 from .docinfo import DocInfo
 from .numbering import NumberingState, format_number
 from .records import (TAG_CTRL_DATA, TAG_CTRL_HEADER, TAG_LIST_HEADER, TAG_PARA_CHAR_SHAPE,
@@ -39,6 +39,9 @@ _AUTO_NUMBER = struct.Struct("<IHHHH").unpack_from
 # leaf records of BodyText the walker never reads: dropped while scanning (they are
 # leaves, so dropping them leaves every other record's subtree unchanged)
 BODY_LEAVES_UNUSED = frozenset({TAG_PARA_CHAR_SHAPE, TAG_PARA_RANGE_TAG})
+# the layout cache counts pages only for top-level paragraphs: the (far more numerous)
+# line segments of paragraphs in cells, notes and text boxes are dropped while scanning
+BODY_TOP_LEVEL_ONLY = frozenset({TAG_PARA_LINE_SEG})
 
 _NOTE_ROLES = (Role.FOOTNOTE, Role.ENDNOTE)
 _LIST_ROLES = {"head": Role.HEADER, "foot": Role.FOOTER, "fn  ": Role.FOOTNOTE,
@@ -50,6 +53,10 @@ _FIRST_LINE_OF_PAGE = 1
 _FIELD_KINDS: dict[str, AnnotationKind] = {"%hlk": "hyperlink", "%bmk": "bookmark"}
 _UNESCAPED_SEMICOLON = re.compile(r"(?<!\\);")
 _BACKSLASH_ESCAPE = re.compile(r"\\(.)")
+_new_paragraph = maker(Paragraph)
+_new_provenance = maker(Provenance)
+_new_cell = maker(Cell)
+_new_table = maker(Table)
 
 
 class SectionReader:
@@ -59,6 +66,8 @@ class SectionReader:
                  ctx: ParseContext, section: int, page: int, blocks_before: int = 0) -> None:
         self.recs = recs
         self.data = recs.data
+        self.tags, self.levels, self.ends = recs.tag, recs.level, recs.end
+        self.starts, self.stops = recs.start, recs.stop
         self.docinfo = docinfo
         self.numbering = numbering
         self.ctx = ctx
@@ -100,25 +109,33 @@ class SectionReader:
         if depth > self.max_nesting:
             raise LimitExceeded(f"HWP section {self.section} nests lists deeper than "
                                 f"max_nesting={self.max_nesting}", limit="max_nesting")
-        tags, levels, ends = self.recs.tag, self.recs.level, self.recs.end
+        tags, levels, ends = self.tags, self.levels, self.ends
+        paragraph = self._paragraph
         while i < stop and levels[i] == level and tags[i] == TAG_PARA_HEADER:
-            self._paragraph(i, depth, role, out, top=False)
+            paragraph(i, depth, role, out, False)
             i = ends[i]
         return i
 
     def _paragraph(self, i: int, depth: int, role: Role, out: list[Paragraph | Table],
                    top: bool) -> None:
-        recs, data = self.recs, self.data
-        tags, levels, ends, starts, stops = recs.tag, recs.level, recs.end, recs.start, recs.stop
+        data = self.data
+        tags, levels, ends, starts, stops = self.tags, self.levels, self.ends, self.starts, self.stops
         start = starts[i]
         if stops[i] - start >= 12:
             para_shape, style_id = _SHAPE_STYLE(data, start + 8)
         else:
             para_shape = style_id = -1
+        j, e = i + 1, ends[i]
+        heads = self.heads
+        if j == e:
+            # no children: no text, controls or layout (most table cells hold such an
+            # empty paragraph); a numbered one still advances its counter
+            if 0 <= para_shape < len(heads) and heads[para_shape]:
+                self.numbering.prefix(para_shape)
+            return
         child_level = levels[i] + 1
         text_idx = seg_idx = -1
         ctrls: list[int] = []
-        j, e = i + 1, ends[i]
         while j < e:
             if levels[j] == child_level:
                 t = tags[j]
@@ -136,7 +153,6 @@ class SectionReader:
                 # the outline numbering that paragraph already uses
                 if data[starts[c]:starts[c] + 4] == b"dces":
                     self._section_def(c)
-        heads = self.heads
         numbered = 0 <= para_shape < len(heads) and heads[para_shape]
         if text_idx < 0 and not ctrls:
             # an empty paragraph (most table cells hold one); a numbered one still counts
@@ -157,15 +173,21 @@ class SectionReader:
                 and text.strip():
             # a note's own number ("1)") is an auto-number control at its start
             prefix = self._auto_number(ctrls) + prefix
-        style = self._style(style_id)
+        style = self._styles[style_id] if style_id in self._styles else self._style(style_id)
         if not ctrls:
             # the common case: plain text, no objects, no fields
             if prefix:
                 text = prefix + text
             if text.strip():
-                out.append(make(Paragraph, {
+                made = self.blocks_made = self.blocks_made + 1
+                if not made & 0x3FF:
+                    self._check_limits()
+                out.append(_new_paragraph({
                     "kind": "paragraph", "text": text, "role": role, "style": style,
-                    "outline_level": outline_level, "annotations": [], "prov": self._prov()}))
+                    "outline_level": outline_level, "annotations": [],
+                    "prov": _new_provenance({"path": "", "section": self.section,
+                                             "page": self.page if self.has_layout else None,
+                                             "span": None, "bbox": None})}))
             return
         after: list[Paragraph | Table] = []
         anchors: list[tuple[int, list[Paragraph | Table]]] = []
@@ -210,25 +232,26 @@ class SectionReader:
         else:
             mine = annotations
         if text.strip() or mine:
-            out.append(make(Paragraph, {
+            out.append(_new_paragraph({
                 "kind": "paragraph", "text": text, "role": role, "style": style,
                 "outline_level": outline_level, "annotations": mine, "prov": self._prov()}))
 
     def _prov(self) -> Provenance:
-        self._count()
-        return make(Provenance, {"path": "", "section": self.section,
-                                 "page": self.page if self.has_layout else None,
-                                 "span": None, "bbox": None})
-
-    def _count(self) -> None:
-        """Count one block or cell; every 1,024 check the time and block limits."""
+        """A new block's provenance; the block counts against the limits."""
         self.blocks_made += 1
         if not self.blocks_made & 0x3FF:
-            self.ctx.budget.check_time()
-            limit = self.ctx.limits.max_blocks
-            if self.blocks_before + self.blocks_made > limit:
-                raise LimitExceeded(f"HWP document has more than max_blocks={limit:,} blocks",
-                                    limit="max_blocks")
+            self._check_limits()
+        return _new_provenance({"path": "", "section": self.section,
+                                "page": self.page if self.has_layout else None,
+                                "span": None, "bbox": None})
+
+    def _check_limits(self) -> None:
+        """Called every 1,024 blocks and cells made: the time and block limits."""
+        self.ctx.budget.check_time()
+        limit = self.ctx.limits.max_blocks
+        if self.blocks_before + self.blocks_made > limit:
+            raise LimitExceeded(f"HWP document has more than max_blocks={limit:,} blocks",
+                                limit="max_blocks")
 
     def _advance_page(self, seg_idx: int) -> None:
         """Count pages from the layout cache: a line that starts higher up than the line
@@ -357,15 +380,24 @@ class SectionReader:
         grows for a cell anchored outside it, so a damaged span cannot blow the grid up."""
         built: list[Cell] = []
         rows_needed, cols_needed = n_rows, n_cols
+        section = self.section
         for row, col, row_span, col_span, blocks in cells:
-            row_span = max(1, min(row_span, n_rows - row)) if row < n_rows else 1
-            col_span = max(1, min(col_span, n_cols - col)) if col < n_cols else 1
-            rows_needed = max(rows_needed, row + row_span)
-            cols_needed = max(cols_needed, col + col_span)
-            built.append(make(Cell, {
+            if row < n_rows:
+                row_span = 1 if row_span < 1 else min(row_span, n_rows - row)
+            else:
+                row_span = 1
+            if col < n_cols:
+                col_span = 1 if col_span < 1 else min(col_span, n_cols - col)
+            else:
+                col_span = 1
+            if row + row_span > rows_needed:
+                rows_needed = row + row_span
+            if col + col_span > cols_needed:
+                cols_needed = col + col_span
+            built.append(_new_cell({
                 "row": row, "col": col, "row_span": row_span, "col_span": col_span,
-                "blocks": blocks, "prov": make(Provenance, {
-                    "path": "", "section": self.section, "page": None, "span": None,
+                "blocks": blocks, "prov": _new_provenance({
+                    "path": "", "section": section, "page": None, "span": None,
                     "bbox": None})}))
         if rows_needed * cols_needed > self.ctx.limits.max_blocks:
             raise LimitExceeded(f"HWP table of {rows_needed:,} x {cols_needed:,} cells is larger "
@@ -377,12 +409,12 @@ class SectionReader:
         for row_cells in grid:
             if len(row_cells) > 1:
                 row_cells.sort(key=_cell_col)
-        return make(Table, {"kind": "table", "n_rows": rows_needed, "n_cols": cols_needed,
+        return _new_table({"kind": "table", "n_rows": rows_needed, "n_cols": cols_needed,
                             "rows": grid, "role": role, "prov": self._prov()})
 
     def _table(self, c: int, depth: int, role: Role, out: list[Paragraph | Table]) -> None:
-        recs, data = self.recs, self.data
-        tags, levels, ends, starts, stops = recs.tag, recs.level, recs.end, recs.start, recs.stop
+        data = self.data
+        tags, levels, ends, starts, stops = self.tags, self.levels, self.ends, self.starts, self.stops
         level = levels[c] + 1
         n_rows = n_cols = 0
         seen_table = False
@@ -413,7 +445,9 @@ class SectionReader:
                     col, row, col_span, row_span = 0, len(cells), 1, 1
                 blocks: list[Paragraph | Table] = []
                 j = self._paragraphs(ends[j], e, level, depth, role, blocks)
-                self._count()
+                made = self.blocks_made = self.blocks_made + 1
+                if not made & 0x3FF:
+                    self._check_limits()
                 cells.append((row, col, row_span, col_span, blocks))
             else:
                 j = ends[j]

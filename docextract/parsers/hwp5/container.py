@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from ...errors import CorruptDocument, EncryptedDocument, LimitExceeded
 from ...safeio import inflate
 from ..base import ParseContext
+from .cfb import CompoundFile
 
 SIGNATURE = b"HWP Document File"
 
@@ -63,35 +64,61 @@ def parse_file_header(raw: bytes) -> FileHeader:
 
 
 class HwpContainer:
-    """Read access to the streams of one HWP 5.0 compound file."""
+    """Read access to the streams of one HWP 5.0 compound file.
+
+    Well-formed files are read by the strict :class:`~.cfb.CompoundFile`; a file (or a
+    single stream) it refuses as damaged is read through olefile instead, whose lenient
+    recovery decides what a damaged file still yields.
+    """
 
     def __init__(self, data: bytes, ctx: ParseContext) -> None:
-        import olefile
-
         self.ctx = ctx
+        self._data = data
+        self._ole = None
         try:
-            self._ole = olefile.OleFileIO(io.BytesIO(data))
-        except Exception as exc:  # olefile raises OSError, struct.error, IndexError on damage
-            raise CorruptDocument(f"broken OLE compound file ({exc})") from exc
-        try:
-            entries = self._ole.listdir(streams=True, storages=False)
-        except Exception as exc:
-            raise CorruptDocument(f"broken OLE directory ({exc})") from exc
-        self._names = {"/".join(parts) for parts in entries}
+            self._cfb: CompoundFile | None = CompoundFile(data)
+            self._names = set(self._cfb.streams)
+        except CorruptDocument:
+            self._cfb = None
+            self._names = self._olefile_names()
         if "FileHeader" not in self._names:
             raise CorruptDocument("OLE file has no FileHeader stream; not an HWP 5.0 document")
         self.header = parse_file_header(self.read("FileHeader"))
 
+    def _olefile(self):  # type: ignore[no-untyped-def]
+        if self._ole is None:
+            import olefile
+
+            try:
+                self._ole = olefile.OleFileIO(io.BytesIO(self._data))
+            except Exception as exc:  # olefile raises OSError, struct.error, IndexError on damage
+                raise CorruptDocument(f"broken OLE compound file ({exc})") from exc
+        return self._ole
+
+    def _olefile_names(self) -> set[str]:
+        ole = self._olefile()
+        try:
+            entries = ole.listdir(streams=True, storages=False)
+        except Exception as exc:
+            raise CorruptDocument(f"broken OLE directory ({exc})") from exc
+        return {"/".join(parts) for parts in entries}
+
     def close(self) -> None:
-        self._ole.close()
+        if self._ole is not None:
+            self._ole.close()
 
     def has(self, name: str) -> bool:
         return name in self._names
 
     def read(self, name: str) -> bytes:
         """The raw bytes of one stream (no inflation)."""
+        if self._cfb is not None and name in self._names:
+            try:
+                return self._cfb.read(name)
+            except CorruptDocument:
+                pass  # damaged chain: let olefile recover what it can, as it always did
         try:
-            return bytes(self._ole.openstream(name).read())
+            return bytes(self._olefile().openstream(name).read())
         except Exception as exc:
             raise CorruptDocument(f"HWP stream {name!r} cannot be read ({exc})") from exc
 

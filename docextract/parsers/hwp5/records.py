@@ -70,24 +70,44 @@ class Records:
 
 
 def scan(data: bytes, limits: Limits, *, what: str = "record stream", partial: bool = False,
-         skip: frozenset[int] = frozenset(), keep: frozenset[int] | None = None) -> Records:
+         skip: frozenset[int] = frozenset(), keep: frozenset[int] | None = None,
+         top_only: frozenset[int] = frozenset()) -> Records:
     """Split a decompressed stream into records and link their subtrees.
 
     A record whose declared size runs past the stream raises ``CorruptDocument``; with
     ``partial=True`` the records before it are returned and ``truncated`` says why.
     More records than ``limits.max_records`` raises ``LimitExceeded``. Records whose tag
     is in ``skip`` (leaf records the caller never reads), or not in ``keep`` when given,
-    are counted but not stored.
+    are counted but not stored; nor are records whose tag is in ``top_only`` unless they
+    sit right below the outermost level (leaves the caller reads for top-level records
+    only, such as a body paragraph's layout cache).
     """
+    # 0 = store, 1 = drop, 2 = store only right below the outermost level
+    action = bytearray(1024) if keep is None else bytearray(b"\x01" * 1024)
+    if keep is not None:
+        for tag in keep:
+            if 0 <= tag < 1024:
+                action[tag] = 0
+    for tag in top_only:
+        if 0 <= tag < 1024 and not action[tag]:
+            action[tag] = 2
+    for tag in skip:
+        if 0 <= tag < 1024:
+            action[tag] = 1
     tags: list[int] = []
     levels: list[int] = []
     starts: list[int] = []
     stops: list[int] = []
     ends: list[int] = []
+    add_tag, add_level, add_start, add_stop, add_end = (
+        tags.append, levels.append, starts.append, stops.append, ends.append)
     stack: list[int] = []  # open records whose subtree end is not known yet
+    open_levels: list[int] = []  # their levels
     n = len(data)
     pos = 0
     count = 0
+    index = 0
+    top = 1 << 10  # the smallest level seen so far
     max_records = limits.max_records
     truncated: str | None = None
     u32 = _U32
@@ -113,25 +133,32 @@ def scan(data: bytes, limits: Limits, *, what: str = "record stream", partial: b
             raise LimitExceeded(f"{what} holds more than max_records={max_records:,} records",
                                 limit="max_records")
         tag = word & 0x3FF
-        if tag in skip or (keep is not None and tag not in keep):
-            pos += size
-            continue
         level = (word >> 10) & 0x3FF
-        index = len(tags)
-        while stack and levels[stack[-1]] >= level:
+        act = action[tag]
+        if act:
+            # a record dropped at a level deeper than top + 1 stays deeper than the final
+            # outermost level + 1, since that level can only get smaller
+            if act == 1 or level > top + 1:
+                pos += size
+                continue
+        if level < top:
+            top = level
+        while open_levels and open_levels[-1] >= level:
+            open_levels.pop()
             ends[stack.pop()] = index
         stack.append(index)
-        tags.append(tag)
-        levels.append(level)
-        starts.append(pos)
+        open_levels.append(level)
+        add_tag(tag)
+        add_level(level)
+        add_start(pos)
         pos += size
-        stops.append(pos)
-        ends.append(-1)
+        add_stop(pos)
+        add_end(-1)
+        index += 1
     if truncated and not partial:
         raise CorruptDocument(truncated)
-    total = len(tags)
-    for index in stack:
-        ends[index] = total
+    for open_index in stack:
+        ends[open_index] = index
     return Records(data, tags, levels, starts, stops, ends, truncated)
 
 

@@ -19,6 +19,7 @@ Hangul and symbols) are kept as they are, consistently, as other readers do.
 from __future__ import annotations
 
 import re
+from codecs import utf_16_le_decode
 
 # one low control unit (0-31) followed by a zero high byte; matches at odd byte
 # offsets are false hits and skipped.
@@ -44,24 +45,32 @@ def decode_para_text(raw: bytes) -> tuple[str, list[tuple[int, int, str]]]:
     extended control and field end, in order; the control id is ``""`` for field ends.
     Decoding stops at the paragraph-end control (13).
     """
+    n = len(raw) & ~1
+    search = _CONTROL.search
+    decode = utf_16_le_decode  # bytes.decode("utf-16-le") goes through a Python wrapper
+    m = search(raw, 0, n)
+    if m is None:
+        return decode(raw[:n], "replace", True)[0], []
+    k = m.start()
+    if not k & 1 and raw[k] == PARA_END:
+        # the common paragraph: plain text up to its end mark
+        return decode(raw[:k], "replace", True)[0], []
     parts: list[str] = []
     events: list[tuple[int, int, str]] = []
     out_len = 0
     seg = 0  # start of the pending plain-text slice
     pos = 0
-    n = len(raw) & ~1
-    search = _CONTROL.search
     while True:
-        m = search(raw, pos, n)
         if m is None:
             break
         k = m.start()
         if k & 1:
             pos = k + 1
+            m = search(raw, pos, n)
             continue
         code = raw[k]
         if k > seg:
-            piece = raw[seg:k].decode("utf-16-le", "replace")
+            piece = decode(raw[seg:k], "replace", True)[0]
             parts.append(piece)
             out_len += len(piece)
         if code in CHAR_CONTROLS:
@@ -73,6 +82,7 @@ def decode_para_text(raw: bytes) -> tuple[str, list[tuple[int, int, str]]]:
                 parts.append(extra)
                 out_len += 1
             seg = pos = k + 2
+            m = search(raw, pos, n)
             continue
         # inline and extended controls occupy 16 bytes
         if code == TAB:
@@ -83,6 +93,7 @@ def decode_para_text(raw: bytes) -> tuple[str, list[tuple[int, int, str]]]:
         elif code in EXTENDED_CONTROLS:
             events.append((out_len, code, raw[k + 2:k + 6][::-1].decode("latin-1")))
         seg = pos = min(k + 16, n)
+        m = search(raw, pos, n)
     if seg < n:
-        parts.append(raw[seg:n].decode("utf-16-le", "replace"))
+        parts.append(decode(raw[seg:n], "replace", True)[0])
     return "".join(parts), events
