@@ -66,3 +66,114 @@ def test_missing_dependency_names_the_pip_command():
 
 def test_builtin_parsers_are_all_registered():
     assert {"hwp", "hwpx", "docx", "pdf"} <= set(parsers().names())
+
+
+# --- discovery of third-party plugins, and the fast check that skips it -----------------
+
+import importlib  # noqa: E402
+import importlib.metadata  # noqa: E402
+import sys  # noqa: E402
+
+from docextract import registry as registry_module  # noqa: E402
+from docextract.parsers import BUILTIN_PARSERS  # noqa: E402
+
+_TOY_MODULE = '''
+from docextract.parsers.base import Parser
+
+
+class ToyParser(Parser):
+    """A parser shipped by a third-party distribution."""
+
+    name = "toy"
+    formats = ("toy",)
+'''
+
+
+def _distribution(root, name: str, entry_points: str | None, suffix: str = "dist-info"):
+    """A minimal installed distribution ``name`` 1.0 under ``root``, with its module."""
+    meta = root / f"{name}-1.0.{suffix}"
+    meta.mkdir()
+    (meta / ("PKG-INFO" if suffix == "egg-info" else "METADATA")).write_text(
+        f"Metadata-Version: 2.1\nName: {name}\nVersion: 1.0\n\n", encoding="utf-8")
+    if entry_points is not None:
+        (meta / "entry_points.txt").write_text(entry_points, encoding="utf-8")
+    (root / f"{name}.py").write_text(_TOY_MODULE, encoding="utf-8")
+
+
+@pytest.fixture
+def plugins_on(monkeypatch, tmp_path):
+    """tmp_path on sys.path, third-party plugins allowed, the toy module forgotten afterwards."""
+    monkeypatch.delenv("DOCEXTRACT_PLUGINS", raising=False)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.delitem(sys.modules, "fakeplug", raising=False)
+    yield tmp_path
+    sys.modules.pop("fakeplug", None)
+    importlib.invalidate_caches()
+
+
+def _expected_from_metadata(group: str) -> dict[str, tuple[str, str]]:
+    """What importlib.metadata itself finds, minus docextract's own mirror of the built-ins."""
+    return {ep.name: (ep.value, ep.dist.name) for ep in importlib.metadata.entry_points(group=group)
+            if ep.dist is not None and ep.dist.name.lower() != "docextract"}
+
+
+@pytest.mark.parametrize("suffix", ["dist-info", "egg-info"])
+def test_a_declared_plugin_is_found_as_importlib_metadata_finds_it(plugins_on, suffix):
+    _distribution(plugins_on, "fakeplug", "[docextract.parsers]\ntoy = fakeplug:ToyParser\n", suffix)
+    importlib.invalidate_caches()
+    assert registry_module._may_declare("docextract.parsers")
+    expected = _expected_from_metadata("docextract.parsers")
+    assert expected["toy"] == ("fakeplug:ToyParser", "fakeplug")
+
+    reg: Registry[type] = Registry("docextract.parsers", BUILTIN_PARSERS, "parser")
+    plugins = {e.name: (e.target, e.origin) for e in reg.entries() if e.origin != "builtin"}
+    assert plugins == expected
+    assert set(BUILTIN_PARSERS) <= set(reg.names())
+    toy = reg.get("toy")
+    assert toy.__module__ == "fakeplug" and toy.__name__ == "ToyParser"
+    assert toy is importlib.import_module("fakeplug").ToyParser
+
+
+def test_plugins_stay_off_when_the_environment_says_none(plugins_on, monkeypatch):
+    _distribution(plugins_on, "fakeplug", "[docextract.parsers]\ntoy = fakeplug:ToyParser\n")
+    importlib.invalidate_caches()
+    monkeypatch.setenv("DOCEXTRACT_PLUGINS", "none")
+    reg: Registry[type] = Registry("docextract.parsers", BUILTIN_PARSERS, "parser")
+    assert "toy" not in reg.names()
+
+
+@pytest.mark.parametrize("entry_points", [
+    None,                                                          # no entry_points.txt
+    "[console_scripts]\nfakeplug = fakeplug:main\n",               # only other groups
+    "[docextract.extractors]\ntoy = fakeplug:ToyParser\n",         # another docextract group
+])
+def test_without_a_declaring_distribution_the_scan_is_skipped(plugins_on, monkeypatch,
+                                                              entry_points):
+    _distribution(plugins_on, "fakeplug", entry_points)
+    importlib.invalidate_caches()
+    assert not registry_module._may_declare("docextract.parsers")
+    # what a full scan finds (nothing beyond docextract's own entry points) ...
+    fast_check = registry_module._may_declare
+    monkeypatch.setattr(registry_module, "_may_declare", lambda group: True)
+    scanned = Registry("docextract.parsers", BUILTIN_PARSERS, "parser").entries()
+    monkeypatch.setattr(registry_module, "_may_declare", fast_check)
+
+    # ... is what the registry gives without reading any distribution's metadata
+    def no_scan(*args, **kwargs):
+        raise AssertionError("importlib.metadata.entry_points was called")
+
+    monkeypatch.setattr(importlib.metadata, "entry_points", no_scan)
+    skipped = Registry("docextract.parsers", BUILTIN_PARSERS, "parser").entries()
+    assert skipped == scanned
+    assert {e.name for e in skipped} == set(BUILTIN_PARSERS)
+
+
+def test_docextracts_own_entry_points_do_not_trigger_a_scan(plugins_on):
+    meta = plugins_on / "docextract-9.9.dist-info"
+    meta.mkdir()
+    (meta / "METADATA").write_text("Metadata-Version: 2.1\nName: docextract\nVersion: 9.9\n\n")
+    (meta / "entry_points.txt").write_text("[docextract.parsers]\nhwp = docextract.parsers.hwp5:X\n")
+    assert not registry_module._may_declare("docextract.parsers")
+    # a look-alike name is not docextract
+    (meta / "METADATA").write_text("Metadata-Version: 2.1\nName: docextract-extra\nVersion: 9.9\n\n")
+    assert registry_module._may_declare("docextract.parsers")

@@ -37,7 +37,9 @@ def assemble_blocks(pages: list[PageContent], ctx: ParseContext) -> list[Any]:
     for page, page_marks in zip(pages, marks):
         ctx.budget.check_time()
         layouts.append(layout_page(page, page_marks, text_boxes[page.number]))
-    policy = decide_policy([layout.body_lines() for layout in layouts])
+    # the document class is judged from all its text: a spreadsheet export has no body
+    policy = decide_policy([layout.body_lines() for layout in layouts],
+                           [run for layout in layouts for run in layout.cell_runs()])
     blocks: list[Any] = []
     previous: tuple[PageLayout, Paragraph] | None = None
     for layout in layouts:

@@ -40,6 +40,24 @@ class PageLayout:
     def body_lines(self) -> list[Line]:
         return [item for item in self.sequence if isinstance(item, Line)]
 
+    def cell_runs(self) -> list[list[Line]]:
+        """The lines of every table cell on the page (nested tables included), one list
+        per run of lines that no nested table interrupts."""
+        runs: list[list[Line]] = []
+        tables = [item for item in self.sequence if isinstance(item, TableBox)]
+        while tables:
+            for cell in tables.pop().cells:
+                run: list[Line] = []
+                for item in _cell_sequence(cell):
+                    if isinstance(item, TableBox):
+                        runs.append(run)
+                        run = []
+                        tables.append(item)
+                    else:
+                        run.append(item)
+                runs.append(run)
+        return [run for run in runs if run]
+
 
 def layout_page(page: PageContent, marks: dict[int, Role], text_box: tuple[float, float]) -> PageLayout:
     """Put a page's furniture aside and its body in reading order."""
@@ -144,15 +162,26 @@ def table_block(table: TableBox, page_no: int, policy: WrapPolicy) -> Table:
 
 
 def _cell_blocks(cell: CellBox, page_no: int, policy: WrapPolicy) -> list[Block]:
-    lines = [Line(r) for r in group_rows(cell.glyphs) if any(g.text != " " for g in r)]
-    if lines:
-        pad = min(CELL_PADDING, max(0.5, min(x.x0 for x in lines) - cell.bbox[0]))
-        for line in lines:
-            line.left_edge = min(cell.bbox[0] + pad, line.x0)
-            line.right_edge = max(cell.bbox[2] - pad, line.x1)
-    sequence: list[Union[Line, TableBox]] = sorted(
-        [*lines, *cell.nested], key=lambda it: it.top if isinstance(it, Line) else it.bbox[1])
-    return _emit(sequence, page_no, policy)
+    return _emit(_cell_sequence(cell), page_no, policy)
 
 
-__all__ = ["page_blocks", "table_block"]
+def _cell_sequence(cell: CellBox) -> list[Union[Line, TableBox]]:
+    """The cell's lines and nested tables, top to bottom."""
+    return sorted([*cell_lines(cell), *cell.nested],
+                  key=lambda it: it.top if isinstance(it, Line) else it.bbox[1])
+
+
+def cell_lines(cell: CellBox) -> list[Line]:
+    """The cell's text lines, their margins at the cell's inner edges (built once)."""
+    if cell.lines is None:
+        lines = [Line(r) for r in group_rows(cell.glyphs) if any(g.text != " " for g in r)]
+        if lines:
+            pad = min(CELL_PADDING, max(0.5, min(x.x0 for x in lines) - cell.bbox[0]))
+            for line in lines:
+                line.left_edge = min(cell.bbox[0] + pad, line.x0)
+                line.right_edge = max(cell.bbox[2] - pad, line.x1)
+        cell.lines = lines
+    return cell.lines
+
+
+__all__ = ["PageLayout", "cell_lines", "layout_page", "page_blocks", "table_block"]

@@ -11,12 +11,15 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, Optional
 
 from pdfplumber import table as plumber_table
 from pdfplumber.utils import filter_edges
 
 from .pdf_glyphs import Glyph
+
+if TYPE_CHECKING:
+    from .pdf_lines import Line
 
 _SETTINGS = plumber_table.TableSettings()
 _GRID_TOLERANCE = 1.5  # points: cell borders closer than this are one grid line
@@ -37,6 +40,9 @@ class CellBox:
     bbox: tuple[float, float, float, float]
     glyphs: list[Glyph] = field(default_factory=list)
     nested: list["TableBox"] = field(default_factory=list)
+    # the cell's text lines, built once by pdf_blocks.cell_lines (the wrap evidence and
+    # the cell's paragraphs both need them)
+    lines: Optional[list["Line"]] = field(default=None, repr=False)
 
 
 @dataclass

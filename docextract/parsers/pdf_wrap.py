@@ -66,7 +66,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from statistics import median
-from typing import Optional
+from typing import Optional, Sequence
 
 from .pdf_lines import Line, continues, continues_on_next_page, is_centred, is_hangul
 from .pdf_spacing import DocumentUsage, Junction, decide
@@ -112,6 +112,12 @@ class WrapPolicy:
         """Character wrapping (line fill, no trailing-space evidence) and Kiwi installed."""
         return self.char_wrap and spacing_available()
 
+    @property
+    def doubts_drawn_spaces(self) -> bool:
+        """A drawn space at a line end says nothing in a character-wrap document whose
+        producer gives no trailing-space evidence: Kiwi reads those junctions too."""
+        return self.uses_morphology and not self.trailing_space_evidence
+
     def separator(self, a: Line, b: Line) -> str:
         """``" "`` or ``""`` between line ``a`` and its continuation ``b``."""
         sep = self.settled(a, b)
@@ -123,8 +129,10 @@ class WrapPolicy:
             sep = self.morphology[(a, b)]
             # a one-syllable line end is as often a name's first syllable (``양/경규``)
             # as a determiner, which is all Kiwi can make of it alone
-            if sep == "" or (sep == " " and len(_tail(a)) > 1):
+            if sep == "" or (sep == " " and (len(_tail(a)) > 1 or a.trailing_space)):
                 return sep
+        if a.trailing_space:
+            return " "  # Kiwi has no opinion: the drawn space stands
         return self.by_language(a, b)
 
     def asks_morphology(self, a: Line, b: Line) -> bool:
@@ -135,7 +143,7 @@ class WrapPolicy:
     def settled(self, a: Line, b: Line) -> Optional[str]:
         """The answer of rules 1-7, which need no language model (glyph evidence, numbers,
         scripts, forms that cannot start a word, centred titles); else None."""
-        if a.trailing_space:
+        if a.trailing_space and not self.doubts_drawn_spaces:
             return " "
         last, first = a.text[-1], b.text[0]
         if last == "-" and first.isalnum():
@@ -205,38 +213,42 @@ def leftover(a: Line, normal_gap: float) -> float:
     return (max(0.0, a.right_edge - a.x1) + stretch) / a.height
 
 
-def decide_policy(pages: list[list[Line]]) -> WrapPolicy:
-    """Evidence from the whole document's body lines (each page's lines in reading order)."""
-    gaps = sorted(g for lines in pages for line in lines for g in line.word_gaps if g > 0)
+def decide_policy(pages: list[list[Line]], cells: Sequence[list[Line]] = ()) -> WrapPolicy:
+    """Evidence from all the document's text: each page's body lines in reading order,
+    and each table cell's lines (a spreadsheet export has nothing else)."""
+    runs = [*pages, *cells]
+    gaps = sorted(g for lines in runs for line in lines for g in line.word_gaps if g > 0)
     normal = gaps[len(gaps) // 5] if gaps else 0.0
     samples: list[float] = []
     with_space = without_space = 0
-    for lines in pages:
-        for a, b in zip(lines, lines[1:]):
-            if not (a.text and b.text and continues(a, b)):
-                continue
-            if a.space_glyphs:
-                with_space += a.trailing_space
-                without_space += not a.trailing_space
-            if is_hangul(a.text[-1]) and not a.trailing_space:
-                samples.append(leftover(a, normal))
+    for a, b in _wrapped_pairs(runs):
+        if a.space_glyphs:
+            with_space += a.trailing_space
+            without_space += not a.trailing_space
+        if is_hangul(a.text[-1]) and not a.trailing_space:
+            samples.append(leftover(a, normal))
     char_wrap = len(samples) >= MIN_SAMPLES and median(samples) < CHAR_WRAP_LEFTOVER
     # Some producers draw trailing spaces only now and then; trust their absence only
     # when they are there at a rate word boundaries can explain.
     evidence = with_space >= 3 and with_space >= TRAILING_SPACE_RATE * (with_space + without_space)
     policy = WrapPolicy(trailing_space_evidence=evidence, char_wrap=char_wrap)
     if policy.uses_morphology:
-        _ask_in_one_batch(policy, pages)
+        _ask_in_one_batch(policy, pages, cells)
     return policy
 
 
-def _ask_in_one_batch(policy: WrapPolicy, pages: list[list[Line]]) -> None:
-    """Kiwi's answers for every body junction the settled rules leave open (lines that
-    may join, within a page and across page breaks), in one call: the first analysis is
-    the slow one. Junctions in table cells are asked for when they come up."""
-    policy.usage = DocumentUsage(line.text for lines in pages for line in lines)
-    pairs = [(a, b) for lines in pages for a, b in zip(lines, lines[1:])
-             if a.text and b.text and continues(a, b)]
+def _wrapped_pairs(runs: Sequence[list[Line]]) -> list[tuple[Line, Line]]:
+    """Each line that a wrapped line continues on, within each run of lines."""
+    return [(a, b) for lines in runs for a, b in zip(lines, lines[1:])
+            if a.text and b.text and continues(a, b)]
+
+
+def _ask_in_one_batch(policy: WrapPolicy, pages: list[list[Line]], cells: Sequence[list[Line]]) -> None:
+    """Kiwi's answers for every junction the settled rules leave open (lines that may
+    join, within a page or a table cell and across page breaks), in one call: the first
+    analysis is the slow one."""
+    policy.usage = DocumentUsage(line.text for lines in [*pages, *cells] for line in lines)
+    pairs = _wrapped_pairs([*pages, *cells])
     pairs += [(before[-1], after[0]) for before, after in zip(pages, pages[1:])
               if before and after and before[-1].text and after[0].text
               and continues_on_next_page(before[-1], after[0])]

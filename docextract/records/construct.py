@@ -97,6 +97,7 @@ def _checker(annotation: Any) -> Check:
 
 _PLANS: dict[type, dict[str, Check] | None] = {}
 _PLAIN_FACTORIES = (list, dict)
+_PLAIN_CONFIG = {"extra", "defer_build", "title", "frozen", "json_schema_extra"}
 
 
 def _plan(cls: type[BaseModel]) -> dict[str, Check] | None:
@@ -105,6 +106,11 @@ def _plan(cls: type[BaseModel]) -> dict[str, Check] | None:
         try:
             if cls.model_config.get("extra") != "forbid" or any(
                     f.alias or f.validation_alias for f in cls.model_fields.values()):
+                raise _Unchecked
+            # Constraints (pattern, ge, max_length, strict) and settings such as
+            # str_strip_whitespace change what validation accepts; the checks here do not.
+            if set(cls.model_config) - _PLAIN_CONFIG or any(
+                    f.metadata or f.validate_default for f in cls.model_fields.values()):
                 raise _Unchecked
             validators = getattr(cls, "__pydantic_decorators__", None)
             if validators is not None and (validators.validators or validators.field_validators

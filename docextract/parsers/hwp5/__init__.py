@@ -1,6 +1,7 @@
 """The HWP 5.0 binary parser (Hancom Office .hwp, versions 5.0.0.x to 5.1.x).
 
-It walks the record streams itself on top of olefile and zlib: FileHeader (flags),
+It reads the compound file (olefile only for damaged containers) and walks the
+record streams itself, with zlib: FileHeader (flags),
 DocInfo (paragraph shapes, numbering, styles), BodyText/Section* or, for
 distribution (배포용) documents, the decrypted ViewText/Section*, and the summary
 property set for metadata. See the sibling modules for each step.
@@ -32,7 +33,7 @@ class Hwp5Parser(Parser):
     name = "hwp"
     formats = ("hwp",)
     requires = {"olefile": "olefile"}
-    description = "HWP 5.0 binary documents (olefile + zlib, own record reader)"
+    description = "HWP 5.0 binary documents (own compound-file and record readers, zlib)"
 
     def parse(self, data: bytes, ctx: ParseContext) -> Document:
         with collector_paused():

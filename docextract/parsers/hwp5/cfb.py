@@ -16,6 +16,7 @@ from __future__ import annotations
 import struct
 import sys
 from array import array
+from codecs import utf_16_le_decode
 
 from ...errors import CorruptDocument
 
@@ -171,7 +172,7 @@ class CompoundFile:
         if kind != TYPE_ROOT or name_len < 2 or name_len > 64 or name_len & 1:
             raise CorruptDocument("OLE directory does not start with a valid root entry")
         try:
-            directory[:name_len - 2].decode("utf-16-le")
+            utf_16_le_decode(directory[:name_len - 2], "strict", True)
         except UnicodeDecodeError as exc:
             raise CorruptDocument("OLE root entry name is not UTF-16") from exc
         root_start, root_low, root_high = _ENTRY_STREAM.unpack_from(directory, 116)
@@ -197,7 +198,7 @@ class CompoundFile:
                 if name_len < 2 or name_len > 64 or name_len & 1:
                     raise CorruptDocument("OLE directory entry with a bad name length")
                 try:
-                    name = directory[base:base + name_len - 2].decode("utf-16-le")
+                    name = utf_16_le_decode(directory[base:base + name_len - 2], "strict", True)[0]
                 except UnicodeDecodeError as exc:
                     raise CorruptDocument("OLE directory entry name is not UTF-16") from exc
                 lower = name.lower()

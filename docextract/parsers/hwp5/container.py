@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import struct
 from dataclasses import dataclass
+from typing import Any
 
 from ...errors import CorruptDocument, EncryptedDocument, LimitExceeded
 from ...safeio import inflate
@@ -74,7 +75,7 @@ class HwpContainer:
     def __init__(self, data: bytes, ctx: ParseContext) -> None:
         self.ctx = ctx
         self._data = data
-        self._ole = None
+        self._ole: Any = None
         try:
             self._cfb: CompoundFile | None = CompoundFile(data)
             self._names = set(self._cfb.streams)
@@ -85,7 +86,8 @@ class HwpContainer:
             raise CorruptDocument("OLE file has no FileHeader stream; not an HWP 5.0 document")
         self.header = parse_file_header(self.read("FileHeader"))
 
-    def _olefile(self):  # type: ignore[no-untyped-def]
+    def _olefile(self) -> Any:
+        """olefile's reader of the same bytes, opened on first use."""
         if self._ole is None:
             import olefile
 

@@ -7,6 +7,7 @@ records of its tag. Numbering and bullet IDs in a paragraph shape are 1-based.
 from __future__ import annotations
 
 import struct
+from codecs import utf_16_le_decode
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple, TypeVar
@@ -90,7 +91,7 @@ def _wstring(data: bytes, pos: int, stop: int) -> tuple[str, int]:
         return "", stop
     n = _U16(data, pos)[0]
     end = min(pos + 2 + 2 * n, stop)
-    return data[pos + 2:end].decode("utf-16-le", "replace"), end
+    return utf_16_le_decode(data[pos + 2:end], "replace", True)[0], end
 
 
 def _para_shape(data: bytes, start: int, stop: int) -> ParaShape:

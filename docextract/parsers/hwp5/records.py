@@ -132,15 +132,16 @@ def scan(data: bytes, limits: Limits, *, what: str = "record stream", partial: b
         if count > max_records:
             raise LimitExceeded(f"{what} holds more than max_records={max_records:,} records",
                                 limit="max_records")
-        tag = word & 0x3FF
+        act = action[word & 0x3FF]
+        if act == 1:
+            pos += size
+            continue
         level = (word >> 10) & 0x3FF
-        act = action[tag]
-        if act:
-            # a record dropped at a level deeper than top + 1 stays deeper than the final
+        if act and level > top + 1:
+            # dropped at a level deeper than top + 1, it stays deeper than the final
             # outermost level + 1, since that level can only get smaller
-            if act == 1 or level > top + 1:
-                pos += size
-                continue
+            pos += size
+            continue
         if level < top:
             top = level
         while open_levels and open_levels[-1] >= level:
@@ -148,7 +149,7 @@ def scan(data: bytes, limits: Limits, *, what: str = "record stream", partial: b
             ends[stack.pop()] = index
         stack.append(index)
         open_levels.append(level)
-        add_tag(tag)
+        add_tag(word & 0x3FF)
         add_level(level)
         add_start(pos)
         pos += size

@@ -9,6 +9,7 @@ saved, 14 page count) plus 20, Hancom's free-text date.
 from __future__ import annotations
 
 import struct
+from codecs import utf_16_le_decode
 from datetime import datetime, timedelta, timezone
 
 from ...model import Metadata
@@ -50,7 +51,8 @@ def _value(data: bytes, pos: int) -> object:
     if vtype == _VT_LPWSTR and body + 4 <= n:
         count = struct.unpack_from("<I", data, body)[0]
         raw = data[body + 4:min(n, body + 4 + 2 * count)]
-        return raw.decode("utf-16-le", "replace").split("\x00", 1)[0]
+        # the codec function itself: bytes.decode("utf-16-le") adds a Python-level wrapper
+        return utf_16_le_decode(raw, "replace", True)[0].split("\x00", 1)[0]
     if vtype == _VT_LPSTR and body + 4 <= n:
         count = struct.unpack_from("<I", data, body)[0]
         raw = data[body + 4:min(n, body + 4 + count)].split(b"\x00", 1)[0]
