@@ -64,16 +64,6 @@ def parse(
     The format is detected from the content; ``format=`` forces one. Failures raise a
     subclass of :class:`docextract.errors.DocextractError`, never a third-party exception.
     """
-    from .parsers.base import collector_paused
-
-    # the whole call, not just the parser: the first allocation after a paused parse
-    # would otherwise run a collection over the document tree just built
-    with collector_paused():
-        return _parse(source, format, password, limits, name)
-
-
-def _parse(source: Input, format: str | None, password: str | None,
-           limits: Limits | dict[str, Any] | None, name: str | None) -> Document:
     from .formats import detect_format, extension_mismatch
     from .parsers.base import ParseContext
     from .registry import parser_for_format

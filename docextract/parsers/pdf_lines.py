@@ -68,7 +68,8 @@ class Line:
     """A piece of a row, or a row: glyphs left to right and the text they spell."""
 
     __slots__ = ("glyphs", "x0", "top", "x1", "bottom", "text", "trailing_space",
-                 "space_glyphs", "first_word_x1", "word_gaps", "column", "left_edge", "right_edge")
+                 "space_glyphs", "first_word_x1", "word_gaps", "column", "left_edge", "right_edge",
+                 "cell_space_x0")
 
     def __init__(self, glyphs: list[Glyph]) -> None:
         self.glyphs = glyphs
@@ -85,6 +86,9 @@ class Line:
         self.text, self.trailing_space, self.first_word_x1, self.word_gaps = _spell(glyphs)
         inner = glyphs[:-1] if self.trailing_space else glyphs
         self.space_glyphs = any(g.text == " " for g in inner[1:])
+        # in a table cell: where the rightmost space glyph drawn at the end of one of its
+        # wrapped lines starts (None: no line of the cell ends with one)
+        self.cell_space_x0: float | None = None
 
     @property
     def height(self) -> float:

@@ -90,8 +90,10 @@ def junction_separator(junction: Junction, joined: list[Any], spaced: list[Any],
       If the spaced text reads the wrapped line's end as a particle or ending
       (``안에도|법안을``: ``도`` particle, not ``도법``) → space; else ``usage`` (how the
       document writes the pair elsewhere) decides; without evidence a name or a derived
-      noun before a noun is two words (``박정|위원장님``, ``산업별|노동조합``), other
-      nouns make a compound, as HWP documents write them;
+      noun before a noun is two words (``박정|위원장님``, ``산업별|노동조합``), and so is
+      any noun before the noun of a ``하다`` verb (``소비주도|계속하여``: its object or
+      adverb, not part of a compound); other nouns make a compound, as HWP documents
+      write them;
     * the wrapped line ends with what closes an 어절 (a particle, an ending, a bound
       noun, a determiner, an adverb, a pronoun) → space;
     * anything else (a verb stem before a noun; a noun right after a particle, as in
@@ -124,10 +126,19 @@ def junction_separator(junction: Junction, joined: list[Any], spaced: list[Any],
         seen = usage(text[left.start:cut], text[cut:cut + right.len])
         if seen is not None:
             return seen
+        if _verb_root(right, joined):
+            return " "
         return " " if left.tag in ("NNP", "XSN") else ""
     if left.tag.startswith(CLOSING):
         return " "
     return None
+
+
+def _verb_root(token: Any, tokens: list[Any]) -> bool:
+    """``token`` is the noun of a ``하다`` verb (``계속/하여``)."""
+    end = token.start + token.len
+    after = next((t for t in tokens if t.start >= end), None)
+    return after is not None and after.start == end and after.tag in ("XSV", "XSA")
 
 
 def _ends_word(token: Any, tokens: list[Any], text: str) -> bool:

@@ -6,12 +6,22 @@ the rule looks at glyph evidence first and falls back on the language. For line 
 its continuation B, the first case that applies decides:
 
 1. A ends with a **drawn space glyph** → space. Hancom PDF keeps the space glyph where
-   it broke a line at a word boundary.
+   it broke a line at a word boundary. Not in a character-wrap document without
+   trailing-space evidence (rule 3) when Kiwi is installed: such a producer also leaves
+   space glyphs at line ends inside words (``정책 /은``, ``진심으 /로``), so Kiwi reads
+   those junctions like the open ones (see below), and where it has no opinion the drawn
+   space stands.
 2. A ends with ``-`` before a letter or digit → no space.
 3. **The producer draws spaces but not here**: A has space glyphs between its words, no
    space at its end, and at least 15% of the document's wrapped lines of that kind do end
    with one (about how often a break falls on a word boundary) → no space: A was broken
    inside a word. Producers that drop most trailing spaces give no evidence.
+   The same holds in a narrow table cell of such a document, where a word longer than
+   the line is cut (``프로`` / ``젝트 `` / ``관리``): A is one Korean word that fills its
+   line (less than a letter of room, both sides together), has no space at its end, and
+   another line of the cell ends with a drawn space that starts at or right of A's end,
+   so one would have fitted → no space. A line too full for a space glyph (``도입요건`` /
+   ``및``) says nothing.
 4. A number then its unit (``2026`` / ``년``, ``1`` / ``부``) → no space.
 5. Not Korean on both sides (Latin, digits) → space.
 6. B starts with what cannot start a word: a verb ending (``다.`` ``니다``), a pre-final
@@ -25,7 +35,12 @@ its continuation B, the first case that applies decides:
     …) or is a number with its unit. A document is in character-wrap mode when its wrapped
     lines were full to within one letter: the room left at the right end plus what
     justification added to the word gaps has a median under 0.9 letters over at least 8
-    wrapped lines. Word wrapping leaves a whole word's room much of the time.
+    wrapped lines. Word wrapping leaves a whole word's room much of the time. The body's
+    wrapped lines decide the mode and the trailing-space evidence; a document whose body
+    has fewer than 8 (a spreadsheet export with all its text in table cells) is judged
+    from its body and table cells together. Cells do not count otherwise: a narrow cell
+    cuts long words in either mode, so it would make word-wrap documents look
+    character-wrapped.
 11. **Word-wrap documents** → space, unless B's first syllable is followed by punctuation
     (``도,``) or A's last word is a single syllable that is not a free word (``보`` /
     ``임해``).
@@ -35,7 +50,8 @@ Morphology for character-wrap documents
     rules 8-10 guess from a syllable or two (``양경규`` / ``위원님`` came out glued,
     ``문`` / ``제2)`` apart). So when Kiwi (``kiwipiepy``, the ``nlp`` extra) is
     installed, a junction that rules 1-7 leave open (no glyph evidence, both sides
-    Korean) is decided by :mod:`.pdf_spacing`: the last 4 어절 of A and the first 4 of B
+    Korean; a drawn space too, when the document has no trailing-space evidence) is
+    decided by :mod:`.pdf_spacing`: the last 4 어절 of A and the first 4 of B
     are analysed joined (and spaced, for one check), and the morphemes that meet at the
     junction decide. A known morpheme across it (``위하`` in ``위/한``) or a particle,
     ending or suffix opening B (``발의/했으니``) → no space; a particle, ending, bound noun,
@@ -54,9 +70,9 @@ Morphology for character-wrap documents
     (``포인터가호버``), so the morpheme tags at the junction are the steadier signal.
 
     Cost: Kiwi loads only for a character-wrap document with open junctions, once per
-    process (about 1-3 s for the model and its first analysis); all open body junctions
-    of the document, within pages and across page breaks, go to it in one batched call,
-    and junctions in table cells are asked one at a time as they come up. Documents with
+    process (about 1-3 s for the model and its first analysis); all open junctions of the
+    document, within pages, across page breaks and in table cells, go to it in one
+    batched call (any other is asked for as it comes up). Documents with
     glyph evidence or word wrapping (the one-page letters) never import it. Without
     kiwipiepy, rules 8-10 decide as before.
 """
@@ -93,6 +109,7 @@ NUMBERED_PREFIX = re.compile(r"^제\s?\d")
 CHAR_WRAP_LEFTOVER = 0.9  # letters
 TRAILING_SPACE_RATE = 0.15
 MIN_SAMPLES = 8
+SAME_POSITION = 0.5  # points
 WINDOW_WORDS = 4  # 어절 each side of a junction given to Kiwi
 
 
@@ -150,6 +167,8 @@ class WrapPolicy:
             return ""
         if self.trailing_space_evidence and a.space_glyphs:
             return ""
+        if self.trailing_space_evidence and _cut_word(a) and is_hangul(last) and is_hangul(first):
+            return ""  # rule 3 in a narrow table cell: a word longer than the line was cut
         if last.isdigit() and first in UNITS:
             return ""
         if not (is_hangul(last) and is_hangul(first)):
@@ -190,6 +209,16 @@ class WrapPolicy:
             self.morphology[pair] = sep
 
 
+def _cut_word(a: Line) -> bool:
+    """``a``, one word in a table cell, was cut inside the word: it fills its line (less
+    than a letter of room on both sides together) and ends without a space glyph, where
+    another line of the cell drew one as far right or further (so one would have fitted)."""
+    if a.cell_space_x0 is None or a.trailing_space or " " in a.text:
+        return False
+    room = (a.right_edge - a.x1) + (a.x0 - a.left_edge)
+    return room < a.height and a.x1 <= a.cell_space_x0 + SAME_POSITION
+
+
 def _tail(a: Line) -> str:
     return a.text.rsplit(" ", 1)[-1]
 
@@ -214,27 +243,38 @@ def leftover(a: Line, normal_gap: float) -> float:
 
 
 def decide_policy(pages: list[list[Line]], cells: Sequence[list[Line]] = ()) -> WrapPolicy:
-    """Evidence from all the document's text: each page's body lines in reading order,
-    and each table cell's lines (a spreadsheet export has nothing else)."""
-    runs = [*pages, *cells]
+    """Evidence from the document's text: each page's body lines in reading order and
+    each table cell's lines. The body's wrapped lines decide the document class; its
+    table cells count only when the body has fewer than MIN_SAMPLES of them (a
+    spreadsheet export, a form), because a narrow cell breaks long words in any mode."""
+    evidence, char_wrap = _wrap_evidence(pages)
+    if char_wrap is None:
+        evidence, char_wrap = _wrap_evidence([*pages, *cells])
+    policy = WrapPolicy(trailing_space_evidence=evidence, char_wrap=bool(char_wrap))
+    if policy.uses_morphology:
+        _ask_in_one_batch(policy, pages, cells)
+    return policy
+
+
+def _wrap_evidence(runs: Sequence[list[Line]]) -> tuple[bool, Optional[bool]]:
+    """Trailing-space evidence and character wrapping over the wrapped lines of ``runs``
+    (None for the latter: fewer than MIN_SAMPLES wrapped Korean lines to judge from)."""
     gaps = sorted(g for lines in runs for line in lines for g in line.word_gaps if g > 0)
     normal = gaps[len(gaps) // 5] if gaps else 0.0
     samples: list[float] = []
     with_space = without_space = 0
-    for a, b in _wrapped_pairs(runs):
+    for a, _ in _wrapped_pairs(runs):
         if a.space_glyphs:
             with_space += a.trailing_space
             without_space += not a.trailing_space
         if is_hangul(a.text[-1]) and not a.trailing_space:
             samples.append(leftover(a, normal))
-    char_wrap = len(samples) >= MIN_SAMPLES and median(samples) < CHAR_WRAP_LEFTOVER
     # Some producers draw trailing spaces only now and then; trust their absence only
     # when they are there at a rate word boundaries can explain.
     evidence = with_space >= 3 and with_space >= TRAILING_SPACE_RATE * (with_space + without_space)
-    policy = WrapPolicy(trailing_space_evidence=evidence, char_wrap=char_wrap)
-    if policy.uses_morphology:
-        _ask_in_one_batch(policy, pages, cells)
-    return policy
+    if len(samples) < MIN_SAMPLES:
+        return evidence, None
+    return evidence, median(samples) < CHAR_WRAP_LEFTOVER
 
 
 def _wrapped_pairs(runs: Sequence[list[Line]]) -> list[tuple[Line, Line]]:

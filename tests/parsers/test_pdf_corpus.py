@@ -253,11 +253,10 @@ def _two_common_nouns(apart, cut: int) -> bool:
 
 
 NOT_YET_WHOLE = {
-    MINUTES: "15 lines end with a drawn space glyph inside a word (전 |체, 정책 |은); rule 1 trusts "
-             "drawn spaces, which this character-wrap document puts at random",
-    FUND: "its text is all in table cells, which the wrap evidence does not see, so the "
-          "character-wrap cells get the word-wrap default (수 익률, 전망 합니다)",
-    RFP_AI: "narrow table cells break over-long words in a word-wrap document (프로 젝트)",
+    RFP_AI: "비계|량부문: a two-letter cell cuts 비계량부문 at every line and draws no space glyph, "
+            "so no glyph says the cuts are inside a word; 사업|이해도 and 따른|부정당 are misreadings "
+            "of the check (the cell fits 4 letters, so 사업이해도 would break after 이; Kiwi reads "
+            "부 as a suffix after the ending of 따른)",
 }
 
 

@@ -95,6 +95,27 @@ def test_drawn_space_evidence():
     assert WrapPolicy(trailing_space_evidence=False).separator(cut, rest) == " "
 
 
+def test_a_word_cut_in_a_narrow_cell():
+    """``프로`` / ``젝트 `` / ``관리`` in a two-letter cell: the cell draws a space where a
+    word ends, so the full line without one was cut inside the word."""
+    cut = line("프로", x0=90.0, top=100.0, right_edge=110.0)
+    rest = line("젝트 ", x0=90.0, top=112.0, right_edge=110.0, space_glyphs=True)
+    last = line("관리", x0=90.0, top=124.0, right_edge=110.0)
+    for item in (cut, rest, last):
+        item.cell_space_x0 = rest.glyphs[-1].x0
+    evidence = WrapPolicy(trailing_space_evidence=True)
+    assert evidence.separator(cut, rest) == "" and evidence.separator(rest, last) == " "
+    assert WrapPolicy().separator(cut, rest) == " "  # no trailing-space evidence: word wrap
+    # a line with room for a letter more ended on purpose (``방지`` / ``기술적``)
+    short = line("방지", x0=90.0, top=100.0, right_edge=122.0)
+    short.cell_space_x0 = rest.glyphs[-1].x0
+    assert evidence.separator(short, rest) == " "
+    # no room for a space glyph either: its absence says nothing (``도입요건`` / ``및``)
+    full = line("도입요건", x0=90.0, top=100.0, right_edge=130.0)
+    full.cell_space_x0 = rest.glyphs[-1].x0
+    assert evidence.separator(full, line("준수", x0=90.0, top=112.0)) == " "
+
+
 def test_continuation_needs_a_full_line_and_no_new_item():
     full = line("각 기관에서는 붙임 서식을", right_edge=None)
     assert continues(full, line("작성하여 제출", top=116.0))
@@ -259,6 +280,31 @@ def test_character_wrap_junctions_go_to_kiwi_but_settled_ones_do_not():
     assert settled.separator(line("심사 청구 30일"), line("자로", top=116.0)) == " "
     assert not settled.morphology  # an ending, a number with its unit: rules, not Kiwi
     assert join("위원회로 보", "임해 오신", char_wrap=True) == "위원회로 보임해 오신"
+
+
+@needs_kiwi
+def test_drawn_spaces_go_to_kiwi_in_a_character_wrap_document_without_evidence():
+    a, b = line("국민과 노동자를 위한 정책 ", space_glyphs=True), line("은 없이 생색만", top=116.0)
+    assert WrapPolicy(char_wrap=True).separator(a, b) == ""  # the drawn space was random
+    assert WrapPolicy(char_wrap=True, trailing_space_evidence=True).separator(a, b) == " "
+    assert WrapPolicy().separator(a, b) == " "  # word wrap: the drawn space stands
+    spaced = line("오늘 회의를 ", space_glyphs=True), line("개최합니다", top=116.0)
+    assert WrapPolicy(char_wrap=True).separator(*spaced) == " "
+
+
+@needs_kiwi
+def test_a_spreadsheet_export_is_judged_by_its_cells():
+    cut = line("건설 등 입니다. 수")  # full to its right edge
+    cells = [[cut, line("익률 상위 종목군은", top=116.0)] for _ in range(pdf_wrap.MIN_SAMPLES)]
+    assert not pdf_wrap.decide_policy([[]]).char_wrap
+    policy = pdf_wrap.decide_policy([[]], cells)
+    assert policy.char_wrap and policy.separator(*cells[0]) == ""
+    # a body with enough wrapped lines of its own decides without the cells: here word
+    # wrapping, a letter and a half left on each wrapped line
+    wrapped = line("가나다라 마바사")
+    wrapped.right_edge = wrapped.x1 + 1.5 * EM
+    pages = [[wrapped, line("아자차카 타파하", top=116.0)] for _ in range(pdf_wrap.MIN_SAMPLES)]
+    assert not pdf_wrap.decide_policy(pages, cells).char_wrap
 
 
 def test_without_kiwi_character_wrap_keeps_the_syllable_rule(monkeypatch):
