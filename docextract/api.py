@@ -70,7 +70,13 @@ def parse(
 
     lim = Limits.resolve(limits)
     data, display = read_input(source, lim, name)
-    fmt = format or _detect_with_plugins(data, detect_format)
+    try:
+        fmt = format or _detect_with_plugins(data, detect_format)
+    except DocextractError:
+        raise
+    except Exception as exc:  # the same boundary rule as for parsers, below
+        raise CorruptDocument(f"cannot identify this file: {type(exc).__name__}: {exc}",
+                              unexpected=type(exc).__name__) from exc
     parser_cls = parser_for_format(fmt)
     src = Source.model_construct(
         name=display,

@@ -146,7 +146,7 @@ def _detect_zip(data: bytes) -> str:
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         names = set(zf.namelist())
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
         from .errors import CorruptDocument
 
         raise CorruptDocument(f"broken zip container ({exc})") from exc

@@ -62,7 +62,7 @@ def open_zip(data: bytes, budget: Budget) -> zipfile.ZipFile:
 
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
         raise CorruptDocument(f"broken zip container ({exc})") from exc
     n = len(zf.infolist())
     if n > budget.limits.max_zip_members:
@@ -105,6 +105,8 @@ def read_member(zf: zipfile.ZipFile, name: str, budget: Budget) -> bytes:
                                         limit="max_decompressed_bytes")
     except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError) as exc:
         raise CorruptDocument(f"zip member {name!r} is damaged ({exc})") from exc
+    except NotImplementedError as exc:  # zipfile's word for compression methods it lacks
+        raise CorruptDocument(f"zip member {name!r} uses an unsupported zip feature ({exc})") from exc
     except RuntimeError as exc:  # zipfile raises RuntimeError for encrypted members
         from .errors import EncryptedDocument
 

@@ -185,6 +185,14 @@ def zip_bomb_docx() -> bytes:
     return buf.getvalue()
 
 
+def zip_with_future_version() -> bytes:
+    """A central directory claiming 'version needed to extract' 25.5 (found by fuzzing)."""
+    data = bytearray(hwpx_bytes(hwpx_section("본문")))
+    at = data.find(b"PK\x01\x02")
+    data[at + 6:at + 8] = (255).to_bytes(2, "little")
+    return bytes(data)
+
+
 # ---------------------------------------------------------------- cases
 
 CASES = {
@@ -198,6 +206,7 @@ CASES = {
     "billion-laughs.hwpx": billion_laughs_hwpx,
     "xxe.hwpx": xxe_hwpx,
     "zip-bomb.docx": zip_bomb_docx,
+    "future-zip-version.hwpx": zip_with_future_version,
     "100k-pages.pdf": pdf_declaring_100k_pages,
     "cyclic-pages.pdf": pdf_cyclic_pages,
     "xref-loop.pdf": pdf_xref_loop,
