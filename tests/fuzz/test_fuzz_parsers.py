@@ -86,30 +86,21 @@ FUZZ = settings(max_examples=EXAMPLES, deadline=None, derandomize=True,
                 suppress_health_check=list(HealthCheck))
 
 
-@pytest.mark.parametrize("ext", ["hwp", "hwpx", "docx", "pdf"])
-def test_byte_mutations_never_crash(ext):
-    corpus = seeds(ext)
+HARNESSES = [("hwp", mutate), ("hwpx", mutate), ("docx", mutate), ("pdf", mutate),
+             ("hwpx-xml", mutate_zip_member), ("docx-xml", mutate_zip_member)]
+
+
+@pytest.mark.parametrize("harness, mutator", HARNESSES, ids=[h for h, _ in HARNESSES])
+def test_mutations_never_crash(harness, mutator):
+    """Byte mutations of every format, and XML-member mutations of the zip formats."""
+    corpus = seeds(harness.split("-")[0])
     if not corpus:
-        pytest.skip(f"no samples/{ext} to mutate")
+        pytest.skip(f"no samples for {harness} to mutate")
 
     @FUZZ
     @given(index=st.integers(0, len(corpus) - 1), ops=OPS)
     def run(index, ops):
-        check(ext, mutate(corpus[index], ops))
-
-    run()
-
-
-@pytest.mark.parametrize("ext", ["hwpx", "docx"])
-def test_xml_member_mutations_never_crash(ext):
-    corpus = seeds(ext)
-    if not corpus:
-        pytest.skip(f"no samples/{ext} to mutate")
-
-    @FUZZ
-    @given(index=st.integers(0, len(corpus) - 1), ops=OPS)
-    def run(index, ops):
-        check(ext + "-xml", mutate_zip_member(corpus[index], ops))
+        check(harness, mutator(corpus[index], ops))
 
     run()
 
