@@ -9,7 +9,7 @@ from typing import IO, Any, Union
 
 from .errors import CorruptDocument, DocextractError, LimitExceeded, UnsupportedFormat
 from .limits import Limits
-from .model import Document, Issue, Source
+from .model import Document, Source
 
 Input = Union[str, "os.PathLike[str]", bytes, bytearray, memoryview, IO[bytes]]
 
@@ -128,4 +128,4 @@ def _detect_with_plugins(data: bytes, detect: Any) -> str:
         raise
 
 
-__all__ = ["parse", "read_input", "Issue"]
+__all__ = ["parse", "read_input"]

@@ -8,7 +8,6 @@ says what the bytes really are: HWP 3.x, HWPML, a DRM wrapper, HTML, plain text.
 from __future__ import annotations
 
 import io
-import zipfile
 
 from .errors import EncryptedDocument, UnsupportedFormat
 
@@ -143,6 +142,8 @@ def _detect_ole_strictly(data: bytes) -> str:
 
 
 def _detect_zip(data: bytes) -> str:
+    import zipfile  # only zip-based inputs pay for it
+
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         names = set(zf.namelist())

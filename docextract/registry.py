@@ -115,17 +115,6 @@ class Registry(Generic[T]):
         self._loaded[name] = plugin
         return plugin  # type: ignore[no-any-return]
 
-    def missing_requirements(self, name: str) -> list[str]:
-        """Pip requirements a plugin declares that are not importable, without importing it."""
-        entry = self._discover().get(name)
-        if entry is None:
-            return []
-        try:
-            plugin = self.get(name)
-        except MissingDependency as exc:
-            return [str(exc)]
-        return [req for mod, req in getattr(plugin, "requires", {}).items()
-                if importlib.util.find_spec(mod) is None]
 
 
 def _may_declare(group: str) -> bool:

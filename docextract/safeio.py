@@ -9,7 +9,6 @@ access off (a document that declares entities is refused outright).
 
 from __future__ import annotations
 
-import zipfile
 import zlib
 from typing import TYPE_CHECKING, Any
 
@@ -17,6 +16,8 @@ from .errors import CorruptDocument, LimitExceeded
 from .limits import Budget
 
 if TYPE_CHECKING:
+    import zipfile
+
     from lxml import etree
 
 _CHUNK = 64 * 1024
@@ -56,9 +57,10 @@ def inflate(data: bytes, budget: Budget, *, raw: bool = True, what: str = "strea
     return bytes(out)
 
 
-def open_zip(data: bytes, budget: Budget) -> zipfile.ZipFile:
+def open_zip(data: bytes, budget: Budget) -> "zipfile.ZipFile":
     """Open a zip archive held in memory and check its member count."""
     import io
+    import zipfile  # imported here so HWP and PDF reads never load it
 
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
@@ -71,13 +73,15 @@ def open_zip(data: bytes, budget: Budget) -> zipfile.ZipFile:
     return zf
 
 
-def zip_names(zf: zipfile.ZipFile) -> list[str]:
+def zip_names(zf: "zipfile.ZipFile") -> list[str]:
     """Member names as stored; they are only ever used as keys, never as filesystem paths."""
     return [i.filename for i in zf.infolist()]
 
 
-def read_member(zf: zipfile.ZipFile, name: str, budget: Budget) -> bytes:
+def read_member(zf: "zipfile.ZipFile", name: str, budget: Budget) -> bytes:
     """Read one zip member, enforcing size, ratio and total decompressed limits."""
+    import zipfile
+
     try:
         info = zf.getinfo(name)
     except KeyError as exc:

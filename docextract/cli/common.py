@@ -35,14 +35,10 @@ def limits_from(timeout: float | None, max_pages: int | None, max_size_mb: float
     )
 
 
-def read_stdin_once() -> bytes:
-    return sys.stdin.buffer.read()
-
-
 def load_source(path: str) -> Any:
     """``-`` means standard input; anything else is a path (names may start with a dash)."""
     if path == "-":
-        return read_stdin_once()
+        return sys.stdin.buffer.read()
     return path
 
 

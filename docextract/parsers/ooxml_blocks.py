@@ -24,14 +24,12 @@ from . import construct as build
 from .base import ParseContext
 from .ooxml_numbering import Numbering
 from .ooxml_styles import Styles, numpr_values, outline_from_ppr
-from .ooxml_text import Anchor, FieldState, InlineText, W
+from .ooxml_text import MC, VAL, W, Anchor, FieldState, InlineText, alternate_branch
 
 if TYPE_CHECKING:
     from lxml import etree
 
 Block = Paragraph | Table
-_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
-_VAL = W + "val"
 # Tags compared on every paragraph, concatenated once.
 _P = W + "p"
 _TBL = W + "tbl"
@@ -138,10 +136,8 @@ class BlockReader:
                     out.extend(self.read(content, role, depth, top=top))
             elif tag in _TRANSPARENT:
                 out.extend(self.read(child, role, depth, top=top))
-            elif tag == _MC + "AlternateContent":
-                branch = child.find(_MC + "Choice")
-                if branch is None:
-                    branch = child.find(_MC + "Fallback")
+            elif tag == MC + "AlternateContent":
+                branch = alternate_branch(child)
                 if branch is not None:
                     out.extend(self.read(branch, role, depth, top=top))
             elif tag == _SECT_PR and top:
@@ -163,13 +159,13 @@ class BlockReader:
             for prop in ppr:  # one loop over the properties beats several find() calls
                 tag = prop.tag
                 if tag == _PSTYLE:
-                    style_id = prop.get(_VAL)
+                    style_id = prop.get(VAL)
                 elif tag == _NUMPR:
                     num_id, level = numpr_values(prop)
                 elif tag == _OUTLINE_LVL:
                     outline = outline_from_ppr(ppr)
                 elif tag == _PAGE_BREAK_BEFORE:
-                    if prop.get(_VAL, "true") not in ("0", "false", "off"):
+                    if prop.get(VAL, "true") not in ("0", "false", "off"):
                         self.page_break()
                 elif tag == _SECT_PR and top:
                     sect_pr = prop
@@ -216,7 +212,7 @@ class BlockReader:
         kind = None
         if following is not None:
             type_el = following.find(W + "type")
-            kind = type_el.get(_VAL) if type_el is not None else None
+            kind = type_el.get(VAL) if type_el is not None else None
         if kind in (None, "nextPage", "oddPage", "evenPage"):
             self.page_break()
 
@@ -320,17 +316,17 @@ def _cell_props(tc: "etree._Element") -> tuple[int, str | None, str | None]:
     vmerge = hmerge = None
     v = tcpr.find(W + "vMerge")
     if v is not None:
-        vmerge = "restart" if v.get(_VAL) == "restart" else "continue"
+        vmerge = "restart" if v.get(VAL) == "restart" else "continue"
     h = tcpr.find(W + "hMerge")
     if h is not None:
-        hmerge = "restart" if h.get(_VAL) == "restart" else "continue"
+        hmerge = "restart" if h.get(VAL) == "restart" else "continue"
     return span, vmerge, hmerge
 
 
 def _int_val(el: "etree._Element | None") -> int:
     if el is None:
         return 0
-    raw = el.get(_VAL, "")
+    raw = el.get(VAL, "")
     return min(int(raw), 1000) if raw.isdigit() else 0
 
 

@@ -33,9 +33,9 @@ if TYPE_CHECKING:
 
 W = f"{{{W_NS}}}"
 _R_ID = f"{{{R_NS}}}id"
-_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _M_T = "{http://schemas.openxmlformats.org/officeDocument/2006/math}t"
-_VAL = W + "val"
+VAL = W + "val"
 _VANISH = W + "vanish"
 # Tags compared on every run, concatenated once.
 _R = W + "r"
@@ -217,7 +217,7 @@ class InlineText:
             ff = el.find(W + "ffData")
             if ff is not None:
                 name_el = ff.find(W + "name")
-                f.form_name = name_el.get(_VAL) if name_el is not None else None
+                f.form_name = name_el.get(VAL) if name_el is not None else None
             fields.stack.append(f)
             fields.hidden += 1
         elif kind == "separate" and fields.stack and not fields.stack[-1].in_result:
@@ -244,11 +244,9 @@ class InlineText:
             self.walk(content)
 
     def _alternate(self, el: "etree._Element") -> None:
-        choice = el.find(_MC + "Choice")
-        if choice is None:
-            choice = el.find(_MC + "Fallback")
-        if choice is not None:
-            self.walk(choice)
+        branch = alternate_branch(el)
+        if branch is not None:
+            self.walk(branch)
 
     def _drawing(self, el: "etree._Element") -> None:
         self.anchors.extend(("textbox", box) for box in find_textboxes(el))
@@ -282,7 +280,7 @@ _HANDLERS: dict[str, Callable[[InlineText, "etree._Element"], None]] = {
     W + "fldChar": InlineText._fld_char,
     W + "instrText": InlineText._instr_text,
     W + "sdt": InlineText._sdt,
-    _MC + "AlternateContent": InlineText._alternate,
+    MC + "AlternateContent": InlineText._alternate,
     W + "drawing": InlineText._drawing,
     W + "pict": InlineText._drawing,
     W + "object": InlineText._drawing,
@@ -292,6 +290,13 @@ _HANDLERS: dict[str, Callable[[InlineText, "etree._Element"], None]] = {
     W + "commentRangeStart": InlineText._comment_start,
     W + "commentRangeEnd": InlineText._comment_end,
 }
+
+
+def alternate_branch(el: "etree._Element") -> "etree._Element | None":
+    """The one branch of ``mc:AlternateContent`` to read (Choice, else Fallback), so its
+    content is never read twice."""
+    branch = el.find(MC + "Choice")
+    return branch if branch is not None else el.find(MC + "Fallback")
 
 
 def find_textboxes(el: "etree._Element") -> list["etree._Element"]:
@@ -305,10 +310,8 @@ def find_textboxes(el: "etree._Element") -> list["etree._Element"]:
             tag = child.tag
             if tag == W + "txbxContent":
                 found.append(child)
-            elif tag == _MC + "AlternateContent":
-                branch = child.find(_MC + "Choice")
-                if branch is None:
-                    branch = child.find(_MC + "Fallback")
+            elif tag == MC + "AlternateContent":
+                branch = alternate_branch(child)
                 if branch is not None:
                     stack.append(branch)
             elif isinstance(tag, str):
@@ -319,7 +322,7 @@ def find_textboxes(el: "etree._Element") -> list["etree._Element"]:
 def _is_hidden(rpr: "etree._Element") -> bool:
     for child in rpr:  # a loop over the few children beats find() on this hot path
         if child.tag == _VANISH:
-            return child.get(_VAL, "true") not in ("0", "false", "off")
+            return child.get(VAL, "true") not in ("0", "false", "off")
     return False
 
 
