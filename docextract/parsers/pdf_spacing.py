@@ -48,9 +48,9 @@ def _kiwi() -> Optional[tuple[Any, int]]:
     """The analyser and the morpheme id of an unknown noun; None when Kiwi cannot load
     (a damaged install), and then the wrap rule carries on without it."""
     try:
-        from kiwipiepy import Kiwi
+        from ..korean import kiwi as shared_kiwi
 
-        kiwi = Kiwi(load_multi_dict=False)  # multi-word names (``직속감독자``) are not words
+        kiwi = shared_kiwi()
         return kiwi, kiwi.tokenize(UNKNOWN_WORD)[0].id
     except Exception:  # third-party start-up failure of any kind: no language model
         return None

@@ -94,24 +94,11 @@ class LightTerms:
 
 # kiwipiepy ----------------------------------------------------------------------------
 
-_KIWI: Any = None
-_KIWI_LOCK = threading.Lock()
-
-
 def get_kiwi() -> Any:
-    """The process's Kiwi analyzer, created on first use.
+    """The process's Kiwi analyzer (shared with PDF wrap repair), created on first use."""
+    from ..korean import kiwi
 
-    The typo and multi-word dictionaries are not loaded: official text has few typos,
-    and bag-of-morpheme similarity does not need multi-word entries; skipping them
-    roughly halves Kiwi's start-up time.
-    """
-    global _KIWI
-    with _KIWI_LOCK:
-        if _KIWI is None:
-            from kiwipiepy import Kiwi
-
-            _KIWI = Kiwi(load_typo_dict=False, load_multi_dict=False)
-        return _KIWI
+    return kiwi()
 
 
 class KiwiSpacyTokenizer:
