@@ -78,7 +78,7 @@ def parse(
         raise CorruptDocument(f"cannot identify this file: {type(exc).__name__}: {exc}",
                               unexpected=type(exc).__name__) from exc
     parser_cls = parser_for_format(fmt)
-    src = Source.model_construct(
+    src = Source(
         name=display,
         size=len(data),
         sha256=hashlib.sha256(data).hexdigest(),

@@ -8,15 +8,19 @@ with a warning (never an error). ``spec=`` takes a user YAML field spec instead.
 from __future__ import annotations
 
 import os
-from typing import Any
+from typing import TYPE_CHECKING, Any, Callable, TypeVar
 
 from .api import Input, parse
 from .errors import DocextractError, ExtractionError
 from .limits import Limits
 from .model import Document
-from .records import Record
+
+if TYPE_CHECKING:
+    from .extractors.base import Extraction
+    from .records import Record
 
 AUTO_THRESHOLD = 0.5
+R = TypeVar("R")
 
 
 def _document(source: Input | Document, password: str | None,
@@ -55,6 +59,25 @@ def choose(doc: Document) -> tuple[Any, list[str]]:
     return _extractor("generic"), warnings
 
 
+def _selected(doc: Document, type: str) -> tuple[Any, list[str]]:  # noqa: A002
+    if type == "auto":
+        return choose(doc)
+    return _extractor(type), []
+
+
+def _run(extractor: Any, step: Callable[[Document], R], doc: Document) -> R:
+    """``step(doc)`` with extractor bugs turned into :class:`ExtractionError`."""
+    try:
+        return step(doc)
+    except DocextractError:
+        raise
+    except RecursionError as exc:
+        raise ExtractionError(f"{extractor.record_type} extraction nests too deeply") from exc
+    except Exception as exc:  # an extractor bug must not become a traceback for the user
+        raise ExtractionError(f"{extractor.record_type} extraction failed: "
+                              f"{exc.__class__.__name__}: {exc}") from exc
+
+
 def extract(
     source: Input | Document,
     type: str = "auto",  # noqa: A002 - the public keyword is ``type=``
@@ -62,7 +85,7 @@ def extract(
     password: str | None = None,
     limits: Limits | dict[str, Any] | None = None,
     spec: str | os.PathLike[str] | None = None,
-) -> Record:
+) -> "Record":
     """The record of ``source`` (a path, bytes, binary file or an already parsed Document).
 
     ``type`` is a registered record type (``"official_letter"``, ``"generic"``) or
@@ -74,23 +97,27 @@ def extract(
         from .extractors.declarative import DeclarativeExtractor
 
         return DeclarativeExtractor.from_file(spec).extract(doc)
-    warnings: list[str] = []
-    if type == "auto":
-        extractor, warnings = choose(doc)
-    else:
-        extractor = _extractor(type)
-    try:
-        record: Record = extractor.extract(doc)
-    except DocextractError:
-        raise
-    except RecursionError as exc:
-        raise ExtractionError(f"{extractor.record_type} extraction nests too deeply") from exc
-    except Exception as exc:  # an extractor bug must not become a traceback for the user
-        raise ExtractionError(f"{extractor.record_type} extraction failed: "
-                              f"{exc.__class__.__name__}: {exc}") from exc
-    for w in warnings:
-        record.warnings.append(w)
+    extractor, warnings = _selected(doc, type)
+    record: Record = _run(extractor, extractor.extract, doc)
+    record.warnings.extend(warnings)
     return record
 
 
-__all__ = ["AUTO_THRESHOLD", "choose", "extract"]
+def find_fields(
+    source: Input | Document,
+    type: str = "auto",  # noqa: A002 - the public keyword is ``type=``
+    *,
+    password: str | None = None,
+    limits: Limits | dict[str, Any] | None = None,
+) -> "Extraction":
+    """What :func:`extract` finds, as plain values with evidence and warnings, without
+    building the Pydantic record (the summaries' path: it never loads Pydantic for the
+    built-in record types)."""
+    doc = _document(source, password, limits)
+    extractor, warnings = _selected(doc, type)
+    found: Extraction = _run(extractor, extractor.find, doc)
+    found.warnings.extend(warnings)
+    return found
+
+
+__all__ = ["AUTO_THRESHOLD", "choose", "extract", "find_fields"]

@@ -21,11 +21,12 @@ in the text maps back to exactly one block. Parsers build blocks and call
 from __future__ import annotations
 
 import html
+from dataclasses import field
 from datetime import datetime
 from enum import Enum
 from typing import Annotated, Iterator, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field
+from .plain import PlainModel, Tagged, plain_dataclass
 
 
 class Role(str, Enum):
@@ -41,11 +42,8 @@ class Role(str, Enum):
     COMMENT = "comment"
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", defer_build=True)
-
-
-class BBox(_Model):
+@plain_dataclass
+class BBox(PlainModel):
     """A rectangle in PDF points, origin at the top-left of the page."""
 
     x0: float
@@ -54,7 +52,8 @@ class BBox(_Model):
     bottom: float
 
 
-class Provenance(_Model):
+@plain_dataclass
+class Provenance(PlainModel):
     """Where a block came from: its path, section, page, text span and box."""
 
     path: str = ""
@@ -64,7 +63,8 @@ class Provenance(_Model):
     bbox: BBox | None = None
 
 
-class Annotation(_Model):
+@plain_dataclass
+class Annotation(PlainModel):
     """A marked range inside a paragraph's text: a form field, a link, a comment anchor."""
 
     kind: Literal["field", "hyperlink", "comment", "bookmark"]
@@ -73,7 +73,8 @@ class Annotation(_Model):
     end: int
 
 
-class Paragraph(_Model):
+@plain_dataclass
+class Paragraph(PlainModel):
     """A run of text: a body paragraph, a heading, or a line of a header or note."""
 
     kind: Literal["paragraph"] = "paragraph"
@@ -81,19 +82,20 @@ class Paragraph(_Model):
     role: Role = Role.BODY
     style: str | None = None
     outline_level: int | None = None
-    annotations: list[Annotation] = Field(default_factory=list)
-    prov: Provenance = Field(default_factory=Provenance)
+    annotations: list[Annotation] = field(default_factory=list)
+    prov: Provenance = field(default_factory=Provenance)
 
 
-class Cell(_Model):
+@plain_dataclass
+class Cell(PlainModel):
     """One table cell, anchored at (row, col), covering row_span x col_span grid slots."""
 
     row: int
     col: int
     row_span: int = 1
     col_span: int = 1
-    blocks: list[Block] = Field(default_factory=list)
-    prov: Provenance = Field(default_factory=Provenance)
+    blocks: list[Block] = field(default_factory=list)
+    prov: Provenance = field(default_factory=Provenance)
 
     @property
     def text(self) -> str:
@@ -101,15 +103,16 @@ class Cell(_Model):
         return "\n".join(_block_text(b) for b in self.blocks)
 
 
-class Table(_Model):
+@plain_dataclass
+class Table(PlainModel):
     """A table: ``rows[i]`` lists the cells whose top-left slot is in grid row ``i``."""
 
     kind: Literal["table"] = "table"
     n_rows: int
     n_cols: int
-    rows: list[list[Cell]] = Field(default_factory=list)
+    rows: list[list[Cell]] = field(default_factory=list)
     role: Role = Role.BODY
-    prov: Provenance = Field(default_factory=Provenance)
+    prov: Provenance = field(default_factory=Provenance)
 
     def cells(self) -> Iterator[Cell]:
         """Every cell once, in row-major order of their anchors."""
@@ -137,7 +140,7 @@ class Table(_Model):
         return "\n".join(c.text for c in self.cells())
 
 
-Block = Annotated[Union[Paragraph, Table], Field(discriminator="kind")]
+Block = Annotated[Union[Paragraph, Table], Tagged("kind")]
 
 
 
@@ -147,44 +150,30 @@ def _block_text(block: Paragraph | Table) -> str:
 
 def _place(block: Paragraph | Table, path: str, pos: int, texts: list[str]) -> int:
     """Give ``block`` (and everything inside it) its path and span, starting at text
-    offset ``pos``; append paragraph texts to ``texts``; return the offset after it.
-
-    ``prov.path = path`` is written as its two effects (the value in ``__dict__``, the
-    name in the fields set), as these models validate no assignments: pydantic's
-    per-assignment dispatch was most of the cost of assembling a large document.
-    """
+    offset ``pos``; append paragraph texts to ``texts``; return the offset after it."""
     prov = block.prov
-    values = prov.__dict__
-    fields_set = prov.__pydantic_fields_set__
-    values["path"] = path
-    fields_set.add("path")
+    prov.path = path
     if isinstance(block, Paragraph):
         text = block.text
         end = pos + len(text)
-        values["span"] = (pos, end)
-        fields_set.add("span")
+        prov.span = (pos, end)
         texts.append(text)
         return end + 1
     start = pos
     for row in block.rows:
         for cell in row:
             cell_path = f"{path}/r{cell.row}c{cell.col}"
-            cell_prov = cell.prov
-            cell_values = cell_prov.__dict__
-            cell_fields = cell_prov.__pydantic_fields_set__
-            cell_values["path"] = cell_path
-            cell_fields.add("path")
+            cell.prov.path = cell_path
             cell_start = pos
             for j, child in enumerate(cell.blocks):
                 pos = _place(child, f"{cell_path}/b{j}", pos, texts)
-            cell_values["span"] = (cell_start, max(cell_start, pos - 1))
-            cell_fields.add("span")
-    values["span"] = (start, max(start, pos - 1))
-    fields_set.add("span")
+            cell.prov.span = (cell_start, max(cell_start, pos - 1))
+    prov.span = (start, max(start, pos - 1))
     return pos
 
 
-class Issue(_Model):
+@plain_dataclass
+class Issue(PlainModel):
     """A warning recorded while parsing: content skipped, extension mismatch, and so on."""
 
     code: str
@@ -192,7 +181,8 @@ class Issue(_Model):
     path: str | None = None
 
 
-class Metadata(_Model):
+@plain_dataclass
+class Metadata(PlainModel):
     """Document properties, where the format records them."""
 
     title: str | None = None
@@ -202,10 +192,11 @@ class Metadata(_Model):
     created: datetime | None = None
     modified: datetime | None = None
     page_count: int | None = None
-    extra: dict[str, str] = Field(default_factory=dict)
+    extra: dict[str, str] = field(default_factory=dict)
 
 
-class Source(_Model):
+@plain_dataclass
+class Source(PlainModel):
     """The input file: name as given, size, SHA-256 and extension."""
 
     name: str | None = None
@@ -214,15 +205,16 @@ class Source(_Model):
     extension: str | None = None
 
 
-class Document(_Model):
+@plain_dataclass
+class Document(PlainModel):
     """A parsed document: blocks in reading order plus their linear text."""
 
     schema_version: Literal[1] = 1
-    source: Source = Field(default_factory=Source)
+    source: Source = field(default_factory=Source)
     format: str
-    metadata: Metadata = Field(default_factory=Metadata)
-    warnings: list[Issue] = Field(default_factory=list)
-    blocks: list[Block] = Field(default_factory=list)
+    metadata: Metadata = field(default_factory=Metadata)
+    warnings: list[Issue] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
     text: str = ""
 
     @classmethod
@@ -236,14 +228,12 @@ class Document(_Model):
         warnings: list[Issue] | None = None,
     ) -> "Document":
         """Build a Document from parser output: assign block paths and text spans."""
-        doc = cls.model_construct(
-            schema_version=1,
+        doc = cls(
             source=source or Source(),
             format=format,
             metadata=metadata or Metadata(),
             warnings=list(warnings or []),
             blocks=list(blocks),
-            text="",
         )
         texts: list[str] = []
         counters: dict[int, int] = {}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from docextract.model import Annotation, Cell, Document, Paragraph, Role, Table
+from docextract.model import Annotation, Cell, Document, Paragraph, Provenance, Role, Table
 
 
 def _letter_like() -> Document:
@@ -21,8 +21,8 @@ def _letter_like() -> Document:
         Paragraph(text="제목  공공데이터 개방 실적 제출 요청", outline_level=1, style="제목 1",
                   annotations=[Annotation(kind="field", name="title", start=4, end=21)]),
         approvals,
-        Paragraph(text="", prov={"section": 1}),
-        Paragraph(text="끝.", prov={"section": 1}),
+        Paragraph(text="", prov=Provenance(section=1)),
+        Paragraph(text="끝.", prov=Provenance(section=1)),
     ]
     return Document.assemble(blocks, format="hwp")
 

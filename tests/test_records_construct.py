@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 from typing import Any
 
 import pytest
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from docextract.records import Evidence
+from docextract.evidence import Evidence
 from docextract.records.construct import build
 from docextract.records.official_letter import (Approver, Attachment, Contact, Disclosure,
                                                 OfficialLetter, Person, Related)
@@ -62,7 +63,7 @@ SUMMARY: dict[str, Any] = {
     "warnings": [],
 }
 
-CASES: list[tuple[type[BaseModel], dict[str, Any]]] = [
+CASES: list[tuple[type, dict[str, Any]]] = [
     (OfficialLetter, LETTER),
     (OfficialLetter, {}),
     (OfficialLetter, {"title": "제목만", "amounts": []}),
@@ -90,6 +91,9 @@ def assert_same(built: Any, validated: Any) -> None:
         assert built.__pydantic_private__ == validated.__pydantic_private__
         for name in type(validated).model_fields:
             assert_same(getattr(built, name), getattr(validated, name))
+    elif dataclasses.is_dataclass(validated):
+        for f in dataclasses.fields(validated):
+            assert_same(getattr(built, f.name), getattr(validated, f.name))
     elif isinstance(validated, (list, tuple)):
         assert len(built) == len(validated)
         for a, b in zip(built, validated):
@@ -143,7 +147,7 @@ def test_a_model_instance_is_kept_as_validation_keeps_it():
 
 
 # Values of the wrong type: validation decides, coercing or refusing exactly as it would.
-COERCED: list[tuple[type[BaseModel], dict[str, Any]]] = [
+COERCED: list[tuple[type, dict[str, Any]]] = [
     (Attachment, {"title": "추진계획", "copies": "2"}),               # str for int
     (DDay, {"deadline": "2026-04-01", "today": "2026-04-05", "days_left": "-4",
             "label": "D+4", "overdue": "true"}),
@@ -166,7 +170,7 @@ def test_wrong_types_are_coerced_as_validation_coerces(cls, values):
     assert built.model_dump_json() == validated.model_dump_json()
 
 
-REFUSED: list[tuple[type[BaseModel], dict[str, Any]]] = [
+REFUSED: list[tuple[type, dict[str, Any]]] = [
     (Attachment, {"title": "추진계획", "copies": "두 부"}),
     (Attachment, {"copies": 1}),                                      # missing required field
     (Attachment, {"title": "추진계획", "pages": 3}),                  # extra key

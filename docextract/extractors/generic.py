@@ -8,26 +8,17 @@ adds a warning saying that no specific record type matched.
 from __future__ import annotations
 
 import re
-from typing import ClassVar
-
-from pydantic import Field
+from typing import TYPE_CHECKING, ClassVar
 
 from ..model import Document
 from ..normalize.dates import find_dates
 from ..normalize.text import collapse_glyph_spacing, collapse_ws
-from ..records import Record
-from .base import Extractor, Found
+from .base import Extraction, Extractor, Found
 from .letter_labels import letter_spec
 from .lines import document_lines
 
-class GenericRecord(Record):
-    """A document no specific extractor recognized: its title, main date and issuer if found."""
-
-    record_type: ClassVar[str] = "generic"
-
-    title: str | None = Field(default=None, description="metadata title or first short line")
-    date: str | None = Field(default=None, description="first full date in the text, ISO")
-    issuer: str | None = Field(default=None, description="agency-like line near the top")
+if TYPE_CHECKING:
+    from ..records.generic import GenericRecord
 
 
 WARNING = "no specific record type matched this document; generic record (title, date, issuer)"
@@ -37,14 +28,19 @@ class GenericExtractor(Extractor):
     """Title, date and issuer of any document, with a warning."""
 
     record_type: ClassVar[str] = "generic"
-    record_class = GenericRecord
     description: ClassVar[str] = "any document: title, date, issuer (fallback)"
 
     def score(self, doc: Document) -> float:
         """A constant low score: the generic record fits everything, and nothing well."""
         return 0.05
 
-    def extract(self, doc: Document) -> GenericRecord:
+    def extract(self, doc: Document) -> "GenericRecord":
+        from ..records.generic import GenericRecord
+
+        record: GenericRecord = self.find(doc).to_record(GenericRecord)
+        return record
+
+    def find(self, doc: Document) -> Extraction:
         lines = [ln for ln in document_lines(doc) if ln.text.strip()]
         found: dict[str, Found] = {}
         if doc.metadata.title and doc.metadata.title.strip():
@@ -68,8 +64,7 @@ class GenericExtractor(Extractor):
                     text.replace(" ", "").endswith(suffixes) and text != found.get("title", Found(None)).value:
                 found["issuer"] = Found(text, [ln.evidence(0, len(ln.text), "generic:agency-line")])
                 break
-        record: GenericRecord = self.build(GenericRecord, found, [WARNING])
-        return record
+        return Extraction.from_found(self.record_type, found, [WARNING])
 
 
-__all__ = ["GenericExtractor", "GenericRecord", "WARNING"]
+__all__ = ["GenericExtractor", "WARNING"]

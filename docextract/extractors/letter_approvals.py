@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ..normalize.dates import parse_month_day
 from ..normalize.regex_cache import compile_pattern
-from ..records import Evidence
+from ..evidence import Evidence
 from .base import Found
 from .letter_labels import LetterSpec
 from .lines import Line

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..normalize.regex_cache import compile_pattern
 from ..normalize.text import collapse_ws
-from ..records import Evidence
+from ..evidence import Evidence
 from .base import Found
 from .letter_labels import LetterSpec
 from .letter_layout import END_MARK, LetterLayout

@@ -17,7 +17,7 @@ from ..normalize.phones import find_phones
 from ..normalize.regex_cache import compile_pattern
 from ..normalize.text import collapse_ws
 from ..normalize.times import find_times
-from ..records import Evidence
+from ..evidence import Evidence
 from .base import Found
 from .letter_labels import LetterSpec
 from .letter_layout import END_MARK, item_marker

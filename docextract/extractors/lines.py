@@ -15,8 +15,7 @@ from typing import Iterator
 
 from ..model import Cell, Document, Paragraph, Role, Table
 from ..normalize.text import normalize_chars, printed_chars
-from ..records import Evidence
-from ..records.construct import build
+from ..evidence import Evidence
 
 SEP = "\t"
 
@@ -93,8 +92,8 @@ class Line:
             end -= 1
         a = self.doc_offset(start)
         b = self.doc_offset(end - 1) + 1 if end > start else a
-        return build(Evidence, {"text": self.original[start:end], "path": seg.path,  # type: ignore[no-any-return]
-                                "span": (a, b), "page": seg.page, "rule": rule})
+        return Evidence(text=self.original[start:end], path=seg.path, span=(a, b), page=seg.page,
+                        rule=rule)
 
     def split(self, cuts: list[int]) -> list["Line"]:
         """This line cut at the given offsets into several lines (blank pieces dropped).

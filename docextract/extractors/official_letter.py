@@ -9,15 +9,14 @@ The work is split by part of the letter: :mod:`.letter_layout` finds the parts,
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from ..model import Document
 from ..normalize.amounts import find_amounts
 from ..normalize.dates import find_dates
 from ..normalize.regex_cache import compile_pattern
-from ..records.official_letter import OfficialLetter
 from . import letter_body as body
-from .base import Extractor, Found
+from .base import Extraction, Extractor, Found
 from .letter_approvals import approvals
 from .letter_attachments import attachments
 from .letter_footer import address, contact_line, find_recipient_list, find_sender, numbers
@@ -26,6 +25,9 @@ from .letter_labels import LetterSpec, letter_spec
 from .letter_layout import END_MARK, body_lines, locate, recipient_label
 from .letter_runs import join_bare_labels, split_run_on
 from .lines import Line, document_lines
+
+if TYPE_CHECKING:
+    from ..records.official_letter import OfficialLetter
 
 FOOTER_FIELDS = ("document_number", "receipt_number", "postal_code", "phone", "fax")
 _ENFORCEMENT = compile_pattern(r"(?:^|\s)시\s*행\s*[:：]?\s*[가-힣○][^\s()]*\s*-\s*\d")
@@ -36,7 +38,6 @@ class OfficialLetterExtractor(Extractor):
     """Extracts 행정기관 공문 (기안문/시행문) into :class:`OfficialLetter` records."""
 
     record_type: ClassVar[str] = "official_letter"
-    record_class = OfficialLetter
     description: ClassVar[str] = "행정기관 공문 (기안문·시행문): 수신, 제목, 붙임, 결재, 시행, 연락처"
 
     def __init__(self, spec: LetterSpec | None = None) -> None:
@@ -61,12 +62,18 @@ class OfficialLetterExtractor(Extractor):
 
     # extraction ---------------------------------------------------------------------
 
-    def extract(self, doc: Document) -> OfficialLetter:
+    def extract(self, doc: Document) -> "OfficialLetter":
         """The letter's record with evidence; fields not found are null or empty."""
+        from ..records.official_letter import OfficialLetter
+
+        record: OfficialLetter = self.find(doc).to_record(OfficialLetter)
+        return record
+
+    def find(self, doc: Document) -> Extraction:
+        """The letter's fields as plain values with their evidence (no Pydantic involved)."""
         lines = join_bare_labels(split_run_on(document_lines(doc), self.spec), self.spec)
         found, warnings = self.find_fields(lines)
-        record: OfficialLetter = self.build(OfficialLetter, found, warnings)
-        return record
+        return Extraction.from_found(self.record_type, found, warnings)
 
     def find_fields(self, lines: list[Line]) -> tuple[dict[str, Found], list[str]]:
         """Every field of the record as :class:`Found` values, plus warnings."""

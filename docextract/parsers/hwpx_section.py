@@ -211,7 +211,7 @@ class SectionReader:
         style = state.header.styles.get(p.get("styleIDRef", "")) or None
         text = prefix + text
         shift = len(prefix)
-        annotations = [a.model_copy(update={"start": a.start + shift, "end": a.end + shift})
+        annotations = [Annotation(kind=a.kind, name=a.name, start=a.start + shift, end=a.end + shift)
                        for a in acc.annotations] if shift else acc.annotations
         out: list[Block] = []
         cut = 0
@@ -232,14 +232,15 @@ class SectionReader:
         """Append ``text`` (which starts at ``offset`` of the paragraph) unless it is blank."""
         end = offset + len(text)
         if offset or any(a.end > end for a in annotations):
-            mine = [a.model_copy(update={"start": a.start - offset, "end": min(a.end, end) - offset})
+            mine = [Annotation(kind=a.kind, name=a.name, start=a.start - offset,
+                               end=min(a.end, end) - offset)
                     for a in annotations if offset <= a.start < end or a.start == end == offset]
         else:
             mine = annotations
         if not text.strip() and not mine:
             return
-        out.append(Paragraph.model_construct(
-            kind="paragraph", text=text, role=role, style=style, outline_level=outline_level,
+        out.append(Paragraph(
+            text=text, role=role, style=style, outline_level=outline_level,
             annotations=mine, prov=self._prov()))
         self._count_block()
 
@@ -410,10 +411,10 @@ class SectionReader:
         for c in sorted(raw, key=lambda c: (c.row, c.col)):
             if c.row >= n_rows or c.col >= n_cols:
                 continue
-            rows[c.row].append(Cell.model_construct(
+            rows[c.row].append(Cell(
                 row=c.row, col=c.col, row_span=min(c.row_span, n_rows - c.row),
                 col_span=min(c.col_span, n_cols - c.col), blocks=c.blocks, prov=self._prov()))
-        table = Table.model_construct(kind="table", n_rows=n_rows, n_cols=n_cols, rows=rows,
+        table = Table(n_rows=n_rows, n_cols=n_cols, rows=rows,
                                       role=role, prov=self._prov())
         self._count_block()
         return self._captioned(tbl, [table], depth)
@@ -457,8 +458,8 @@ class SectionReader:
         if draw_text is not None:
             body.extend(self._sub_lists(draw_text, box_role, depth + 1))
         if name == "textart" and el.get("text"):
-            body.append(Paragraph.model_construct(
-                kind="paragraph", text=el.get("text"), role=box_role, style=None,
+            body.append(Paragraph(
+                text=el.get("text"), role=box_role, style=None,
                 outline_level=None, annotations=[], prov=self._prov()))
             self._count_block()
         if name == "container":
@@ -470,8 +471,7 @@ class SectionReader:
     # helpers --------------------------------------------------------------------------
 
     def _prov(self) -> Provenance:
-        return Provenance.model_construct(path="", section=self.section, page=self.page,
-                                          span=None, bbox=None)
+        return Provenance(section=self.section, page=self.page)
 
     def _count_block(self) -> None:
         self.state.blocks += 1

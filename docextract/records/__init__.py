@@ -3,63 +3,28 @@
 A record's JSON is exactly its fields. The evidence (where each value was found) rides
 along on the object, out of the JSON: ``record.evidence["title"]`` lists
 :class:`Evidence` items; ``record.to_json(evidence=True)`` adds them under ``"_evidence"``.
+
+Records are Pydantic models (:class:`Record` in :mod:`.base`); the parts they share with
+summaries (:mod:`.parts`) and :class:`Evidence` are plain dataclasses, so importing this
+package or :mod:`.parts` does not load Pydantic.
 """
 
-# Annotations stay objects (no "from __future__ import annotations"): Pydantic would
-# otherwise evaluate every field annotation string again when it creates the class.
+from __future__ import annotations
 
-import json
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ConfigDict, PrivateAttr
+from ..evidence import Evidence
 
-
-class Evidence(BaseModel):
-    """Where a value came from: the text as printed, its block path and span in Document.text."""
-
-    model_config = ConfigDict(extra="forbid", defer_build=True)
-
-    text: str
-    path: str
-    span: tuple[int, int]
-    page: int | None = None
-    rule: str = ""
+if TYPE_CHECKING:
+    from .base import Record
 
 
-class Record(BaseModel):
-    """Base class of extracted records. Subclasses set ``record_type``."""
+def __getattr__(name: str) -> Any:
+    if name == "Record":
+        from .base import Record
 
-    model_config = ConfigDict(extra="forbid", defer_build=True)
-
-    record_type: ClassVar[str] = "record"
-    # Factories written in Python: Pydantic inspects a factory's signature on every
-    # instance, and for the builtins dict and list that costs milliseconds per run.
-    _evidence: dict[str, list[Evidence]] = PrivateAttr(default_factory=lambda: {})
-    _warnings: list[str] = PrivateAttr(default_factory=lambda: [])
-
-    @property
-    def evidence(self) -> dict[str, list[Evidence]]:
-        """Field name (dotted for nested values, e.g. ``approver.name``) → evidence items."""
-        return self._evidence
-
-    @property
-    def warnings(self) -> list[str]:
-        """Extraction warnings (e.g. "not an official letter; generic record")."""
-        return self._warnings
-
-    def add_evidence(self, field: str, item: Evidence) -> None:
-        self._evidence.setdefault(field, []).append(item)
-
-    def to_dict(self, *, evidence: bool = False) -> dict[str, Any]:
-        """The record as JSON-ready data; with ``evidence=True`` an ``_evidence`` key is added."""
-        data: dict[str, Any] = self.model_dump(mode="json")
-        if evidence:
-            data["_evidence"] = {k: [e.model_dump(mode="json") for e in v]
-                                 for k, v in self._evidence.items()}
-        return data
-
-    def to_json(self, *, evidence: bool = False, indent: int | None = 2) -> str:
-        return json.dumps(self.to_dict(evidence=evidence), ensure_ascii=False, indent=indent)
+        return Record
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 __all__ = ["Evidence", "Record"]

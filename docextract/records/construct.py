@@ -4,19 +4,23 @@
 for one CLI run costs more than the extraction itself (and loads Pydantic's plugin
 machinery, ``importlib.metadata`` included). Our extractors already produce values of the
 declared types, so :func:`build` checks each value against its field's annotation exactly
-(``str`` is a ``str``, an ``int`` an ``int`` and not a ``bool``, nested models are mappings
-of their own fields, ``Literal`` values are among the allowed ones) and then uses
-``model_construct``. Whatever the check does not vouch for goes through ``model_validate``,
-so results and errors are those of validation.
+(``str`` is a ``str``, an ``int`` an ``int`` and not a ``bool``, nested models and plain
+dataclass parts are mappings of their own fields, ``Literal`` values are among the allowed
+ones) and then uses ``model_construct`` (or the dataclass's constructor). Whatever the
+check does not vouch for goes through ``model_validate``, so results and errors are those
+of validation.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import types
 import typing
 from typing import Any, Callable
 
 from pydantic import BaseModel
+
+from ..plain import PlainModel
 
 Check = Callable[[Any], Any]
 
@@ -63,7 +67,7 @@ def _literal(allowed: tuple[Any, ...]) -> Check:
     return check
 
 
-def _model(cls: type[BaseModel]) -> Check:
+def _model(cls: type[BaseModel] | type[PlainModel]) -> Check:
     def check(value: Any) -> Any:
         if type(value) is cls:
             return value  # validation keeps model instances as they are (revalidate: never)
@@ -71,6 +75,11 @@ def _model(cls: type[BaseModel]) -> Check:
             raise _Unchecked
         return _construct(cls, value)
     return check
+
+
+def _is_plain(annotation: Any) -> bool:
+    return isinstance(annotation, type) and issubclass(annotation, PlainModel) \
+        and dataclasses.is_dataclass(annotation)
 
 
 def _checker(annotation: Any) -> Check:
@@ -82,6 +91,8 @@ def _checker(annotation: Any) -> Check:
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         if annotation.model_config.get("extra") != "forbid":
             raise _Unchecked  # extra keys would be kept or dropped: leave that to Pydantic
+        return _model(annotation)
+    if _is_plain(annotation):
         return _model(annotation)
     if origin in (typing.Union, types.UnionType) and len(args) == 2 and type(None) in args:
         inner = args[0] if args[1] is type(None) else args[1]
@@ -100,29 +111,39 @@ _PLAIN_FACTORIES = (list, dict)
 _PLAIN_CONFIG = {"extra", "defer_build", "title", "frozen", "json_schema_extra"}
 
 
-def _plan(cls: type[BaseModel]) -> dict[str, Check] | None:
+def _plan(cls: type) -> dict[str, Check] | None:
     """Field name → checker for ``cls``, or None when some field is not supported."""
     if cls not in _PLANS:
         try:
-            if cls.model_config.get("extra") != "forbid" or any(
-                    f.alias or f.validation_alias for f in cls.model_fields.values()):
-                raise _Unchecked
-            # Constraints (pattern, ge, max_length, strict) and settings such as
-            # str_strip_whitespace change what validation accepts; the checks here do not.
-            if set(cls.model_config) - _PLAIN_CONFIG or any(
-                    f.metadata or f.validate_default for f in cls.model_fields.values()):
-                raise _Unchecked
-            validators = getattr(cls, "__pydantic_decorators__", None)
-            if validators is not None and (validators.validators or validators.field_validators
-                                           or validators.model_validators):
-                raise _Unchecked
-            _PLANS[cls] = {name: _checker(f.annotation) for name, f in cls.model_fields.items()}
+            _PLANS[cls] = _plain_plan(cls) if _is_plain(cls) else _model_plan(cls)
         except _Unchecked:
             _PLANS[cls] = None
     return _PLANS[cls]
 
 
-def _construct(cls: type[BaseModel], values: dict[str, Any]) -> BaseModel:
+def _model_plan(cls: type[BaseModel]) -> dict[str, Check]:
+    if cls.model_config.get("extra") != "forbid" or any(
+            f.alias or f.validation_alias for f in cls.model_fields.values()):
+        raise _Unchecked
+    # Constraints (pattern, ge, max_length, strict) and settings such as
+    # str_strip_whitespace change what validation accepts; the checks here do not.
+    if set(cls.model_config) - _PLAIN_CONFIG or any(
+            f.metadata or f.validate_default for f in cls.model_fields.values()):
+        raise _Unchecked
+    validators = getattr(cls, "__pydantic_decorators__", None)
+    if validators is not None and (validators.validators or validators.field_validators
+                                   or validators.model_validators):
+        raise _Unchecked
+    return {name: _checker(f.annotation) for name, f in cls.model_fields.items()}
+
+
+def _plain_plan(cls: type) -> dict[str, Check]:
+    """Plain dataclasses declare types only (no constraints, validators or aliases)."""
+    hints = typing.get_type_hints(cls)
+    return {f.name: _checker(hints[f.name]) for f in dataclasses.fields(cls)}
+
+
+def _construct(cls: type, values: dict[str, Any]) -> Any:
     plan = _plan(cls)
     if plan is None:
         raise _Unchecked
@@ -132,6 +153,11 @@ def _construct(cls: type[BaseModel], values: dict[str, Any]) -> BaseModel:
         if check is None:
             raise _Unchecked  # an unknown field: validation reports it
         checked[key] = check(value)
+    if _is_plain(cls):
+        if any(f.name not in checked and f.default is dataclasses.MISSING
+               and f.default_factory is dataclasses.MISSING for f in dataclasses.fields(cls)):
+            raise _Unchecked  # a missing field: validation reports it
+        return cls(**checked)
     given = set(checked)
     for name, field in cls.model_fields.items():
         if name in given:
@@ -144,7 +170,7 @@ def _construct(cls: type[BaseModel], values: dict[str, Any]) -> BaseModel:
     return cls.model_construct(_fields_set=given, **checked)
 
 
-def build(cls: type[BaseModel], values: dict[str, Any]) -> Any:
+def build(cls: type[BaseModel] | type[PlainModel], values: dict[str, Any]) -> Any:
     """``cls.model_validate(values)``, without building a validator when the values plainly fit."""
     try:
         return _construct(cls, values)

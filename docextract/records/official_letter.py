@@ -16,58 +16,10 @@ Value conventions (normalizers in :mod:`docextract.normalize` produce them):
 
 from typing import ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
-from . import Record
-
-
-class _Part(BaseModel):
-    model_config = ConfigDict(extra="forbid", defer_build=True)
-
-
-class Related(_Part):
-    """A referenced earlier document (관련): its number and date."""
-
-    number: str | None = None
-    date: str | None = Field(default=None, description="ISO date")
-
-
-class Attachment(_Part):
-    """An attachment (붙임) and its number of copies (부)."""
-
-    title: str
-    copies: int | None = None
-
-
-class Person(_Part):
-    """A signer in the 결재 block: position (직위/직급) and name."""
-
-    position: str | None = None
-    name: str | None = None
-
-
-class Approver(Person):
-    """The final approver; ``mark`` is 전결 or 대결 when delegated, ``date`` the signing date."""
-
-    mark: Literal["전결", "대결"] | None = None
-    date: str | None = Field(default=None, description="ISO date")
-
-
-class Disclosure(_Part):
-    """공개구분: level and the non-disclosure grounds (정보공개법 제9조 제1항 각 호)."""
-
-    level: Literal["공개", "부분공개", "비공개"]
-    grounds: list[int] = Field(default_factory=list)
-
-
-class Contact(_Part):
-    """Whom to ask: department, position, name, phone, email."""
-
-    department: str | None = None
-    position: str | None = None
-    name: str | None = None
-    phone: str | None = None
-    email: str | None = None
+from .base import Record
+from .parts import Approver, Attachment, Contact, Disclosure, Person, Related
 
 
 class OfficialLetter(Record):

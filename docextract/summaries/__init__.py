@@ -22,10 +22,12 @@ if TYPE_CHECKING:
 
 
 def extract_record(document: "Document") -> Any:
-    """The record for ``document`` from :func:`docextract.extract` (type ``auto``)."""
-    from ..extraction import extract
+    """What :func:`docextract.extract` (type ``auto``) finds in ``document``, as an
+    :class:`~docextract.extractors.base.Extraction`: the record's values without the
+    Pydantic record, which a summary does not need."""
+    from ..extraction import find_fields
 
-    return extract(document, type="auto")
+    return find_fields(document, type="auto")
 
 
 def summarize(source: Any, *, today: date | None = None, sentences: int = 3,

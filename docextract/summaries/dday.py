@@ -1,22 +1,18 @@
 """D-day arithmetic for deadlines: ``D-5`` (five days left), ``D-day``, ``D+3`` (overdue)."""
 
-# Annotations stay objects (no "from __future__ import annotations"): Pydantic would
-# otherwise evaluate every field annotation string again when it creates the class.
+from __future__ import annotations
 
 from datetime import date
 
-from pydantic import BaseModel, ConfigDict
-
 from ..normalize.regex_cache import compile_pattern
-from ..records.construct import build
+from ..plain import PlainModel, plain_dataclass
 
 _ISO_DATE = compile_pattern(r"^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?$")
 
 
-class DDay(BaseModel):
+@plain_dataclass
+class DDay(PlainModel):
     """Days between today and a deadline: ``days_left`` is negative once the deadline has passed."""
-
-    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     deadline: str
     today: str
@@ -45,9 +41,8 @@ def d_day_label(days_left: int) -> str:
 def d_day(deadline: str, today: date) -> DDay:
     """Count calendar days from ``today`` to the deadline's date (a time of day does not count)."""
     days_left = (parse_deadline_date(deadline) - today).days
-    return build(DDay, {"deadline": deadline, "today": today.isoformat(),  # type: ignore[no-any-return]
-                        "days_left": days_left, "label": d_day_label(days_left),
-                        "overdue": days_left < 0})
+    return DDay(deadline=deadline, today=today.isoformat(), days_left=days_left,
+                label=d_day_label(days_left), overdue=days_left < 0)
 
 
 __all__ = ["DDay", "d_day", "d_day_label", "parse_deadline_date"]

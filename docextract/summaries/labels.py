@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..records.official_letter import Attachment, Contact, Disclosure
+from ..records.parts import Attachment, Contact, Disclosure
 from .summary import Summary
 
 LABELS = {

@@ -6,18 +6,18 @@ issuer's identifiers, the 공개구분 and an extractive summary of the body. Fo
 documents it gives title, date and source, and the extractive summary.
 """
 
-# Annotations stay objects (no "from __future__ import annotations"): Pydantic would
-# otherwise evaluate every field annotation string again when it creates the class.
+from __future__ import annotations
 
+import dataclasses
+from dataclasses import field
 from datetime import date
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
-
+from ..extractors.base import Extraction
 from ..model import Document, Paragraph, Role
 from ..normalize.regex_cache import compile_pattern
-from ..records.construct import build
-from ..records.official_letter import Attachment, Contact, Disclosure
+from ..plain import PlainModel, plain_dataclass
+from ..records.parts import Attachment, Contact, Disclosure
 from .dday import DDay, d_day
 from .sentences import MARKER, Sentence, split_sentences
 from .textrank import DOCUMENT_WEIGHTS, LETTER_WEIGHTS, rank_sentences, select
@@ -36,45 +36,52 @@ _LEADING_DATE = compile_pattern(r"^\s*(?:19|20)?\d{2}\s*[.년/-]\s*\d{1,2}\s*[.�
 _DATE = compile_pattern(r"((?:19|20)\d{2})\s*(?:[.\-/]|년)\s*(\d{1,2})\s*(?:[.\-/]|월)\s*(\d{1,2})\s*(?:\.|일)?")
 
 
-class SummarySentence(BaseModel):
+@plain_dataclass
+class SummarySentence(PlainModel):
     """One sentence of the extractive summary and where it is in ``Document.text``."""
-
-    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     text: str
     span: tuple[int, int] | None = None
     score: float
-    cues: list[str] = Field(default_factory=list)
+    cues: list[str] = field(default_factory=list)
 
 
-class Summary(BaseModel):
+@plain_dataclass
+class Summary(PlainModel):
     """What a document wants from the reader, by when, whom to ask, and its gist."""
-
-    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     kind: Literal["official_letter", "document"]
     record_type: str
     source: str | None = None
     title: str | None = None
-    date: str | None = Field(default=None, description="document date (other documents), ISO")
+    date: str | None = None
+    """document date (other documents), ISO"""
     issuer: str | None = None
     sender: str | None = None
     document_number: str | None = None
     enforcement_date: str | None = None
-    requests: list[str] = Field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
     deadline: str | None = None
     d_day: DDay | None = None
     today: str
-    attachments: list[Attachment] = Field(default_factory=list)
-    contacts: list[Contact] = Field(default_factory=list)
+    attachments: list[Attachment] = field(default_factory=list)
+    contacts: list[Contact] = field(default_factory=list)
     disclosure: Disclosure | None = None
-    sentences: list[SummarySentence] = Field(default_factory=list)
-    tokenizer: str = Field(description="the tokenizer that ranked the sentences")
-    warnings: list[str] = Field(default_factory=list)
+    sentences: list[SummarySentence] = field(default_factory=list)
+    tokenizer: str
+    """the tokenizer that ranked the sentences"""
+    warnings: list[str] = field(default_factory=list)
 
 
-def _evidence_range(record: Any, field: str) -> tuple[int, int] | None:
-    items = getattr(record, "evidence", {}).get(field) or []
+def _value(found: Any, name: str) -> Any:
+    """A field of an :class:`Extraction` or of a record object; ``None`` when it has none."""
+    if isinstance(found, Extraction):
+        return found.values.get(name)
+    return getattr(found, name, None)
+
+
+def _evidence_range(record: Any, name: str) -> tuple[int, int] | None:
+    items = getattr(record, "evidence", {}).get(name) or []
     if not items:
         return None
     return min(e.span[0] for e in items), max(e.span[1] for e in items)
@@ -104,7 +111,7 @@ def _candidates(record: Any, document: Document, is_letter: bool) -> tuple[list[
         if window is not None:
             found = split_sentences(document.text, *window)
             return [s for s in found if s.part == "body"], True
-        body = getattr(record, "body", None)
+        body = _value(record, "body")
         if body:
             return [s for s in split_sentences(body) if s.part == "body"], False
         return [], False
@@ -116,7 +123,7 @@ def _candidates(record: Any, document: Document, is_letter: bool) -> tuple[list[
 
 def _document_date(record: Any, document: Document) -> str | None:
     for name in ("date", "enforcement_date", "release_date"):
-        value = getattr(record, name, None)
+        value = _value(record, name)
         if isinstance(value, str) and value:
             return value
     match = _DATE.search(document.text[:3000])
@@ -143,7 +150,7 @@ def _document_title(record: Any, document: Document) -> str | None:
     and the title in a box or paragraph below it. A title line ending with a comma
     continues on the next line.
     """
-    for title in (getattr(record, "title", None), document.metadata.title):
+    for title in (_value(record, "title"), document.metadata.title):
         if title and _usable_title(" ".join(str(title).split())):
             return " ".join(str(title).split())
     boxed: list[Paragraph] = []
@@ -164,7 +171,7 @@ def _document_title(record: Any, document: Document) -> str | None:
 
 def _issuer(record: Any) -> str | None:
     """The record's issuer, unless it is plainly a body line (an item or bullet)."""
-    issuer = getattr(record, "issuer", None)
+    issuer = _value(record, "issuer")
     return None if issuer and MARKER.match(issuer) else issuer
 
 
@@ -177,7 +184,9 @@ def _is_generic_notice(warning: str) -> bool:
 
 def build_summary(record: Any, document: Document, *, today: date | None = None,
                   sentences: int = 3, nlp: str | None = None) -> Summary:
-    """Summarize ``document`` using the fields of its extracted ``record``.
+    """Summarize ``document`` using the fields of its extracted ``record``: an
+    :class:`~docextract.extractors.base.Extraction` (:func:`docextract.extraction.find_fields`)
+    or a record object such as :class:`~docextract.records.official_letter.OfficialLetter`.
 
     ``today`` fixes the date the D-day counts from; ``sentences`` is the length of the
     extractive summary; ``nlp`` picks the tokenizer (``auto``, ``kiwi``, ``spacy``, ``light``).
@@ -188,18 +197,18 @@ def build_summary(record: Any, document: Document, *, today: date | None = None,
     # numbers and punctuation alone (table cells such as "1", "0,0") are not sentences
     candidates = [c for c in candidates if _LETTER.search(c.text)][:MAX_CANDIDATES]
     extractor, warnings = choose_term_extractor(nlp, len(candidates))
-    title = getattr(record, "title", None) if is_letter else _document_title(record, document)
+    title = _value(record, "title") if is_letter else _document_title(record, document)
     bags = extractor.terms([s.text for s in candidates] + [title or ""])
     title_terms = bags.pop()
     ranked = rank_sentences([s.text for s in candidates], bags, title_terms=title_terms,
                             weights=LETTER_WEIGHTS if is_letter else DOCUMENT_WEIGHTS)
-    chosen = [build(SummarySentence, {
-        "text": candidates[r.index].text,
-        "span": (candidates[r.index].start, candidates[r.index].end) if spans_valid else None,
-        "score": round(r.score, 4), "cues": r.cues})
+    chosen = [SummarySentence(
+        text=candidates[r.index].text,
+        span=(candidates[r.index].start, candidates[r.index].end) if spans_valid else None,
+        score=round(r.score, 4), cues=r.cues)
         for r in select(ranked, sentences, bags)]
 
-    deadline = getattr(record, "deadline", None)
+    deadline = _value(record, "deadline")
     dday = None
     if deadline:
         try:
@@ -207,35 +216,53 @@ def build_summary(record: Any, document: Document, *, today: date | None = None,
         except ValueError:
             warnings.append(f"deadline {deadline!r} is not an ISO date; no D-day")
     warnings = [w for w in getattr(record, "warnings", []) if not _is_generic_notice(w)] + warnings
-    summary: Summary = build(Summary, {
-        "kind": "official_letter" if is_letter else "document",
-        "record_type": getattr(record, "record_type", "record"),
-        "source": document.source.name,
-        "title": title,
-        "date": None if is_letter else _document_date(record, document),
-        "issuer": _issuer(record),
-        "sender": getattr(record, "sender", None),
-        "document_number": getattr(record, "document_number", None),
-        "enforcement_date": getattr(record, "enforcement_date", None),
-        "requests": list(getattr(record, "requested_actions", []) or []),
-        "deadline": deadline,
-        "d_day": dday,
-        "today": today.isoformat(),
-        "attachments": [_part(Attachment, a) for a in getattr(record, "attachments", []) or []],
-        "contacts": [_part(Contact, c) for c in getattr(record, "contacts", []) or []],
-        "disclosure": getattr(record, "disclosure", None),
-        "sentences": chosen,
-        "tokenizer": extractor.name,
-        "warnings": warnings,
-    })
-    return summary
+    disclosure = _value(record, "disclosure")
+    return Summary(
+        kind="official_letter" if is_letter else "document",
+        record_type=getattr(record, "record_type", "record"),
+        source=document.source.name,
+        title=title,
+        date=None if is_letter else _document_date(record, document),
+        issuer=_issuer(record),
+        sender=_value(record, "sender"),
+        document_number=_value(record, "document_number"),
+        enforcement_date=_value(record, "enforcement_date"),
+        requests=list(_value(record, "requested_actions") or []),
+        deadline=deadline,
+        d_day=dday,
+        today=today.isoformat(),
+        attachments=[_part(Attachment, a) for a in _value(record, "attachments") or []],
+        contacts=[_part(Contact, c) for c in _value(record, "contacts") or []],
+        disclosure=None if disclosure is None else _part(Disclosure, disclosure),
+        sentences=chosen,
+        tokenizer=extractor.name,
+        warnings=warnings,
+    )
 
 
-def _part(cls: type[BaseModel], value: Any) -> Any:
-    """A copy of a record's attachment or contact as the summary's own (validated) value."""
-    if type(value) is cls:  # its fields are plain strings and numbers: copy them as they are
-        return build(cls, {name: getattr(value, name) for name in cls.model_fields})
-    return cls.model_validate(value.model_dump() if hasattr(value, "model_dump") else value)
+def _part(cls: type[PlainModel], value: Any) -> Any:
+    """A record's attachment, contact or disclosure as the summary's own value: a copy of
+    the plain part, or a part validated from a mapping or another model."""
+    if type(value) is cls:
+        return dataclasses.replace(value)
+    if hasattr(value, "model_dump"):
+        value = value.model_dump()
+    if type(value) is dict and _plainly_fits(cls, value):
+        return cls(**value)
+    return cls.model_validate(value)
+
+
+_PLAIN_VALUES = (str, int, type(None))
+
+
+def _plainly_fits(cls: type, value: dict[str, Any]) -> bool:
+    """Whether ``value`` names only fields of ``cls`` and holds only strings, integers,
+    None and lists of integers (what the built-in extractors produce): then the part is
+    built directly; anything else is left to validation."""
+    names = {f.name for f in dataclasses.fields(cls)}
+    return all(type(k) is str and k in names and (
+        type(v) in _PLAIN_VALUES or (type(v) is list and all(type(i) is int for i in v)))
+        for k, v in value.items())
 
 
 __all__ = ["MAX_CANDIDATES", "Summary", "SummarySentence", "build_summary"]

@@ -116,8 +116,7 @@ class Hwp5Parser(Parser):
             except CorruptDocument as exc:
                 ctx.warn("hwp-summary-unreadable", f"document properties skipped: {exc}",
                          SUMMARY_STREAM)
-        return Metadata.model_construct(title=None, author=None, subject=None, keywords=None,
-                                        created=None, modified=None, page_count=None, extra={})
+        return Metadata()
 
 
 def _drop_placeholder(blocks: list[Paragraph | Table],

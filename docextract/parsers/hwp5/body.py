@@ -7,8 +7,8 @@ LIST_HEADER per cell, each followed by that cell's paragraphs at the same level;
 headers, footers, notes and hidden comments a LIST_HEADER and paragraphs; drawing
 objects a SHAPE_COMPONENT whose LIST_HEADER carries text-box paragraphs.
 
-Blocks are built with :func:`.build.make` (a checked ``model_construct``) because a
-large document has tens of thousands of them and validation would dominate.
+Blocks are plain dataclasses built directly with every field given: a large document
+has tens of thousands of them.
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ from typing import Literal
 from ...errors import LimitExceeded
 from ...model import Annotation, Cell, Paragraph, Provenance, Role, Table
 from ..base import ParseContext
-from ..construct import maker
 from .docinfo import DocInfo
 from .numbering import NumberingState, format_number
 from .records import (TAG_CTRL_DATA, TAG_CTRL_HEADER, TAG_LIST_HEADER, TAG_PARA_CHAR_SHAPE,
@@ -53,10 +52,6 @@ _FIRST_LINE_OF_PAGE = 1
 _FIELD_KINDS: dict[str, AnnotationKind] = {"%hlk": "hyperlink", "%bmk": "bookmark"}
 _UNESCAPED_SEMICOLON = re.compile(r"(?<!\\);")
 _BACKSLASH_ESCAPE = re.compile(r"\\(.)")
-_new_paragraph = maker(Paragraph)
-_new_provenance = maker(Provenance)
-_new_cell = maker(Cell)
-_new_table = maker(Table)
 
 
 class SectionReader:
@@ -182,12 +177,11 @@ class SectionReader:
                 made = self.blocks_made = self.blocks_made + 1
                 if not made & 0x3FF:
                     self._check_limits()
-                out.append(_new_paragraph({
-                    "kind": "paragraph", "text": text, "role": role, "style": style,
-                    "outline_level": outline_level, "annotations": [],
-                    "prov": _new_provenance({"path": "", "section": self.section,
-                                             "page": self.page if self.has_layout else None,
-                                             "span": None, "bbox": None})}))
+                out.append(Paragraph(
+                    text=text, role=role, style=style, outline_level=outline_level,
+                    annotations=[],
+                    prov=Provenance(section=self.section,
+                                    page=self.page if self.has_layout else None)))
             return
         after: list[Paragraph | Table] = []
         anchors: list[tuple[int, list[Paragraph | Table]]] = []
@@ -226,24 +220,21 @@ class SectionReader:
         """Append a paragraph for ``text`` (which starts at ``offset`` of the full text)."""
         if offset or (annotations and len(text) < annotations[-1].end):
             end = offset + len(text)
-            mine = [Annotation.model_construct(kind=a.kind, name=a.name, start=a.start - offset,
-                                               end=min(a.end, end) - offset)
+            mine = [Annotation(kind=a.kind, name=a.name, start=a.start - offset,
+                               end=min(a.end, end) - offset)
                     for a in annotations if offset <= a.start < end or (a.start == end == offset)]
         else:
             mine = annotations
         if text.strip() or mine:
-            out.append(_new_paragraph({
-                "kind": "paragraph", "text": text, "role": role, "style": style,
-                "outline_level": outline_level, "annotations": mine, "prov": self._prov()}))
+            out.append(Paragraph(text=text, role=role, style=style, outline_level=outline_level,
+                                 annotations=mine, prov=self._prov()))
 
     def _prov(self) -> Provenance:
         """A new block's provenance; the block counts against the limits."""
         self.blocks_made += 1
         if not self.blocks_made & 0x3FF:
             self._check_limits()
-        return _new_provenance({"path": "", "section": self.section,
-                                "page": self.page if self.has_layout else None,
-                                "span": None, "bbox": None})
+        return Provenance(section=self.section, page=self.page if self.has_layout else None)
 
     def _check_limits(self) -> None:
         """Called every 1,024 blocks and cells made: the time and block limits."""
@@ -290,7 +281,7 @@ class SectionReader:
             if code == FIELD_END:
                 if fields:
                     begin, kind, name = fields.pop()
-                    annotations.append(Annotation.model_construct(
+                    annotations.append(Annotation(
                         kind=kind, name=name, start=begin + shift, end=pos + shift))
                 continue
             c = -1
@@ -394,11 +385,8 @@ class SectionReader:
                 rows_needed = row + row_span
             if col + col_span > cols_needed:
                 cols_needed = col + col_span
-            built.append(_new_cell({
-                "row": row, "col": col, "row_span": row_span, "col_span": col_span,
-                "blocks": blocks, "prov": _new_provenance({
-                    "path": "", "section": section, "page": None, "span": None,
-                    "bbox": None})}))
+            built.append(Cell(row=row, col=col, row_span=row_span, col_span=col_span,
+                              blocks=blocks, prov=Provenance(section=section)))
         if rows_needed * cols_needed > self.ctx.limits.max_blocks:
             raise LimitExceeded(f"HWP table of {rows_needed:,} x {cols_needed:,} cells is larger "
                                 f"than max_blocks={self.ctx.limits.max_blocks:,}",
@@ -409,8 +397,8 @@ class SectionReader:
         for row_cells in grid:
             if len(row_cells) > 1:
                 row_cells.sort(key=_cell_col)
-        return _new_table({"kind": "table", "n_rows": rows_needed, "n_cols": cols_needed,
-                            "rows": grid, "role": role, "prov": self._prov()})
+        return Table(n_rows=rows_needed, n_cols=cols_needed, rows=grid, role=role,
+                     prov=self._prov())
 
     def _table(self, c: int, depth: int, role: Role, out: list[Paragraph | Table]) -> None:
         data = self.data

@@ -90,7 +90,7 @@ def summary_metadata(data: bytes) -> Metadata:
     created = props.get(12)
     modified = props.get(13)
     pages = props.get(14)
-    return Metadata.model_construct(
+    return Metadata(
         title=_text(props.get(2)), author=_text(props.get(4)), subject=_text(props.get(3)),
         keywords=_text(props.get(5)),
         created=created if isinstance(created, datetime) else None,

@@ -1,0 +1,23 @@
+"""The record of a document no specific extractor recognised."""
+
+# Annotations stay objects (no "from __future__ import annotations"): Pydantic would
+# otherwise evaluate every field annotation string again when it creates the class.
+
+from typing import ClassVar
+
+from pydantic import Field
+
+from .base import Record
+
+
+class GenericRecord(Record):
+    """A document no specific extractor recognized: its title, main date and issuer if found."""
+
+    record_type: ClassVar[str] = "generic"
+
+    title: str | None = Field(default=None, description="metadata title or first short line")
+    date: str | None = Field(default=None, description="first full date in the text, ISO")
+    issuer: str | None = Field(default=None, description="agency-like line near the top")
+
+
+__all__ = ["GenericRecord"]
