@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: help install demo test bench fuzz samples clean
+.PHONY: help install demo test check bench fuzz samples clean
 
 help:  ## list targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -22,6 +22,11 @@ demo: $(STAMP)  ## summarize the bundled HWP sample letter
 
 test: $(STAMP)  ## run the test suite (corpus tests skip when ../shared is absent)
 	$(BIN)/python -m pytest -q
+
+check: $(STAMP)  ## static checks: mypy (types) and pyflakes (unused names) over the library
+	$(BIN)/python -m pip install -q -e '.[lint]'
+	$(BIN)/python -m mypy docextract
+	$(BIN)/python -m pyflakes docextract benches samples
 
 bench: $(STAMP)  ## speed and memory against the reference readers
 	$(BIN)/python -m pip install -q -e '.[bench]'

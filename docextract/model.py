@@ -63,11 +63,14 @@ class Provenance(PlainModel):
     bbox: BBox | None = None
 
 
+AnnotationKind = Literal["field", "hyperlink", "comment", "bookmark"]
+
+
 @plain_dataclass
 class Annotation(PlainModel):
     """A marked range inside a paragraph's text: a form field, a link, a comment anchor."""
 
-    kind: Literal["field", "hyperlink", "comment", "bookmark"]
+    kind: AnnotationKind
     name: str | None = None
     start: int
     end: int
@@ -381,6 +384,7 @@ def _table_html(table: Table) -> str:
 
 __all__ = [
     "Annotation",
+    "AnnotationKind",
     "BBox",
     "Block",
     "Cell",

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-from typing import Any, TypeVar
+from typing import Any, TypeVar, dataclass_transform
 
 P = TypeVar("P", bound="PlainModel")
 
@@ -24,9 +24,14 @@ FORBID_EXTRA: dict[str, Any] = {"extra": "forbid", "use_attribute_docstrings": T
 """Pydantic settings for every plain model (``__pydantic_config__``): unknown keys are
 errors, and attribute docstrings become field descriptions in the JSON Schema."""
 
-plain_dataclass = dataclasses.dataclass(slots=True, kw_only=True)
-"""The decorator of every plain model class: keyword-only fields (as Pydantic models take
-them) and slots (smaller objects, faster attribute access on the parsers' hot paths)."""
+T = TypeVar("T")
+
+
+@dataclass_transform(kw_only_default=True)
+def plain_dataclass(cls: type[T]) -> type[T]:
+    """The decorator of every plain model class: keyword-only fields (as Pydantic models take
+    them) and slots (smaller objects, faster attribute access on the parsers' hot paths)."""
+    return dataclasses.dataclass(slots=True, kw_only=True)(cls)
 
 _ADAPTERS: dict[type, Any] = {}
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..evidence import Evidence
 from ..normalize.dates import parse_month_day
 from ..normalize.regex_cache import compile_pattern
-from ..evidence import Evidence
 from .base import Found
 from .letter_labels import LetterSpec
 from .lines import Line

@@ -7,9 +7,9 @@ such as ``2025. 3. 12.`` inside a title do not split it. The trailing ``끝.`` i
 
 from __future__ import annotations
 
+from ..evidence import Evidence
 from ..normalize.regex_cache import compile_pattern
 from ..normalize.text import collapse_ws
-from ..evidence import Evidence
 from .base import Found
 from .letter_labels import LetterSpec
 from .letter_layout import END_MARK, LetterLayout

@@ -10,14 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..evidence import Evidence
 from ..normalize.amounts import find_amounts
 from ..normalize.dates import find_dates
 from ..normalize.docnums import find_document_numbers
 from ..normalize.phones import find_phones
 from ..normalize.regex_cache import compile_pattern
-from ..normalize.text import collapse_ws
 from ..normalize.times import find_times
-from ..evidence import Evidence
 from .base import Found
 from .letter_labels import LetterSpec
 from .letter_layout import END_MARK, item_marker

@@ -6,11 +6,7 @@ provenance made here so :meth:`Document.assemble` can fill in path and span late
 
 from __future__ import annotations
 
-from typing import Literal
-
-from ..model import Annotation, Cell, Paragraph, Provenance, Role, Table
-
-AnnotationKind = Literal["field", "hyperlink", "comment", "bookmark"]
+from ..model import Annotation, AnnotationKind, Cell, Paragraph, Provenance, Role, Table
 
 
 def provenance(section: int, page: int | None) -> Provenance:

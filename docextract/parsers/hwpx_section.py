@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from ..errors import LimitExceeded
-from ..model import Annotation, Cell, Paragraph, Provenance, Role, Table
+from ..model import Annotation, AnnotationKind, Cell, Paragraph, Provenance, Role, Table
 from .base import ParseContext
 from .hwpx_fields import field_param, hyperlink_target
 from .hwpx_numbering import HeaderInfo, NumberingState, format_number
@@ -83,7 +83,7 @@ class DocumentState:
 
 @dataclass
 class _OpenField:
-    kind: str
+    kind: AnnotationKind
     name: str | None
     start: int
     field_id: str | None
@@ -322,6 +322,7 @@ class SectionReader:
 
     def _field_begin(self, c: Any, acc: _ParagraphText, depth: int) -> None:
         field_type = (c.get("type") or "").upper()
+        kind: AnnotationKind
         if field_type == "HYPERLINK":
             kind, name = "hyperlink", hyperlink_target(c)
         elif field_type == "MEMO":

@@ -202,7 +202,7 @@ def format_number(n: int, fmt: str) -> str:
     """``n`` in a ``w:numFmt`` style: decimal, roman, letters, 가나다, ㄱㄴㄷ, circled digits…"""
     if fmt in ("upperRoman", "lowerRoman"):
         text = roman(n)
-        return text if fmt == "upperRoman" else roman.lower()
+        return text if fmt == "upperRoman" else text.lower()
     if fmt in ("upperLetter", "lowerLetter"):
         letter = repeated_letter(n)
         return letter if fmt == "upperLetter" else letter.lower()

@@ -158,6 +158,7 @@ def _construct(cls: type, values: dict[str, Any]) -> Any:
                and f.default_factory is dataclasses.MISSING for f in dataclasses.fields(cls)):
             raise _Unchecked  # a missing field: validation reports it
         return cls(**checked)
+    assert issubclass(cls, BaseModel)  # _plan supports only these two kinds of class
     given = set(checked)
     for name, field in cls.model_fields.items():
         if name in given:

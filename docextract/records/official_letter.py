@@ -14,7 +14,7 @@ Value conventions (normalizers in :mod:`docextract.normalize` produce them):
 # Annotations stay objects (no "from __future__ import annotations"): Pydantic would
 # otherwise evaluate every field annotation string again when it creates the class.
 
-from typing import ClassVar, Literal
+from typing import ClassVar
 
 from pydantic import Field
 

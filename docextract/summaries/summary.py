@@ -8,6 +8,7 @@ documents it gives title, date and source, and the extractive summary.
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 from dataclasses import field
 from datetime import date
@@ -138,7 +139,7 @@ def _document_date(record: Any, document: Document) -> str | None:
 
 
 def _usable_title(text: str | None) -> bool:
-    return bool(text) and 4 <= len(text) <= 120 and not _NOT_A_TITLE.match(text) \
+    return text is not None and 4 <= len(text) <= 120 and not _NOT_A_TITLE.match(text) \
         and not _LEADING_DATE.match(text)
 
 
@@ -244,7 +245,7 @@ def _part(cls: type[PlainModel], value: Any) -> Any:
     """A record's attachment, contact or disclosure as the summary's own value: a copy of
     the plain part, or a part validated from a mapping or another model."""
     if type(value) is cls:
-        return dataclasses.replace(value)
+        return copy.copy(value)
     if hasattr(value, "model_dump"):
         value = value.model_dump()
     if type(value) is dict and _plainly_fits(cls, value):

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from typing import Sequence
 
 from ..normalize.regex_cache import compile_pattern
 
@@ -131,7 +132,7 @@ def cue_labels(text: str) -> list[str]:
     return labels
 
 
-def rank_sentences(texts: list[str], bags: list[list[str]], *, title_terms: list[str] = (),
+def rank_sentences(texts: list[str], bags: list[list[str]], *, title_terms: Sequence[str] = (),
                    weights: Weights = LETTER_WEIGHTS) -> list[Ranked]:
     """Score every sentence; the result is in input order."""
     centrality = textrank(bags)

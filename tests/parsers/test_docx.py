@@ -332,6 +332,19 @@ def test_korean_numbering_formats_counters_and_reset(tmp_path: Path) -> None:
         "(가) 괄호", "ㄱ. 초성", "2.1. 법령식", "1. 새 목록"]
 
 
+def test_roman_and_letter_numbering_in_both_cases(tmp_path: Path) -> None:
+    levels = (lvl(0, "upperRoman", "%1.") + lvl(1, "lowerRoman", "%2)")
+              + lvl(2, "upperLetter", "%3.") + lvl(3, "lowerLetter", "(%4)"))
+    nums = '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+    body = "".join(numbered(t, 1, level) for t, level in (
+        ("총칙", 0), ("목적", 1), ("정의", 1), ("범위", 1), ("세부", 2), ("항목", 3), ("본칙", 0)))
+    path = write_docx(tmp_path / "r.docx", body, parts={
+        "word/numbering.xml": numbering_part(levels, nums)},
+        rels=[("rIdN", "numbering", "numbering.xml")])
+    assert body_texts(parse(path)) == [
+        "I. 총칙", "i) 목적", "ii) 정의", "iii) 범위", "A. 세부", "(a) 항목", "II. 본칙"]
+
+
 def test_bullet_symbols_and_suffix(tmp_path: Path) -> None:
     levels = ('<w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="\uf0b7"/></w:lvl>'
               '<w:lvl w:ilvl="1"><w:numFmt w:val="bullet"/><w:lvlText w:val="-"/>'

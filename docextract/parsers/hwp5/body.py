@@ -15,10 +15,9 @@ from __future__ import annotations
 
 import re
 import struct
-from typing import Literal
 
 from ...errors import LimitExceeded
-from ...model import Annotation, Cell, Paragraph, Provenance, Role, Table
+from ...model import Annotation, AnnotationKind, Cell, Paragraph, Provenance, Role, Table
 from ..base import ParseContext
 from .docinfo import DocInfo
 from .numbering import NumberingState, format_number
@@ -27,7 +26,6 @@ from .records import (TAG_CTRL_DATA, TAG_CTRL_HEADER, TAG_LIST_HEADER, TAG_PARA_
                       TAG_TABLE, Records)
 from .text import FIELD_END, FIELD_START, decode_para_text
 
-AnnotationKind = Literal["field", "hyperlink", "comment", "bookmark"]
 _U16 = struct.Struct("<H").unpack_from
 _U32 = struct.Struct("<I").unpack_from
 _CELL = struct.Struct("<HHHH").unpack_from
