@@ -20,9 +20,8 @@ from typing import Any, TypeVar, dataclass_transform
 
 P = TypeVar("P", bound="PlainModel")
 
-FORBID_EXTRA: dict[str, Any] = {"extra": "forbid", "use_attribute_docstrings": True}
-"""Pydantic settings for every plain model (``__pydantic_config__``): unknown keys are
-errors, and attribute docstrings become field descriptions in the JSON Schema."""
+FORBID_EXTRA: dict[str, Any] = {"extra": "forbid"}
+"""Pydantic settings for every plain model (``__pydantic_config__``): unknown keys are errors."""
 
 T = TypeVar("T")
 
@@ -96,4 +95,19 @@ class Tagged:
         return Discriminator(self.field).__get_pydantic_core_schema__(source, handler)
 
 
-__all__ = ["FORBID_EXTRA", "PlainModel", "Tagged", "adapter", "plain_dataclass"]
+class Described:
+    """``Annotated`` marker giving a field its description in the JSON Schema (what
+    ``Field(description=...)`` does on a Pydantic model), without importing Pydantic."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __get_pydantic_json_schema__(self, core_schema: Any, handler: Any) -> Any:
+        schema = handler(core_schema)
+        schema["description"] = self.text
+        return schema
+
+
+__all__ = ["Described", "FORBID_EXTRA", "PlainModel", "Tagged", "adapter", "plain_dataclass"]

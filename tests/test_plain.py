@@ -54,7 +54,7 @@ def test_json_schema_tells_blocks_apart_by_kind():
     assert schema["$defs"]["Paragraph"]["additionalProperties"] is False
 
 
-def test_attribute_docstrings_describe_fields():
+def test_described_fields_carry_their_description():
     assert Approver.model_json_schema()["properties"]["date"]["description"] == "ISO date"
 
 

@@ -9,9 +9,9 @@ fields with them, so Pydantic validates and describes them as parts of the recor
 from __future__ import annotations
 
 from dataclasses import field
-from typing import Literal
+from typing import Annotated, Literal
 
-from ..plain import PlainModel, plain_dataclass
+from ..plain import Described, PlainModel, plain_dataclass
 
 
 @plain_dataclass
@@ -19,8 +19,7 @@ class Related(PlainModel):
     """A referenced earlier document (관련): its number and date."""
 
     number: str | None = None
-    date: str | None = None
-    """ISO date"""
+    date: Annotated[str | None, Described("ISO date")] = None
 
 
 @plain_dataclass
@@ -44,8 +43,7 @@ class Approver(Person):
     """The final approver; ``mark`` is 전결 or 대결 when delegated, ``date`` the signing date."""
 
     mark: Literal["전결", "대결"] | None = None
-    date: str | None = None
-    """ISO date"""
+    date: Annotated[str | None, Described("ISO date")] = None
 
 
 @plain_dataclass

@@ -12,12 +12,12 @@ import copy
 import dataclasses
 from dataclasses import field
 from datetime import date
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from ..extractors.base import Extraction
 from ..model import Document, Paragraph, Role
 from ..normalize.regex_cache import compile_pattern
-from ..plain import PlainModel, plain_dataclass
+from ..plain import Described, PlainModel, plain_dataclass
 from ..records.parts import Attachment, Contact, Disclosure
 from .dday import DDay, d_day
 from .sentences import MARKER, Sentence, split_sentences
@@ -55,8 +55,7 @@ class Summary(PlainModel):
     record_type: str
     source: str | None = None
     title: str | None = None
-    date: str | None = None
-    """document date (other documents), ISO"""
+    date: Annotated[str | None, Described("document date (other documents), ISO")] = None
     issuer: str | None = None
     sender: str | None = None
     document_number: str | None = None
@@ -69,8 +68,7 @@ class Summary(PlainModel):
     contacts: list[Contact] = field(default_factory=list)
     disclosure: Disclosure | None = None
     sentences: list[SummarySentence] = field(default_factory=list)
-    tokenizer: str
-    """the tokenizer that ranked the sentences"""
+    tokenizer: Annotated[str, Described("the tokenizer that ranked the sentences")]
     warnings: list[str] = field(default_factory=list)
 
 
