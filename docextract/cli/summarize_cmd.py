@@ -31,7 +31,9 @@ def _summarize_one(path: str, *, today: date, sentences: int, nlp: str | None,
 
 def _render(fmt: str, summary: Any, document: Any, record: Any, colour: bool) -> str:
     if fmt == "json":
-        return summary.model_dump_json(indent=2) + "\n"
+        from ..summaries.render_json import render_json
+
+        return render_json(summary, indent=2) + "\n"
     if fmt == "markdown":
         from ..summaries.render_markdown import render_markdown
 
@@ -130,7 +132,9 @@ def summarize(files: tuple[str, ...], today: datetime | None, fmt: str, output: 
                 click.echo(json.dumps({"input": path, **exc.to_dict()}, ensure_ascii=False))
             continue
         if fmt == "json" and several:
-            click.echo(summary.model_dump_json())
+            from ..summaries.render_json import render_json
+
+            click.echo(render_json(summary))
             continue
         rendered = _render(fmt, summary, document, record, colour)
         if output is not None:

@@ -12,6 +12,7 @@ import pytest
 import docextract
 from docextract.summaries import extract_record
 from docextract.summaries.render_html import render_html
+from docextract.summaries.render_json import render_json
 from docextract.summaries.render_markdown import render_markdown
 from docextract.summaries.render_text import render_text
 from docextract.summaries.summary import build_summary
@@ -94,6 +95,15 @@ def test_letter_renderings_carry_every_line(fmt, path):
     marked = set(re.findall(r'<mark data-field="([^"]+)"', page))
     assert set(record.evidence) <= marked
     assert json.loads(s.model_dump_json())["title"] == exp["title"]
+
+
+@pytest.mark.parametrize("path", [p for _, p in LETTERS] + OTHERS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_json_without_pydantic_is_pydantics_json(path):
+    s, _, _ = _summarize(path)
+    assert s.sentences  # spans (tuples) and scores (floats) are in the comparison
+    assert render_json(s, indent=2) == s.model_dump_json(indent=2)
+    assert render_json(s) == s.model_dump_json()
+    assert type(s).model_validate_json(render_json(s)) == s
 
 
 @pytest.mark.skipif(not OTHERS, reason="no other sample documents (make samples)")
