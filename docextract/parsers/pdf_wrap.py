@@ -15,7 +15,12 @@ its continuation B, the first case that applies decides:
 3. **The producer draws spaces but not here**: A has space glyphs between its words, no
    space at its end, and at least 15% of the document's wrapped lines of that kind do end
    with one (about how often a break falls on a word boundary) → no space: A was broken
-   inside a word. Producers that drop most trailing spaces give no evidence.
+   inside a word. Producers that drop most trailing spaces give no evidence. But a cut
+   inside a word leaves the line full: where A had room left for B's first letter (or
+   digit), B's word moved whole and the producer just did not draw that space
+   (``독성을`` / ``확립하는``, a list of one item a line), so the rules below decide.
+   Room before an opening bracket proves nothing (``사용기관 수`` / ``(사용자 수)``: a
+   line may break there inside a word).
    The same holds in a narrow table cell of such a document, where a word longer than
    the line is cut (``프로`` / ``젝트 `` / ``관리``): A is one Korean word that fills its
    line (less than a letter of room, both sides together), has no space at its end, and
@@ -27,6 +32,17 @@ its continuation B, the first case that applies decides:
 6. B starts with what cannot start a word: a verb ending (``다.`` ``니다``), a pre-final
    ending (``겠`` ``었``), a particle (``에서`` ``까지`` ``으로`` …) → no space.
 7. A and B are both centred (a title broken by hand) → space.
+7b. **A cut word the document writes whole.** A is one Korean word that fills its line
+   (less than a letter of room, both sides together) and ends without a drawn space: a
+   word exactly as long as the line, or a piece of a longer word that a narrow table cell
+   cut (``비계`` / ``량부`` / ``문`` for 비계량부문) where no glyph tells which. The
+   document's own lines decide (:mod:`.pdf_lexicon`): A's word printed run on into the
+   start of B's first word (``비계량`` in ``○ 비계량 부문의``) → no space; printed apart
+   more often → space; the longest start of B's word printed either way decides, so
+   ``사업 이해도`` outweighs the particle in ``사업이``. This comes before Kiwi and the
+   syllable rules: ``비계`` (scaffolding) is a word of its own to a language model, but
+   the document's spelling of its own vocabulary is the better witness. No evidence
+   either way → the rules below.
 8. B's first word is a free word (``및`` ``등`` ``또``) or starts ``제1`` → space.
 9. B's first word is a single syllable (a particle or bound noun: ``에`` ``도`` ``데``)
    → no space.
@@ -49,7 +65,7 @@ Morphology for character-wrap documents
     In a character-wrap document the break position says nothing about words, and
     rules 8-10 guess from a syllable or two (``양경규`` / ``위원님`` came out glued,
     ``문`` / ``제2)`` apart). So when Kiwi (``kiwipiepy``, the ``nlp`` extra) is
-    installed, a junction that rules 1-7 leave open (no glyph evidence, both sides
+    installed, a junction that rules 1-7b leave open (no glyph evidence, both sides
     Korean; a drawn space too, when the document has no trailing-space evidence) is
     decided by :mod:`.pdf_spacing`: the last 4 어절 of A and the first 4 of B
     are analysed joined (and spaced, for one check), and the morphemes that meet at the
@@ -84,6 +100,7 @@ from dataclasses import dataclass, field
 from statistics import median
 from typing import Optional, Sequence
 
+from .pdf_lexicon import DocumentSpelling
 from .pdf_lines import Line, continues, continues_on_next_page, is_centred, is_hangul
 from .pdf_spacing import DocumentUsage, Junction, decide
 from .pdf_spacing import available as spacing_available
@@ -123,6 +140,8 @@ class WrapPolicy:
     # keyed by the pair of lines; filled in one batch by decide_policy, then on demand.
     morphology: dict[tuple[Line, Line], Optional[str]] = field(default_factory=dict, repr=False)
     usage: Optional[DocumentUsage] = field(default=None, repr=False)
+    # how the document's own lines write a word (rule 7b); None: no such evidence
+    spelling: Optional[DocumentSpelling] = field(default=None, repr=False)
 
     @property
     def uses_morphology(self) -> bool:
@@ -153,19 +172,20 @@ class WrapPolicy:
         return self.by_language(a, b)
 
     def asks_morphology(self, a: Line, b: Line) -> bool:
-        """True for a junction left open by rules 1-7 in a character-wrap document (Kiwi
+        """True for a junction left open by rules 1-7b in a character-wrap document (Kiwi
         installed), unless ``a`` ends with a number and its unit (``30일 자로``)."""
         return self.uses_morphology and self.settled(a, b) is None and not _number_with_unit(_tail(a))
 
     def settled(self, a: Line, b: Line) -> Optional[str]:
-        """The answer of rules 1-7, which need no language model (glyph evidence, numbers,
-        scripts, forms that cannot start a word, centred titles); else None."""
+        """The answer of rules 1-7b, which need no language model (glyph evidence, numbers,
+        scripts, forms that cannot start a word, centred titles, the document's spelling
+        of a cut word); else None."""
         if a.trailing_space and not self.doubts_drawn_spaces:
             return " "
         last, first = a.text[-1], b.text[0]
         if last == "-" and first.isalnum():
             return ""
-        if self.trailing_space_evidence and a.space_glyphs:
+        if self.trailing_space_evidence and a.space_glyphs and not _word_wrapped(a, b):
             return ""
         if self.trailing_space_evidence and _cut_word(a) and is_hangul(last) and is_hangul(first):
             return ""  # rule 3 in a narrow table cell: a word longer than the line was cut
@@ -177,6 +197,8 @@ class WrapPolicy:
             return ""
         if is_centred(a) and is_centred(b):
             return " "  # a title set in centred lines was broken by hand, between words
+        if self.spelling is not None and _fills_line(a):
+            return self.spelling.separator(a.text, b.text.split(" ", 1)[0])
         return None
 
     def by_language(self, a: Line, b: Line) -> str:
@@ -213,10 +235,42 @@ def _cut_word(a: Line) -> bool:
     """``a``, one word in a table cell, was cut inside the word: it fills its line (less
     than a letter of room on both sides together) and ends without a space glyph, where
     another line of the cell drew one as far right or further (so one would have fitted)."""
-    if a.cell_space_x0 is None or a.trailing_space or " " in a.text:
+    return a.cell_space_x0 is not None and _fills_line(a) and a.x1 <= a.cell_space_x0 + SAME_POSITION
+
+
+def room_for_next_letter(a: Line, b: Line) -> bool:
+    """``a`` had room left for ``b``'s first letter, so ``a`` was not cut inside a word (a
+    cut leaves the line full): the break was a word wrap, or made by hand. The room is at
+    ``a``'s right end; for centred text (``a`` and ``b`` centred between the same edges
+    but starting at different places: a label in a table cell) on both sides."""
+    letter = next((g for g in b.glyphs if g.text != " "), None)
+    if letter is None:
         return False
-    room = (a.right_edge - a.x1) + (a.x0 - a.left_edge)
-    return room < a.height and a.x1 <= a.cell_space_x0 + SAME_POSITION
+    width = letter.x1 - letter.x0
+    room = a.right_edge - a.x1
+    middle = (a.left_edge + a.right_edge) / 2
+    near = 0.1 * width
+    if abs((a.x0 + a.x1) / 2 - middle) <= near and abs((b.x0 + b.x1) / 2 - middle) <= near \
+            and abs(a.x0 - b.x0) > near:
+        room += a.x0 - a.left_edge
+    return room >= width
+
+
+def _word_wrapped(a: Line, b: Line) -> bool:
+    """``b`` opens with a letter or digit that would have fitted on ``a``: a word moved
+    whole to the next line, whatever the producer did with the space. (A line may break
+    before an opening bracket inside a word, ``사용기관 수`` / ``(사용자 수)``, so room
+    before punctuation proves nothing.)"""
+    return b.text[0].isalnum() and room_for_next_letter(a, b)
+
+
+def _fills_line(a: Line) -> bool:
+    """``a`` is one word that fills its line (less than a letter of room on both sides
+    together) and ends without a drawn space: a word of exactly that length, or a piece
+    of a longer one that the line cut (rule 7b)."""
+    if a.trailing_space or " " in a.text:
+        return False
+    return (a.right_edge - a.x1) + (a.x0 - a.left_edge) < a.height
 
 
 def _tail(a: Line) -> str:
@@ -250,7 +304,9 @@ def decide_policy(pages: list[list[Line]], cells: Sequence[list[Line]] = ()) -> 
     evidence, char_wrap = _wrap_evidence(pages)
     if char_wrap is None:
         evidence, char_wrap = _wrap_evidence([*pages, *cells])
-    policy = WrapPolicy(trailing_space_evidence=evidence, char_wrap=bool(char_wrap))
+    policy = WrapPolicy(trailing_space_evidence=evidence, char_wrap=bool(char_wrap),
+                        spelling=DocumentSpelling(lambda: (line.text for lines in [*pages, *cells]
+                                                           for line in lines)))
     if policy.uses_morphology:
         _ask_in_one_batch(policy, pages, cells)
     return policy
@@ -297,4 +353,4 @@ def _ask_in_one_batch(policy: WrapPolicy, pages: list[list[Line]], cells: Sequen
         policy.ask_morphology(open_pairs)
 
 
-__all__ = ["WrapPolicy", "decide_policy", "leftover"]
+__all__ = ["WrapPolicy", "decide_policy", "leftover", "room_for_next_letter"]

@@ -392,3 +392,27 @@ def test_paragraph_broken_by_a_page_break_is_joined():
         "3. 제출 기한은 3월 20일입니다."]
     joined = [b for b in doc.blocks if isinstance(b, Paragraph) and b.text.startswith("2. 위")][0]
     assert joined.prov.page == 1
+
+
+@needs_font
+def test_a_word_cut_by_a_narrow_cell_is_whole_as_the_document_writes_it():
+    """A cell two letters wide cuts 비계량부문 into 비계 / 량부 / 문 with no space glyph
+    anywhere; 비계 is a word too (scaffolding), so only the document's own ``비계량 부문``
+    on one line says the first cut is inside a word."""
+    pdf = new_pdf()
+    pdf.add_page()
+    paragraph(pdf, 100, ["○ 비계량 부문의 전체 평가항목은 5단계 등급으로 상대 평가함"])
+    narrow = pdf.get_string_width("비계") + 4  # two letters and a padding of 2 pt each side
+    xs = [LEFT, LEFT + narrow, LEFT + WIDTH]
+    ys = [140.0, 140.0 + 3 * LEADING + 8]
+    pdf.set_line_width(0.5)
+    for y in ys:
+        pdf.line(xs[0], y, xs[2], y)
+    for x in xs:
+        pdf.line(x, ys[0], x, ys[1])
+    for i, piece in enumerate(["비계", "량부", "문"]):
+        draw(pdf, xs[0] + 2, ys[0] + 16 + i * LEADING, piece)
+    draw(pdf, xs[1] + 6, ys[0] + 16, "전략 및 방법론")
+    doc = docextract.parse(bytes(pdf.output()))
+    [table] = [b for b in doc.blocks if isinstance(b, Table)]
+    assert [c.text for c in table.cells()] == ["비계량부문", "전략 및 방법론"]

@@ -22,7 +22,7 @@ from docextract.model import Document, Paragraph, Role, Table
 from docextract.parsers.pdf_lines import is_hangul
 from docextract.parsers.pdf_spacing import DEPENDENT, Junction, analyse, unknown_id
 from docextract.parsers.pdf_spacing import available as spacing_available
-from docextract.parsers.pdf_wrap import WrapPolicy
+from docextract.parsers.pdf_wrap import WrapPolicy, room_for_next_letter
 
 CORPUS = Path(os.environ.get("DOCEXTRACT_CORPUS",
                              Path(__file__).resolve().parents[2].parent / "shared" / "corpus")) / "pdf"
@@ -60,12 +60,15 @@ def parsed(name: str) -> Document:
 @dataclass(frozen=True)
 class Joint:
     """One line junction as the parser decided it: the wrapped line, the separator, the
-    continuation, and whether the wrapped line ended with a drawn space glyph."""
+    continuation, whether the wrapped line ended with a drawn space glyph, and whether it
+    had room left for the continuation's first letter (:func:`room_for_next_letter`: then
+    the break was a word wrap, not a cut inside a word, which leaves the line full)."""
 
     left: str
     sep: str
     right: str
     drawn_space: bool
+    room_for_next_letter: bool = False
 
 
 def joints(name: str) -> tuple[Joint, ...]:
@@ -82,7 +85,7 @@ def _parse_recording_joints(name: str) -> tuple[Document, tuple[Joint, ...]]:
 
     def recording(policy, a, b):
         sep = decide(policy, a, b)
-        seen.append(Joint(a.text, sep, b.text, a.trailing_space))
+        seen.append(Joint(a.text, sep, b.text, a.trailing_space, room_for_next_letter(a, b)))
         return sep
 
     WrapPolicy.separator = recording
@@ -150,6 +153,32 @@ def test_rfp_running_footer_with_page_number():
     assert "□ 추정가격 : 4,628,500,000원(부가세 포함)" in body(doc)
     staff = next(t for t in doc.tables() if any(c.text == "AI혁신부" for c in t.cells()))
     assert any(c.text == "070-7713-8641" for c in staff.cells())
+
+
+@pytest.mark.slow
+def test_rfp_words_cut_by_narrow_cells_are_whole():
+    """Cells too narrow for their words, with no space glyph drawn in them: a cut word is
+    joined as the document writes it on single lines (``○ 비계량 부문의``, ``요구사항``), a
+    word wrap (``사업`` centred with room for a letter more) keeps its space."""
+    doc = parsed(RFP_AI)
+    cells = [c.text for t in doc.tables() for c in t.cells()]
+    assert cells.count("비계량부문 I\n(80)") == 2
+    assert cells.count("요구사항 설명") >= 50 and "요구 사항 설명" not in cells
+    assert "사업 이해도" in cells
+    assert "제76조에 따른 부정당 업자에 해당하지 않는 자" in doc.text
+    # a cell listing one deliverable a line, with room left on each: word wraps
+    assert "착수계, 착수보고서 1부 산출내역서 1부 사업수행 계획서 1부" in doc.text
+
+
+def test_msds_word_wraps_keep_their_space_where_no_space_glyph_was_drawn():
+    """The producer draws most trailing spaces but not all: a line with room left for the
+    next letter was not cut inside a word, so the missing glyph does not glue words."""
+    text = parsed(MSDS).text
+    for phrase in ("철 입자의 급성 흡입 독성을 확립하는 것을", "현기증, 구토, 기관지천식 장해가",
+                   "폐에서 명확한 염증 반응뿐만"):
+        assert phrase in text, phrase
+    for glued in ("독성을확립하는", "명확한염증"):
+        assert glued not in text, glued
 
 
 def test_bill_title_and_wrapped_reason():
@@ -222,16 +251,20 @@ def broken_words(found: tuple[Joint, ...]) -> list[str]:
     """Junctions where a space breaks a Korean word, as ``left|right`` snippets.
 
     Checked: every junction where the parser put a space between two Hangul syllables,
-    except after a number with its unit (``30일 자로`` is written apart). The last 4 어절
-    of the wrapped line glued to the first 4 of its continuation are analysed by Kiwi; the
-    space broke a word when a dictionary morpheme runs across the junction (``전|체``,
-    ``불|법적으로``; a proper noun only when the parts are not two common nouns, as
-    ``직속|감독자`` are) or the continuation opens with a particle, ending, suffix or the
-    copula (``정책|은``, ``추진|했습니다``). For junctions Kiwi decided this repeats its
-    own reading (so it guards the fallbacks around it); for the others it is an
-    independent check."""
+    except after a number with its unit (``30일 자로`` is written apart) and where the
+    wrapped line had room for the continuation's first letter (``사업`` / ``이해도``
+    centred in a cell four letters wide, where 사업이해도 would have broken after 이).
+    The last 4 어절 of the wrapped line glued to the first 4 of its continuation are
+    analysed by Kiwi; the space broke a word when a dictionary morpheme
+    runs across the junction (``전|체``, ``불|법적으로``; a proper noun only when the parts
+    are not two common nouns, as ``직속|감독자`` are) or the continuation opens with a
+    particle, ending, suffix or the copula (``정책|은``, ``추진|했습니다``) — but not a
+    suffix right after an ending (``따른|부정당`` read as 따르+ㄴ+부: a derivational suffix
+    attaches to a stem or a noun, never to an inflected form, so that reading is wrong).
+    For junctions Kiwi decided this repeats its own reading (so it guards the fallbacks
+    around it); for the others it is an independent check."""
     spaced = [j for j in found if j.sep == " " and is_hangul(j.left[-1]) and is_hangul(j.right[0])
-              and not NUMBER_WITH_UNIT.search(j.left)]
+              and not NUMBER_WITH_UNIT.search(j.left) and not j.room_for_next_letter]
     windows = [Junction(" ".join(j.left.split(" ")[-4:]), " ".join(j.right.split(" ")[:4])) for j in spaced]
     unknown = unknown_id()
     broken = []
@@ -241,9 +274,16 @@ def broken_words(found: tuple[Joint, ...]) -> list[str]:
         if across and across[0].tag == "NNP" and _two_common_nouns(apart, cut):
             across = []  # a name of two common nouns (``직속감독자``) may be written apart
         opening = next((t for t in joined if t.start == cut), None)
+        if opening is not None and opening.tag.startswith("XS") and _after_an_ending(joined, cut):
+            opening = None
         if across or (opening is not None and opening.tag.startswith(DEPENDENT)):
             broken.append(f"{window.left}|{window.right}")
     return broken
+
+
+def _after_an_ending(tokens, cut: int) -> bool:
+    """The morpheme that ends at ``cut`` is an ending (``따르+ㄴ``)."""
+    return any(t.start + t.len == cut and t.tag.startswith("E") for t in tokens)
 
 
 def _two_common_nouns(apart, cut: int) -> bool:
@@ -252,25 +292,23 @@ def _two_common_nouns(apart, cut: int) -> bool:
     return bool(before and after) and before[-1].tag == after[0].tag == "NNG"
 
 
-NOT_YET_WHOLE = {
-    RFP_AI: "비계|량부문: a two-letter cell cuts 비계량부문 at every line and draws no space glyph, "
-            "so no glyph says the cuts are inside a word; 사업|이해도 and 따른|부정당 are misreadings "
-            "of the check (the cell fits 4 letters, so 사업이해도 would break after 이; Kiwi reads "
-            "부 as a suffix after the ending of 따른)",
-}
-
-
-def _joint_marks(name: str) -> list[pytest.MarkDecorator]:
-    marks = _marks(name)
-    if name in NOT_YET_WHOLE:
-        marks.append(pytest.mark.xfail(reason=NOT_YET_WHOLE[name], strict=True))
-    return marks
+@needs_kiwi
+@pytest.mark.parametrize("name", [pytest.param(n, marks=_marks(n)) for n in READABLE])
+def test_no_korean_word_is_broken_by_a_junction_space(name):
+    assert broken_words(joints(name)) == []
 
 
 @needs_kiwi
-@pytest.mark.parametrize("name", [pytest.param(n, marks=_joint_marks(n)) for n in READABLE])
-def test_no_korean_word_is_broken_by_a_junction_space(name):
-    assert broken_words(joints(name)) == []
+def test_the_word_check_tells_cuts_from_word_wraps():
+    """The check flags a space inside a word, whatever decided it, but not a break the
+    line's room proves was a word wrap, nor a suffix Kiwi reads after an ending."""
+    assert broken_words((Joint("비계", " ", "량부", False),)) == ["비계|량부"]
+    # centred in a cell four letters wide: 사업이해도 would have kept 이 on the first line
+    assert broken_words((Joint("사업", " ", "이해도", False, room_for_next_letter=True),)) == []
+    assert broken_words((Joint("사업", " ", "이해도", False),)) == ["사업|이해도"]
+    # 따르+ㄴ+부(suffix) is no reading: a suffix never follows an ending; a noun's is a cut
+    assert broken_words((Joint("제76조에 따른", " ", "부정당 업자에", True),)) == []
+    assert broken_words((Joint("참여 학생", " ", "들은 모두", True),)) == ["참여 학생|들은 모두"]
 
 
 @needs_kiwi

@@ -11,6 +11,7 @@ import pytest
 
 from docextract.parsers.pdf_furniture import PAGE_NUMBER, PageRows, find_furniture
 from docextract.parsers.pdf_glyphs import Glyph, PageFrame, drop_overprinted
+from docextract.parsers.pdf_lexicon import DocumentSpelling
 from docextract.parsers.pdf_layout import reading_order
 from docextract.parsers.pdf_lines import ITEM_START, SENTENCE_END, Line, continues, group_rows
 from docextract.parsers.pdf_meta import parse_pdf_date
@@ -18,7 +19,7 @@ from docextract.parsers.pdf_tables import assign_glyphs, find_tables
 from docextract.parsers import pdf_spacing, pdf_wrap
 from docextract.parsers.pdf_spacing import DocumentUsage, Junction, decide
 from docextract.parsers.pdf_spacing import available as spacing_available
-from docextract.parsers.pdf_wrap import WrapPolicy
+from docextract.parsers.pdf_wrap import WrapPolicy, room_for_next_letter
 from docextract.model import Role
 
 EM = 10.0
@@ -95,6 +96,36 @@ def test_drawn_space_evidence():
     assert WrapPolicy(trailing_space_evidence=False).separator(cut, rest) == " "
 
 
+def test_a_missing_space_glyph_is_no_cut_where_the_next_letter_had_room():
+    """A producer that draws trailing spaces does not always: a line with room left for
+    the next letter was not cut inside a word (a cut fills the line), so the word moved
+    whole and the space stays (``독성을`` / ``확립하는``)."""
+    evidence = WrapPolicy(trailing_space_evidence=True)
+    short = line("철 입자의 급성 흡입 독성을", space_glyphs=True, right_edge=50.0 + 14 * EM)
+    follow = line("확립하는 것을 구체적으로", top=116.0)
+    assert room_for_next_letter(short, follow) and evidence.separator(short, follow) == " "
+    full = line("철 입자의 급성 흡입 독성을", space_glyphs=True, right_edge=50.0 + 12.5 * EM)
+    assert not room_for_next_letter(full, follow) and evidence.separator(full, follow) == ""
+    # a line may break before an opening bracket inside a word: room there proves nothing
+    bracket = line("(사용자 수)", top=116.0)
+    assert evidence.separator(short, bracket) == ""
+
+
+def test_centred_text_has_its_room_on_both_sides():
+    """``사업`` / ``이해도`` centred in a cell 3.8 letters wide: 사업이해도 would have kept
+    이 on the first line, so the break was a word wrap. Less than a letter is left on
+    either side alone."""
+    def in_cell(text: str, x0: float, top: float) -> Line:
+        out = line(text, x0=x0, top=top, right_edge=128.0)
+        out.left_edge = 90.0
+        return out
+
+    first, second = in_cell("사업", 99.0, 100.0), in_cell("이해도", 94.0, 112.0)
+    assert room_for_next_letter(first, second)
+    # both lines start at the same place (an indent, not centring): the end alone counts
+    assert not room_for_next_letter(in_cell("사업", 99.0, 100.0), in_cell("이해도", 99.0, 112.0))
+
+
 def test_a_word_cut_in_a_narrow_cell():
     """``프로`` / ``젝트 `` / ``관리`` in a two-letter cell: the cell draws a space where a
     word ends, so the full line without one was cut inside the word."""
@@ -114,6 +145,44 @@ def test_a_word_cut_in_a_narrow_cell():
     full = line("도입요건", x0=90.0, top=100.0, right_edge=130.0)
     full.cell_space_x0 = rest.glyphs[-1].x0
     assert evidence.separator(full, line("준수", x0=90.0, top=112.0)) == " "
+
+
+def test_the_document_spelling_of_a_cut_word():
+    """The longest start of the continuation that the document prints decides."""
+    spelling = DocumentSpelling(lambda: ["○ 비계량 부문의 전체 평가항목은", "사업 이해도 및 추진 전략",
+                                         "사업이 진행되는 장소", "비계\n량부"])
+    assert spelling.separator("비계", "량부") == ""  # 비계량 on one line; 비계량부 nowhere
+    assert spelling.separator("사업", "이해도") == " "  # 사업 이해도 outweighs 사업이 (a particle)
+    assert spelling.separator("사업", "진행") is None  # printed neither way
+    assert spelling.separator("계", "량부") is None  # one syllable runs into almost anything
+    both = DocumentSpelling(lambda: ["부분적용 대상", "부분 적용 대상"])
+    assert both.separator("부분", "적용") is None
+    lines_read = []
+    unasked = DocumentSpelling(lambda: lines_read.append(1) or [])
+    assert not lines_read and unasked.separator("비계", "량") is None and lines_read == [1]
+
+
+def test_a_cut_word_in_a_cell_without_space_glyphs_follows_the_document():
+    """``비계`` / ``량부`` / ``문`` in a two-letter cell of a word-wrap document with no space
+    glyph in the cell: the document's ``비계량 부문`` says 비계 runs on (rule 7b)."""
+    cut = line("비계", x0=90.0, top=100.0, right_edge=110.5)
+    rest = line("량부", x0=90.0, top=112.0, right_edge=110.5)
+    last = line("문", x0=90.0, top=124.0, right_edge=110.5)
+    body = line("○ 비계량 부문의 전체 평가항목은 5단계 등급으로", top=300.0)
+    policy = pdf_wrap.decide_policy([[body]], [[cut, rest, last]])
+    assert not policy.char_wrap and not policy.trailing_space_evidence
+    assert policy.separator(cut, rest) == "" and policy.separator(rest, last) == ""
+    assert WrapPolicy().separator(cut, rest) == " "  # no document evidence: word wrap
+    # a line with room for a letter more is no cut: the rule does not ask the document
+    short = line("비계", x0=90.0, top=100.0, right_edge=122.0)
+    assert policy.separator(short, rest) == " "
+    # the document prints the words apart (``사업 이해도``), although also ``사업이``: apart
+    first, second = line("사업", x0=90.0, right_edge=110.5), line("이해도", x0=90.0, top=112.0)
+    document = [line("사업 이해도 평가", top=300.0), line("사업이 진행되는 장소", top=316.0)]
+    apart = pdf_wrap.decide_policy([document], [[first, second]])
+    assert apart.separator(first, second) == " "
+    document[0] = line("사업이해도 평가", top=300.0)
+    assert pdf_wrap.decide_policy([document], [[first, second]]).separator(first, second) == ""
 
 
 def test_continuation_needs_a_full_line_and_no_new_item():
@@ -196,7 +265,6 @@ def _edge(x0, top, x1, bottom):
 
 
 def test_table_grid_with_merged_cells_and_glyph_assignment():
-    xs, ys = [0, 100, 200, 300], [0, 20, 40, 60]
     edges = [_edge(0, y, 300, y) for y in (0, 20, 60)] + [_edge(0, 40, 200, 40)]
     edges += [_edge(x, 0, x, 60) for x in (0, 200, 300)] + [_edge(100, 20, 100, 60)]
     tables = find_tables(edges, 1000, 10000)
