@@ -1,4 +1,5 @@
-"""All pages into one block list: furniture, wrap evidence, paragraphs across page breaks.
+"""All pages into one block list: furniture, wrap evidence, paragraphs and tables across
+page breaks.
 
 Some decisions need the whole document: a running header is a line repeated on other
 pages, the text block's width is what most pages use, and whether the producer wraps
@@ -18,6 +19,7 @@ from .pdf_blocks import PageLayout, layout_page, page_blocks
 from .pdf_furniture import PageRows, find_furniture
 from .pdf_lines import Line, continues_on_next_page
 from .pdf_page import PageContent
+from .pdf_split_tables import cut_between, cut_ends, join_continued, last_table
 from .pdf_wrap import WrapPolicy, decide_policy
 
 
@@ -31,6 +33,7 @@ def assemble_blocks(pages: list[PageContent], ctx: ParseContext) -> list[Any]:
         ctx.warn("pdf-no-text-layer",
                  f"{_page_list(scans)} {'has' if len(scans) == 1 else 'have'} no text layer "
                  "(scanned image); OCR is not available, so that content is missing")
+    cut_ends(pages)
     marks = find_furniture([PageRows(p.height, p.rows) for p in pages])
     text_boxes = _text_boxes(pages, marks)
     layouts = []
@@ -42,11 +45,15 @@ def assemble_blocks(pages: list[PageContent], ctx: ParseContext) -> list[Any]:
                            [run for layout in layouts for run in layout.cell_runs()])
     blocks: list[Any] = []
     previous: tuple[PageLayout, Paragraph] | None = None
+    before: Any = None  # the previous page's last body item
     for layout in layouts:
         ctx.budget.check_time()
         page_out = page_blocks(layout, policy)
         if previous is not None:
             _carry_over(previous, layout, page_out, policy)
+        after = layout.sequence[0] if layout.sequence else None
+        join_continued(last_table(blocks), page_out, cut_between(before, after, policy))
+        before = layout.sequence[-1] if layout.sequence else None
         blocks.extend(page_out)
         last_body = [b for b in page_out if isinstance(b, Paragraph) and b.role is Role.BODY]
         ends_in_text = bool(layout.sequence) and isinstance(layout.sequence[-1], Line)

@@ -9,12 +9,13 @@ repeated as paragraphs.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Sequence
 
-from .pdf_glyphs import PageFrame, read_glyphs
+from .pdf_glyphs import Glyph, PageFrame, read_glyphs
 from .pdf_lines import Line, group_rows
 from .pdf_rules import TooManyRules, read_drawing
-from .pdf_tables import TableBox, TooManyEdges, assign_glyphs, drop_decorations, find_tables
+from .pdf_tables import (OpenEnd, TableBox, TooManyEdges, assign_glyphs, at_page_break,
+                         drop_decorations, find_tables, open_ends)
 
 MAX_CHARS_PER_PAGE = 200_000
 MAX_SEGMENTS_PER_PAGE = 50_000
@@ -35,6 +36,19 @@ class PageContent:
     has_text: bool
     has_images: bool
     problems: list[tuple[str, str]] = field(default_factory=list)
+    # where a page break may have cut a table, and what finding the tables again needs
+    # (kept only on pages that have such ends, until the document decides about them)
+    open_ends: list[OpenEnd] = field(default_factory=list)
+    drawn: tuple[list[dict[str, Any]], list[Glyph]] | None = field(default=None, repr=False)
+
+    def close_cut_tables(self, cut: Sequence[OpenEnd]) -> None:
+        """Find the tables again with the ``cut`` ends closed, and forget the drawing."""
+        if cut and self.drawn is not None:
+            edges, glyphs = self.drawn
+            self.tables = drop_decorations(
+                find_tables(edges, MAX_TABLE_EDGES, MAX_TABLE_POINTS, closed=cut), glyphs)
+            self.rows = _rows(assign_glyphs(self.tables, glyphs))
+        self.drawn = None
 
 
 def read_page(pdf: Any, index: int) -> PageContent:
@@ -50,12 +64,16 @@ def read_page(pdf: Any, index: int) -> PageContent:
             textpage.close()
         has_images = False
         tables: list[TableBox] = []
+        ends: list[OpenEnd] = []
+        edges: list[dict[str, Any]] = []
         try:
             drawing = read_drawing(page, frame, MAX_SEGMENTS_PER_PAGE, MAX_FORM_DEPTH)
             has_images = drawing.has_images
             if drawing.edges and glyphs:
+                edges = drawing.edges
                 tables = drop_decorations(
-                    find_tables(drawing.edges, MAX_TABLE_EDGES, MAX_TABLE_POINTS), glyphs)
+                    find_tables(edges, MAX_TABLE_EDGES, MAX_TABLE_POINTS), glyphs)
+                ends = at_page_break(open_ends(edges, MAX_TABLE_EDGES), edges, glyphs)
         except (TooManyRules, TooManyEdges):
             has_images = True  # that much drawing without text (outlined glyphs) reads like a scan
             problems.append(("pdf-tables-skipped", f"page {index + 1} draws too many lines to "
@@ -64,13 +82,18 @@ def read_page(pdf: Any, index: int) -> PageContent:
             problems.append(("pdf-tables-skipped", f"page {index + 1}: table finding failed "
                              f"({type(exc).__name__}); its text is read as paragraphs"))
             tables = []
-        body = assign_glyphs(tables, glyphs)
-        rows = [Line(r) for r in group_rows(body) if any(g.text != " " for g in r)]
+            ends = []
+        rows = _rows(assign_glyphs(tables, glyphs))
         return PageContent(index + 1, frame.width, frame.height, rows, tables,
                            has_text=any(g.text != " " for g in glyphs), has_images=has_images,
-                           problems=problems)
+                           problems=problems, open_ends=ends,
+                           drawn=(edges, glyphs) if ends else None)
     finally:
         page.close()
+
+
+def _rows(body: list[Glyph]) -> list[Line]:
+    return [Line(r) for r in group_rows(body) if any(g.text != " " for g in r)]
 
 
 __all__ = ["PageContent", "read_page"]

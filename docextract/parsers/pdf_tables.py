@@ -2,16 +2,18 @@
 
 pdfplumber's algorithm (snap and join ruling lines, intersect them, take the smallest
 rectangles, group rectangles that share corners) is used as is; only its input differs:
-the edges come from :mod:`pdf_rules` instead of pdfminer. Each table becomes a grid of
-row and column boundaries, each cell an anchor plus spans, and every glyph whose centre
-falls inside a cell is moved out of the body text into that cell.
+the edges come from :mod:`pdf_rules` instead of pdfminer, and a table that a page break
+cut is closed where it was cut (:func:`open_ends`). Each table becomes a grid of row and
+column boundaries, each cell an anchor plus spans, and every glyph whose centre falls
+inside a cell is moved out of the body text into that cell.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Optional
+from statistics import median
+from typing import TYPE_CHECKING, Any, Optional, Sequence
 
 from pdfplumber import table as plumber_table
 from pdfplumber.utils import filter_edges
@@ -23,6 +25,10 @@ if TYPE_CHECKING:
 
 _SETTINGS = plumber_table.TableSettings()
 _GRID_TOLERANCE = 1.5  # points: cell borders closer than this are one grid line
+OPEN_END_TOLERANCE = 2.0  # points: column rules ending this close together end together
+MIN_OPEN_COLUMNS = 2  # an open end is closed only across at least this many columns
+MIN_COLUMN_RULE = 20.0  # points: shorter vertical rules are marks, not column borders
+MAX_ROWS_BEYOND_CUT = 2  # text rows past a cut: a running header or footer, a page number
 
 
 class TooManyEdges(Exception):
@@ -53,6 +59,9 @@ class TableBox:
     n_rows: int
     n_cols: int
     cells: list[CellBox]
+    # a page break cut the table here: no rule was drawn (see open_ends)
+    open_top: bool = False
+    open_bottom: bool = False
     _slot: dict[tuple[int, int], CellBox] = field(default_factory=dict, repr=False)
     _xs: list[float] = field(default_factory=list, repr=False)
     _ys: list[float] = field(default_factory=list, repr=False)
@@ -67,8 +76,30 @@ class TableBox:
         return self._slot.get((row, col))
 
 
-def find_tables(edges: list[dict[str, Any]], max_edges: int, max_points: int) -> list[TableBox]:
-    """Tables formed by the page's ruling lines, top-level ones first, nested ones inside."""
+@dataclass(frozen=True)
+class OpenEnd:
+    """Where long column rules (at ``xs``) stop together at height ``y`` with no rule drawn
+    across them: the ``top`` or ``bottom`` of a table a page break may have cut."""
+
+    end: str
+    y: float
+    xs: tuple[float, ...]
+
+    def continues_as(self, other: "OpenEnd") -> bool:
+        """``other`` (an open top on the next page) has the same column rules."""
+        return len(self.xs) == len(other.xs) and all(
+            abs(a - b) <= OPEN_END_TOLERANCE for a, b in zip(self.xs, other.xs))
+
+    def edge(self) -> dict[str, Any]:
+        """The rule that closes this end, as an edge for the table finder."""
+        left, right = self.xs[0], self.xs[-1]
+        return {"object_type": "line", "orientation": "h", "x0": left, "x1": right,
+                "top": self.y, "bottom": self.y, "doctop": self.y, "width": right - left,
+                "height": 0.0}
+
+
+def _merged(edges: list[dict[str, Any]], max_edges: int) -> list[dict[str, Any]]:
+    """The page's ruling lines snapped and joined, as the table finder sees them."""
     s = _SETTINGS
     edges = filter_edges(edges, min_length=s.edge_min_length_prefilter)
     if not edges:
@@ -80,6 +111,16 @@ def find_tables(edges: list[dict[str, Any]], max_edges: int, max_points: int) ->
     merged = filter_edges(merged, min_length=s.edge_min_length)
     if len(merged) > max_edges:
         raise TooManyEdges()
+    return list(merged)
+
+
+def find_tables(edges: list[dict[str, Any]], max_edges: int, max_points: int,
+                closed: Sequence[OpenEnd] = ()) -> list[TableBox]:
+    """Tables formed by the page's ruling lines, top-level ones first, nested ones inside.
+    ``closed`` are open ends a page break cut (:mod:`.pdf_split_tables` decides which):
+    they are closed by a rule, and the tables there are marked open at that end."""
+    s = _SETTINGS
+    merged = _merged(edges, max_edges) + [end.edge() for end in closed]
     n_h = sum(1 for e in merged if e["orientation"] == "h")
     if n_h < 2 or len(merged) - n_h < 2:
         return []
@@ -90,7 +131,85 @@ def find_tables(edges: list[dict[str, Any]], max_edges: int, max_points: int) ->
     cells = plumber_table.intersections_to_cells(points)
     groups = plumber_table.cells_to_tables(cells)
     tables = [_grid(group) for group in groups]
+    for table in tables:
+        x0, top, x1, bottom = table.bbox
+        for end in closed:
+            if end.xs[0] <= x0 + OPEN_END_TOLERANCE and end.xs[-1] >= x1 - OPEN_END_TOLERANCE:
+                if end.end == "top" and abs(end.y - top) <= OPEN_END_TOLERANCE:
+                    table.open_top = True
+                if end.end == "bottom" and abs(end.y - bottom) <= OPEN_END_TOLERANCE:
+                    table.open_bottom = True
     return _nest(tables)
+
+
+def at_page_break(ends: list[OpenEnd], edges: list[dict[str, Any]],
+                  glyphs: list[Glyph]) -> list[OpenEnd]:
+    """The open ends a page break can have made: nothing is drawn past them (an open
+    bottom is the page's lowest rule, an open top its highest), and past them lies no
+    more text than a running header or footer with a page number."""
+    out = []
+    for end in ends:
+        y, tol = end.y, OPEN_END_TOLERANCE
+        if end.end == "bottom":
+            drawn_past = any(e["bottom"] > y + tol for e in edges)
+            rows_past = {round(g.top) for g in glyphs if g.top > y and g.text.strip()}
+        else:
+            drawn_past = any(e["top"] < y - tol for e in edges)
+            rows_past = {round(g.bottom) for g in glyphs if g.bottom < y and g.text.strip()}
+        if not drawn_past and len(_clusters(rows_past)) <= MAX_ROWS_BEYOND_CUT:
+            out.append(end)
+    return out
+
+
+def _clusters(values: set[int], gap: int = 4) -> list[int]:
+    """Values closer than ``gap`` to the previous one count once (glyphs of one row)."""
+    out: list[int] = []
+    for v in sorted(values):
+        if not out or v - out[-1] > gap:
+            out.append(v)
+        else:
+            out[-1] = v
+    return out
+
+
+def open_ends(edges: list[dict[str, Any]], max_edges: int) -> list[OpenEnd]:
+    """Where a page break may have cut a table: long column rules that stop together.
+
+    Hangul (and word processors like it) draw a table that runs over a page break without
+    its bottom border on the first page and without its top border on the next: the
+    column rules simply stop at the text block's edge. Unclosed, the table finder sees no
+    cell there, and the columns' text (a 신·구조문대비표's 현행 and 개정안) is read across
+    as interleaved lines. Candidates are at least three long vertical rules (two columns)
+    ending at the same height with no horizontal rule across them there. A chart's grid
+    lines or a title box look the same, so a candidate must also lie at the page break
+    (:func:`at_page_break`), and it is closed only when the next (or previous) page
+    continues it with the same column rules (:func:`.pdf_split_tables.cut_ends`)."""
+    merged = _merged(edges, max_edges)
+    verticals = [e for e in merged if e["orientation"] == "v" and e["bottom"] - e["top"] >= MIN_COLUMN_RULE]
+    horizontals = [e for e in merged if e["orientation"] == "h"]
+    found: list[OpenEnd] = []
+    for end in ("top", "bottom"):
+        for group in _aligned(verticals, end):
+            xs = _boundaries([e["x0"] for e in group])
+            if len(xs) < MIN_OPEN_COLUMNS + 1:
+                continue
+            y = median(e[end] for e in group)
+            if any(abs(h["top"] - y) <= OPEN_END_TOLERANCE and h["x0"] <= xs[0] + OPEN_END_TOLERANCE
+                   and h["x1"] >= xs[-1] - OPEN_END_TOLERANCE for h in horizontals):
+                continue
+            found.append(OpenEnd(end, y, tuple(xs)))
+    return found
+
+
+def _aligned(verticals: list[dict[str, Any]], end: str) -> list[list[dict[str, Any]]]:
+    """The vertical rules grouped by where they end (``top`` or ``bottom``)."""
+    groups: list[list[dict[str, Any]]] = []
+    for e in sorted(verticals, key=lambda e: e[end]):
+        if groups and e[end] - groups[-1][-1][end] <= OPEN_END_TOLERANCE:
+            groups[-1].append(e)
+        else:
+            groups.append([e])
+    return groups
 
 
 def _boundaries(values: list[float]) -> list[float]:
@@ -126,7 +245,7 @@ def _grid(group: list[tuple[float, float, float, float]]) -> TableBox:
                 slot.setdefault((r, k), cell)
     bbox = (xs[0], ys[0], xs[-1], ys[-1])
     cells.sort(key=lambda c: (c.row, c.col))
-    return TableBox(bbox, n_rows, n_cols, cells, slot, xs, ys)
+    return TableBox(bbox, n_rows, n_cols, cells, _slot=slot, _xs=xs, _ys=ys)
 
 
 def _inside(inner: tuple[float, float, float, float], outer: tuple[float, float, float, float]) -> bool:

@@ -416,3 +416,83 @@ def test_a_word_cut_by_a_narrow_cell_is_whole_as_the_document_writes_it():
     doc = docextract.parse(bytes(pdf.output()))
     [table] = [b for b in doc.blocks if isinstance(b, Table)]
     assert [c.text for c in table.cells()] == ["비계량부문", "전략 및 방법론"]
+
+
+# --- a table cut by a page break --------------------------------------------------------------
+
+
+def cut_comparison_table(pdf: "fpdf.FPDF", *, drawn_cut: bool) -> None:
+    """A 신·구조문대비표 (two columns) that runs from page 1 onto page 2. Hangul draws no
+    border at the cut: the column rules stop at the text block's edge (``drawn_cut``
+    draws the borders anyway, as two tables that merely share their columns)."""
+    xs = [LEFT, LEFT + WIDTH / 2, LEFT + WIDTH]
+    pad = 6.0
+    left_lines = [(["제15조(위원회의 설치) ① ∼ ④ (생 략)"], None),
+                  (["⑤ 위원을 위촉할 때에는 아동, 청년, 여성,", "노동자, 농어민 등 다양한 사회계층으로부터"],
+                   "후보를 추천받아야 한다.")]
+    right_lines = [(["제15조(위원회의 설치) ① ∼ ④ (현행과 같음)"], None),
+                   (["⑤ --------------------------- 다음 각 호의", "단체로부터 후보를 추천받아 다양한 계층의"],
+                    "대표성을 반영하여야 한다.")]
+    pdf.add_page()
+    draw(pdf, LEFT + 160, 100, "신ㆍ구조문대비표")
+    top, header_bottom, cut = 120.0, 146.0, 760.0
+    pdf.set_line_width(0.5)
+    for y in (top, header_bottom):
+        pdf.line(xs[0], y, xs[2], y)
+    for x in xs:
+        pdf.line(x, top, x, cut)
+    if drawn_cut:
+        pdf.line(xs[0], cut, xs[2], cut)
+    draw(pdf, xs[0] + 90, top + 17, "현 행")
+    draw(pdf, xs[1] + 85, top + 17, "개 정 안")
+    for col, cells in ((0, left_lines), (1, right_lines)):
+        x0, x1 = xs[col] + pad, xs[col + 1] - pad
+        y = header_bottom + 20
+        draw(pdf, x0, y, cells[0][0][0])
+        y = 700.0  # the last item sits at the bottom of the page and wraps onto the next
+        first, second = cells[1][0]
+        draw(pdf, x0, y, first, x1)
+        draw(pdf, x0, y + LEADING, second, x1)
+    draw(pdf, 280, 810, "- 1 -")
+    pdf.add_page()
+    top2, bottom2 = 60.0, 140.0
+    for x in xs:
+        pdf.line(x, top2, x, bottom2)
+    pdf.line(xs[0], bottom2, xs[2], bottom2)
+    if drawn_cut:
+        pdf.line(xs[0], top2, xs[2], top2)
+    for col, cells in ((0, left_lines), (1, right_lines)):
+        draw(pdf, xs[col] + pad, top2 + 20, cells[1][1])
+    draw(pdf, LEFT, 200, "부칙 이 법은 공포한 날부터 시행한다.")
+    draw(pdf, 280, 810, "- 2 -")
+
+
+@needs_font
+def test_a_table_cut_by_a_page_break_is_one_table_with_its_row_rejoined():
+    pdf = new_pdf()
+    cut_comparison_table(pdf, drawn_cut=False)
+    doc = docextract.parse(bytes(pdf.output()))
+    tables = [b for b in doc.blocks if isinstance(b, Table)]
+    assert len(tables) == 1
+    table = tables[0]
+    assert (table.n_rows, table.n_cols, table.prov.page) == (2, 2, 1)
+    assert [c.text for c in table.rows[0]] == ["현 행", "개 정 안"]
+    old, new = (c.text.split("\n") for c in table.rows[1])
+    assert old == ["제15조(위원회의 설치) ① ∼ ④ (생 략)",
+                   "⑤ 위원을 위촉할 때에는 아동, 청년, 여성, 노동자, 농어민 등 다양한 "
+                   "사회계층으로부터 후보를 추천받아야 한다."]
+    assert new == ["제15조(위원회의 설치) ① ∼ ④ (현행과 같음)",
+                   "⑤ --------------------------- 다음 각 호의 단체로부터 후보를 추천받아 "
+                   "다양한 계층의 대표성을 반영하여야 한다."]
+    # the columns are never read across, and the page furniture stays outside the table
+    assert "후보를 추천받아야 한다. 대표성을" not in doc.text
+    assert [p.text for p in doc.paragraphs(roles={Role.FOOTER})] == ["- 1 -", "- 2 -"]
+    assert body_texts(doc)[-1] == "부칙 이 법은 공포한 날부터 시행한다."
+
+
+@needs_font
+def test_tables_closed_on_both_sides_of_a_page_break_stay_apart():
+    pdf = new_pdf()
+    cut_comparison_table(pdf, drawn_cut=True)
+    doc = docextract.parse(bytes(pdf.output()))
+    assert [(t.prov.page, t.n_rows, t.n_cols) for t in doc.tables()] == [(1, 2, 2), (2, 1, 2)]

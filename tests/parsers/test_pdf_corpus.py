@@ -191,6 +191,22 @@ def test_bill_title_and_wrapped_reason():
     assert reason.endswith("를 두도록 하고 있음.")
 
 
+def test_bill_comparison_table_runs_over_four_pages_as_one_table():
+    """The 신·구조문대비표 is cut by three page breaks with no border drawn at the cuts; its
+    two columns (현행, 개정안) are one table, never read across each other."""
+    doc = parsed(BILL)
+    (table,) = [t for t in doc.tables() if t.rows[0][0].text == "현 행"]
+    assert (table.prov.page, table.n_rows, table.n_cols) == (7, 2, 2)
+    assert sorted({p.prov.page for c in table.cells() for p in c.blocks}) == [7, 8, 9, 10]
+    old, new = (c.text for c in table.rows[1])
+    assert old.startswith("제15조(2050 탄소중립녹색성장위원회의 설치) ① ∼ ④ (생략)")
+    assert new.startswith("제15조(2050 탄소중립녹색성장위원회의 설치) ① ∼ ④ (현행과 같음)")
+    # an item the page break cut is joined again inside its cell
+    assert "「수산업ㆍ어촌 발전 기본법」제3조제5호에 따른 생산자단체" in new
+    assert "제22조(2050 지방탄소중립녹색성장위원회의 구성 및 운영 등)" in old
+    assert "탄소중립녹색성장 제15조(" not in doc.text
+
+
 def test_review_report_cover_and_wrapped_paragraph():
     texts = body(parsed(REVIEW))
     assert "▣ 이수진 의원 대표발의(의안번호 제2125318호)" in texts

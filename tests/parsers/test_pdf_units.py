@@ -15,7 +15,7 @@ from docextract.parsers.pdf_lexicon import DocumentSpelling
 from docextract.parsers.pdf_layout import reading_order
 from docextract.parsers.pdf_lines import ITEM_START, SENTENCE_END, Line, continues, group_rows
 from docextract.parsers.pdf_meta import parse_pdf_date
-from docextract.parsers.pdf_tables import assign_glyphs, find_tables
+from docextract.parsers.pdf_tables import assign_glyphs, at_page_break, find_tables, open_ends
 from docextract.parsers import pdf_spacing, pdf_wrap
 from docextract.parsers.pdf_spacing import DocumentUsage, Junction, decide
 from docextract.parsers.pdf_spacing import available as spacing_available
@@ -402,3 +402,46 @@ def test_a_kiwi_that_cannot_load_leaves_the_syllable_rule(monkeypatch):
     assert decide([Junction("자처할 때 우리", "노동자들은")], DocumentUsage(())) == [None]
     assert join("자처할 때 우리", "노동자들은", char_wrap=True) == "자처할 때 우리노동자들은"
     assert join("의견을", "최대한", char_wrap=True) == "의견을 최대한"
+
+
+# --- open table ends at a page break --------------------------------------------------------
+
+def _columns(top, bottom, xs=(72, 298, 523)):
+    return [_edge(x, top, x, bottom) for x in xs]
+
+
+def _glyph_row(y, x=280, text="- 7 -"):
+    return [Glyph(ch, x + 6 * i, y, x + 6 * i + 5, y + 10) for i, ch in enumerate(text)]
+
+
+def test_column_rules_that_stop_together_are_open_ends():
+    header = [_edge(72, 129, 523, 129), _edge(72, 157, 523, 157)]
+    ends = open_ends(header + _columns(129, 733), 2000)
+    assert [(e.end, e.y, e.xs) for e in ends] == [("bottom", 733, (72, 298, 523))]
+    # a rule across them closes the end; two rules are one column, not a table's columns
+    assert open_ends(header + _columns(129, 733) + [_edge(72, 733, 523, 733)], 2000) == []
+    assert open_ends(header + _columns(129, 733, xs=(72, 523)), 2000) == []
+    assert [e.end for e in open_ends(_columns(87, 734), 2000)] == ["top", "bottom"]
+
+
+def test_only_ends_at_the_page_break_count():
+    edges = _columns(129, 733)
+    (top, bottom) = open_ends(edges, 2000)
+    footer = _glyph_row(800)
+    assert at_page_break([bottom], edges, footer) == [bottom]
+    # text below the rules (a chart's axis labels, then more body) or a rule below them
+    body = _glyph_row(745, text="0.0 20.0 40.0") + _glyph_row(770, text="본문") + footer
+    assert at_page_break([bottom], edges, body) == []
+    assert at_page_break([bottom], edges + [_edge(72, 760, 523, 760)], footer) == []
+    # above the open top: a running header is fine, a title and a header are too many
+    assert at_page_break([top], edges, _glyph_row(60, text="머리말")) == [top]
+    assert at_page_break([top], edges, _glyph_row(40) + _glyph_row(70) + _glyph_row(100)) == []
+
+
+def test_closed_ends_mark_the_table_open_there():
+    edges = [_edge(72, 129, 523, 129), _edge(72, 157, 523, 157)] + _columns(129, 733)
+    (bottom,) = open_ends(edges, 2000)
+    (table,) = find_tables(edges, 1000, 10000, closed=[bottom])
+    assert (table.n_rows, table.n_cols, table.open_top, table.open_bottom) == (2, 2, False, True)
+    (header_only,) = find_tables(edges, 1000, 10000)
+    assert (header_only.n_rows, header_only.open_bottom) == (1, False)
