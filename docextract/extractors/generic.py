@@ -8,7 +8,7 @@ adds a warning saying that no specific record type matched.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..model import Document
 from ..normalize.dates import find_dates
@@ -65,6 +65,15 @@ class GenericExtractor(Extractor):
                 found["issuer"] = Found(text, [ln.evidence(0, len(ln.text), "generic:agency-line")])
                 break
         return Extraction.from_found(self.record_type, found, [WARNING])
+
+
+def __getattr__(name: str) -> Any:
+    # GenericRecord lives in docextract.records.generic (a Pydantic model, loaded on use)
+    if name == "GenericRecord":
+        from ..records.generic import GenericRecord
+
+        return GenericRecord
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 __all__ = ["GenericExtractor", "WARNING"]
