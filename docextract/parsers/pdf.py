@@ -12,8 +12,11 @@ on pages that draw ruling lines. The stages, one module each:
 * :mod:`.pdf_layout`  reading order (columns, tables beside text)
 * :mod:`.pdf_lines`   lines and paragraphs
 * :mod:`.pdf_wrap`    Korean wrap repair: when a joined line needs a space (the rule)
+* :mod:`.pdf_lexicon` how the document itself spells a word a narrow cell cut
+* :mod:`.pdf_spacing` Kiwi's reading of junctions no glyph or rule settles
 * :mod:`.pdf_blocks`  model blocks with page and bounding box
-* :mod:`.pdf_assemble` the document: furniture, wrap evidence, paragraphs across pages
+* :mod:`.pdf_split_tables` tables a page break cut, closed and joined again
+* :mod:`.pdf_assemble` the document: furniture, wrap evidence, paragraphs and tables across pages
 """
 
 from __future__ import annotations
