@@ -9,18 +9,24 @@ dataclass parts are mappings of their own fields, ``Literal`` values are among t
 ones) and then uses ``model_construct`` (or the dataclass's constructor). Whatever the
 check does not vouch for goes through ``model_validate``, so results and errors are those
 of validation.
+
+Pydantic itself is imported only when a value needs validating: a class can only be a
+Pydantic model once Pydantic is loaded, so plain dataclasses with plainly fitting values
+(the summaries' record parts) are built without it.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import sys
 import types
 import typing
-from typing import Any, Callable
-
-from pydantic import BaseModel
+from typing import TYPE_CHECKING, Any, Callable
 
 from ..plain import PlainModel
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 Check = Callable[[Any], Any]
 
@@ -67,7 +73,14 @@ def _literal(allowed: tuple[Any, ...]) -> Check:
     return check
 
 
-def _model(cls: type[BaseModel] | type[PlainModel]) -> Check:
+def _is_model(annotation: Any) -> bool:
+    """A Pydantic model class (none can exist while Pydantic is not loaded)."""
+    pydantic = sys.modules.get("pydantic")
+    return pydantic is not None and isinstance(annotation, type) \
+        and issubclass(annotation, pydantic.BaseModel)
+
+
+def _model(cls: "type[BaseModel] | type[PlainModel]") -> Check:
     def check(value: Any) -> Any:
         if type(value) is cls:
             return value  # validation keeps model instances as they are (revalidate: never)
@@ -88,7 +101,7 @@ def _checker(annotation: Any) -> Check:
     args = typing.get_args(annotation)
     if annotation in (str, int, float, bool):
         return _exact(annotation)
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+    if _is_model(annotation):
         if annotation.model_config.get("extra") != "forbid":
             raise _Unchecked  # extra keys would be kept or dropped: leave that to Pydantic
         return _model(annotation)
@@ -121,7 +134,7 @@ def _plan(cls: type) -> dict[str, Check] | None:
     return _PLANS[cls]
 
 
-def _model_plan(cls: type[BaseModel]) -> dict[str, Check]:
+def _model_plan(cls: "type[BaseModel]") -> dict[str, Check]:
     if cls.model_config.get("extra") != "forbid" or any(
             f.alias or f.validation_alias for f in cls.model_fields.values()):
         raise _Unchecked
@@ -158,9 +171,9 @@ def _construct(cls: type, values: dict[str, Any]) -> Any:
                and f.default_factory is dataclasses.MISSING for f in dataclasses.fields(cls)):
             raise _Unchecked  # a missing field: validation reports it
         return cls(**checked)
-    assert issubclass(cls, BaseModel)  # _plan supports only these two kinds of class
+    model: Any = cls  # a Pydantic model: _plan supports only these two kinds of class
     given = set(checked)
-    for name, field in cls.model_fields.items():
+    for name, field in model.model_fields.items():
         if name in given:
             continue
         if field.is_required():
@@ -168,10 +181,10 @@ def _construct(cls: type, values: dict[str, Any]) -> Any:
         if field.default_factory in _PLAIN_FACTORIES:
             # model_construct would inspect the builtin's signature first, ~0.4 ms a field
             checked[name] = field.default_factory()  # type: ignore[call-arg]
-    return cls.model_construct(_fields_set=given, **checked)
+    return model.model_construct(_fields_set=given, **checked)
 
 
-def build(cls: type[BaseModel] | type[PlainModel], values: dict[str, Any]) -> Any:
+def build(cls: "type[BaseModel] | type[PlainModel]", values: dict[str, Any]) -> Any:
     """``cls.model_validate(values)``, without building a validator when the values plainly fit."""
     try:
         return _construct(cls, values)

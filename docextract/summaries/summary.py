@@ -9,7 +9,6 @@ documents it gives title, date and source, and the extractive summary.
 from __future__ import annotations
 
 import copy
-import dataclasses
 from dataclasses import field
 from datetime import date
 from typing import Annotated, Any, Literal
@@ -18,6 +17,7 @@ from ..extractors.base import Extraction
 from ..model import Document, Paragraph, Role
 from ..normalize.regex_cache import compile_pattern
 from ..plain import Described, PlainModel, plain_dataclass
+from ..records.construct import build
 from ..records.parts import Attachment, Contact, Disclosure
 from .dday import DDay, d_day
 from .sentences import MARKER, Sentence, split_sentences
@@ -241,27 +241,13 @@ def build_summary(record: Any, document: Document, *, today: date | None = None,
 
 def _part(cls: type[PlainModel], value: Any) -> Any:
     """A record's attachment, contact or disclosure as the summary's own value: a copy of
-    the plain part, or a part validated from a mapping or another model."""
+    the plain part, or one built from a mapping or another model (validated unless the
+    values plainly fit, see :func:`~docextract.records.construct.build`)."""
     if type(value) is cls:
         return copy.copy(value)
     if hasattr(value, "model_dump"):
         value = value.model_dump()
-    if type(value) is dict and _plainly_fits(cls, value):
-        return cls(**value)
-    return cls.model_validate(value)
-
-
-_PLAIN_VALUES = (str, int, type(None))
-
-
-def _plainly_fits(cls: type, value: dict[str, Any]) -> bool:
-    """Whether ``value`` names only fields of ``cls`` and holds only strings, integers,
-    None and lists of integers (what the built-in extractors produce): then the part is
-    built directly; anything else is left to validation."""
-    names = {f.name for f in dataclasses.fields(cls)}
-    return all(type(k) is str and k in names and (
-        type(v) in _PLAIN_VALUES or (type(v) is list and all(type(i) is int for i in v)))
-        for k, v in value.items())
+    return build(cls, value)
 
 
 __all__ = ["MAX_CANDIDATES", "Summary", "SummarySentence", "build_summary"]
