@@ -15,7 +15,7 @@ from .pdf_glyphs import Glyph, PageFrame, read_glyphs
 from .pdf_lines import Line, group_rows
 from .pdf_rules import TooManyRules, read_drawing
 from .pdf_tables import (OpenEnd, TableBox, TooManyEdges, assign_glyphs, at_page_break,
-                         drop_decorations, find_tables, open_ends)
+                         drop_decorations, find_tables, merge_rules, open_ends)
 
 MAX_CHARS_PER_PAGE = 200_000
 MAX_SEGMENTS_PER_PAGE = 50_000
@@ -45,9 +45,13 @@ class PageContent:
         """Find the tables again with the ``cut`` ends closed, and forget the drawing."""
         if cut and self.drawn is not None:
             edges, glyphs = self.drawn
-            self.tables = drop_decorations(
-                find_tables(edges, MAX_TABLE_EDGES, MAX_TABLE_POINTS, closed=cut), glyphs)
-            self.rows = _rows(assign_glyphs(self.tables, glyphs))
+            try:
+                tables = drop_decorations(find_tables(edges, MAX_TABLE_POINTS, closed=cut), glyphs)
+            except Exception:  # noqa: BLE001 - as on the first reading: the page keeps the tables it had
+                tables = None
+            if tables is not None:
+                self.tables = tables
+                self.rows = _rows(assign_glyphs(tables, glyphs))
         self.drawn = None
 
 
@@ -70,10 +74,9 @@ def read_page(pdf: Any, index: int) -> PageContent:
             drawing = read_drawing(page, frame, MAX_SEGMENTS_PER_PAGE, MAX_FORM_DEPTH)
             has_images = drawing.has_images
             if drawing.edges and glyphs:
-                edges = drawing.edges
-                tables = drop_decorations(
-                    find_tables(edges, MAX_TABLE_EDGES, MAX_TABLE_POINTS), glyphs)
-                ends = at_page_break(open_ends(edges, MAX_TABLE_EDGES), edges, glyphs)
+                edges = merge_rules(drawing.edges, MAX_TABLE_EDGES)
+                tables = drop_decorations(find_tables(edges, MAX_TABLE_POINTS), glyphs)
+                ends = at_page_break(open_ends(edges), edges, glyphs)
         except (TooManyRules, TooManyEdges):
             has_images = True  # that much drawing without text (outlined glyphs) reads like a scan
             problems.append(("pdf-tables-skipped", f"page {index + 1} draws too many lines to "

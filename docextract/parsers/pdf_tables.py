@@ -98,8 +98,9 @@ class OpenEnd:
                 "height": 0.0}
 
 
-def _merged(edges: list[dict[str, Any]], max_edges: int) -> list[dict[str, Any]]:
-    """The page's ruling lines snapped and joined, as the table finder sees them."""
+def merge_rules(edges: list[dict[str, Any]], max_edges: int) -> list[dict[str, Any]]:
+    """The page's ruling lines snapped and joined, as the table finder and
+    :func:`open_ends` take them; :class:`TooManyEdges` past ``max_edges``."""
     s = _SETTINGS
     edges = filter_edges(edges, min_length=s.edge_min_length_prefilter)
     if not edges:
@@ -114,13 +115,14 @@ def _merged(edges: list[dict[str, Any]], max_edges: int) -> list[dict[str, Any]]
     return list(merged)
 
 
-def find_tables(edges: list[dict[str, Any]], max_edges: int, max_points: int,
+def find_tables(rules: list[dict[str, Any]], max_points: int,
                 closed: Sequence[OpenEnd] = ()) -> list[TableBox]:
-    """Tables formed by the page's ruling lines, top-level ones first, nested ones inside.
-    ``closed`` are open ends a page break cut (:mod:`.pdf_split_tables` decides which):
-    they are closed by a rule, and the tables there are marked open at that end."""
+    """Tables formed by the page's ruling lines (:func:`merge_rules`), top-level ones
+    first, nested ones inside. ``closed`` are open ends a page break cut
+    (:mod:`.pdf_split_tables` decides which): they are closed by a rule, and the tables
+    there are marked open at that end."""
     s = _SETTINGS
-    merged = _merged(edges, max_edges) + [end.edge() for end in closed]
+    merged = rules + [end.edge() for end in closed]
     n_h = sum(1 for e in merged if e["orientation"] == "h")
     if n_h < 2 or len(merged) - n_h < 2:
         return []
@@ -172,7 +174,7 @@ def _clusters(values: set[int], gap: int = 4) -> list[int]:
     return out
 
 
-def open_ends(edges: list[dict[str, Any]], max_edges: int) -> list[OpenEnd]:
+def open_ends(rules: list[dict[str, Any]]) -> list[OpenEnd]:
     """Where a page break may have cut a table: long column rules that stop together.
 
     Hangul (and word processors like it) draw a table that runs over a page break without
@@ -184,9 +186,8 @@ def open_ends(edges: list[dict[str, Any]], max_edges: int) -> list[OpenEnd]:
     lines or a title box look the same, so a candidate must also lie at the page break
     (:func:`at_page_break`), and it is closed only when the next (or previous) page
     continues it with the same column rules (:func:`.pdf_split_tables.cut_ends`)."""
-    merged = _merged(edges, max_edges)
-    verticals = [e for e in merged if e["orientation"] == "v" and e["bottom"] - e["top"] >= MIN_COLUMN_RULE]
-    horizontals = [e for e in merged if e["orientation"] == "h"]
+    verticals = [e for e in rules if e["orientation"] == "v" and e["bottom"] - e["top"] >= MIN_COLUMN_RULE]
+    horizontals = [e for e in rules if e["orientation"] == "h"]
     found: list[OpenEnd] = []
     for end in ("top", "bottom"):
         for group in _aligned(verticals, end):
@@ -329,4 +330,5 @@ def _deepest_cell(tables: list[TableBox], x: float, y: float) -> CellBox | None:
     return found
 
 
-__all__ = ["TableBox", "CellBox", "TooManyEdges", "find_tables", "drop_decorations", "assign_glyphs"]
+__all__ = ["CellBox", "OpenEnd", "TableBox", "TooManyEdges", "assign_glyphs", "at_page_break",
+           "drop_decorations", "find_tables", "merge_rules", "open_ends"]

@@ -15,7 +15,8 @@ from docextract.parsers.pdf_lexicon import DocumentSpelling
 from docextract.parsers.pdf_layout import reading_order
 from docextract.parsers.pdf_lines import ITEM_START, SENTENCE_END, Line, continues, group_rows
 from docextract.parsers.pdf_meta import parse_pdf_date
-from docextract.parsers.pdf_tables import assign_glyphs, at_page_break, find_tables, open_ends
+from docextract.parsers.pdf_tables import (assign_glyphs, at_page_break, find_tables, merge_rules,
+                                           open_ends)
 from docextract.parsers import pdf_spacing, pdf_wrap
 from docextract.parsers.pdf_spacing import DocumentUsage, Junction, decide
 from docextract.parsers.pdf_spacing import available as spacing_available
@@ -267,7 +268,7 @@ def _edge(x0, top, x1, bottom):
 def test_table_grid_with_merged_cells_and_glyph_assignment():
     edges = [_edge(0, y, 300, y) for y in (0, 20, 60)] + [_edge(0, 40, 200, 40)]
     edges += [_edge(x, 0, x, 60) for x in (0, 200, 300)] + [_edge(100, 20, 100, 60)]
-    tables = find_tables(edges, 1000, 10000)
+    tables = find_tables(merge_rules(edges, 1000), 10000)
     assert len(tables) == 1
     t = tables[0]
     assert (t.n_rows, t.n_cols) == (3, 3)
@@ -416,17 +417,17 @@ def _glyph_row(y, x=280, text="- 7 -"):
 
 def test_column_rules_that_stop_together_are_open_ends():
     header = [_edge(72, 129, 523, 129), _edge(72, 157, 523, 157)]
-    ends = open_ends(header + _columns(129, 733), 2000)
+    ends = open_ends(merge_rules(header + _columns(129, 733), 2000))
     assert [(e.end, e.y, e.xs) for e in ends] == [("bottom", 733, (72, 298, 523))]
     # a rule across them closes the end; two rules are one column, not a table's columns
-    assert open_ends(header + _columns(129, 733) + [_edge(72, 733, 523, 733)], 2000) == []
-    assert open_ends(header + _columns(129, 733, xs=(72, 523)), 2000) == []
-    assert [e.end for e in open_ends(_columns(87, 734), 2000)] == ["top", "bottom"]
+    assert open_ends(merge_rules(header + _columns(129, 733) + [_edge(72, 733, 523, 733)], 2000)) == []
+    assert open_ends(merge_rules(header + _columns(129, 733, xs=(72, 523)), 2000)) == []
+    assert [e.end for e in open_ends(merge_rules(_columns(87, 734), 2000))] == ["top", "bottom"]
 
 
 def test_only_ends_at_the_page_break_count():
-    edges = _columns(129, 733)
-    (top, bottom) = open_ends(edges, 2000)
+    edges = merge_rules(_columns(129, 733), 2000)
+    (top, bottom) = open_ends(edges)
     footer = _glyph_row(800)
     assert at_page_break([bottom], edges, footer) == [bottom]
     # text below the rules (a chart's axis labels, then more body) or a rule below them
@@ -439,9 +440,9 @@ def test_only_ends_at_the_page_break_count():
 
 
 def test_closed_ends_mark_the_table_open_there():
-    edges = [_edge(72, 129, 523, 129), _edge(72, 157, 523, 157)] + _columns(129, 733)
-    (bottom,) = open_ends(edges, 2000)
-    (table,) = find_tables(edges, 1000, 10000, closed=[bottom])
+    edges = merge_rules([_edge(72, 129, 523, 129), _edge(72, 157, 523, 157)] + _columns(129, 733), 2000)
+    (bottom,) = open_ends(edges)
+    (table,) = find_tables(edges, 10000, closed=[bottom])
     assert (table.n_rows, table.n_cols, table.open_top, table.open_bottom) == (2, 2, False, True)
-    (header_only,) = find_tables(edges, 1000, 10000)
+    (header_only,) = find_tables(edges, 10000)
     assert (header_only.n_rows, header_only.open_bottom) == (1, False)
