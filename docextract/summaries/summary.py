@@ -74,9 +74,7 @@ class Summary(PlainModel):
 
 def _value(found: Any, name: str) -> Any:
     """A field of an :class:`Extraction` or of a record object; ``None`` when it has none."""
-    if isinstance(found, Extraction):
-        return found.values.get(name)
-    return getattr(found, name, None)
+    return found.value(name) if isinstance(found, Extraction) else getattr(found, name, None)
 
 
 def _evidence_range(record: Any, name: str) -> tuple[int, int] | None:
