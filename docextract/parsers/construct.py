@@ -9,11 +9,6 @@ from __future__ import annotations
 from ..model import Annotation, AnnotationKind, Cell, Paragraph, Provenance, Role, Table
 
 
-def provenance(section: int, page: int | None) -> Provenance:
-    """A block's provenance before :meth:`Document.assemble` fills in path and span."""
-    return Provenance(section=section, page=page)
-
-
 def paragraph(text: str, role: Role, style: str | None, outline_level: int | None,
               annotations: list[Annotation], section: int, page: int | None) -> Paragraph:
     """A paragraph block with every field given."""
