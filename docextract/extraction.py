@@ -1,8 +1,9 @@
 """``docextract.extract()``: a file or Document → a typed record (official letter, …).
 
 ``type="auto"`` scores every registered extractor on the document and uses the best one
-whose score reaches :data:`AUTO_THRESHOLD`; when none does, the generic record comes back
-with a warning (never an error). ``spec=`` takes a user YAML field spec instead.
+whose score reaches its threshold (a spec's ``classify.threshold``, else
+:data:`AUTO_THRESHOLD`); when none does, the generic record comes back with a warning
+(never an error). ``spec=`` takes the path of a spec file (``schemas/*.yaml`` format).
 """
 
 from __future__ import annotations
@@ -16,10 +17,11 @@ from .limits import Limits
 from .model import Document
 
 if TYPE_CHECKING:
-    from .extractors.base import Extraction
-    from .records import Record
+    from .engine.base import Extraction, Extractor
+    from .records.base import Record
 
 AUTO_THRESHOLD = 0.5
+GENERIC_WARNING = "no specific record type matched this document; generic record (title, date, issuer)"
 R = TypeVar("R")
 
 
@@ -30,42 +32,57 @@ def _document(source: Input | Document, password: str | None,
     return parse(source, password=password, limits=limits)
 
 
-def _extractor(name: str) -> Any:
+def _extractor(name: str) -> "Extractor":
     from .registry import extractors
 
-    return extractors().get(name)()
+    extractor: Extractor = extractors().get(name)()
+    return extractor
 
 
-def choose(doc: Document) -> tuple[Any, list[str]]:
-    """The best-scoring extractor for ``doc`` (and warnings), the generic one as a fallback."""
+def _threshold(extractor: "Extractor") -> float:
+    spec = getattr(extractor, "spec", None)
+    return float(getattr(spec, "threshold", AUTO_THRESHOLD))
+
+
+def scores(doc: Document) -> tuple[list[tuple[str, float, "Extractor"]], list[str]]:
+    """Every registered type's score for ``doc``, best first, and warnings for types that
+    could not be scored. The generic type is not scored: it is the fallback."""
     from .registry import extractors
 
     reg = extractors()
-    best: tuple[float, Any] | None = None
+    out: list[tuple[str, float, Extractor]] = []
     warnings: list[str] = []
     for name in reg.names():
         if name == "generic":
             continue
         try:
-            extractor = reg.get(name)()
+            extractor: Extractor = reg.get(name)()
             score = float(extractor.score(doc))
         except DocextractError as exc:
             warnings.append(f"extractor {name!r} skipped: {exc}")
             continue
-        if best is None or score > best[0]:
-            best = (score, extractor)
-    if best is not None and best[0] >= AUTO_THRESHOLD:
-        return best[1], warnings
-    return _extractor("generic"), warnings
+        out.append((name, score, extractor))
+    out.sort(key=lambda t: -t[1])
+    return out, warnings
 
 
-def _selected(doc: Document, type: str) -> tuple[Any, list[str]]:  # noqa: A002
+def choose(doc: Document) -> tuple["Extractor", list[str]]:
+    """The best-scoring extractor for ``doc`` (and warnings), the generic one as a fallback."""
+    ranked, warnings = scores(doc)
+    for _, score, extractor in ranked:
+        if score >= _threshold(extractor):
+            return extractor, warnings
+        break
+    return _extractor("generic"), [*warnings, GENERIC_WARNING]
+
+
+def _selected(doc: Document, type: str) -> tuple["Extractor", list[str]]:  # noqa: A002
     if type == "auto":
         return choose(doc)
     return _extractor(type), []
 
 
-def _run(extractor: Any, step: Callable[[Document], R], doc: Document) -> R:
+def _run(extractor: "Extractor", step: Callable[[Document], R], doc: Document) -> R:
     """``step(doc)`` with extractor bugs turned into :class:`ExtractionError`."""
     try:
         return step(doc)
@@ -94,9 +111,10 @@ def extract(
     """
     doc = _document(source, password, limits)
     if spec is not None:
-        from .extractors.declarative import DeclarativeExtractor
+        from .engine.catalog import extractor_for_path
 
-        return DeclarativeExtractor.from_file(spec).extract(doc)
+        spec_extractor = extractor_for_path(os.fspath(spec))()
+        return _run(spec_extractor, spec_extractor.extract, doc)
     extractor, warnings = _selected(doc, type)
     record: Record = _run(extractor, extractor.extract, doc)
     record.warnings.extend(warnings)
@@ -120,4 +138,4 @@ def find_fields(
     return found
 
 
-__all__ = ["AUTO_THRESHOLD", "choose", "extract", "find_fields"]
+__all__ = ["AUTO_THRESHOLD", "GENERIC_WARNING", "choose", "extract", "find_fields", "scores"]

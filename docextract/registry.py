@@ -44,6 +44,12 @@ class Registry(Generic[T]):
         if self._entries is not None:
             return self._entries
         entries = {n: Entry(n, t, "builtin") for n, t in self._builtins.items()}
+        if self.group == "docextract.extractors":
+            from .engine.catalog import spec_files, user_folders
+
+            for folder in user_folders():
+                for n, path in spec_files(folder).items():
+                    entries.setdefault(n, Entry(n, f"spec:{path}", "schema-path"))
         if (os.environ.get("DOCEXTRACT_PLUGINS", "all").strip().lower() != "none"
                 and _may_declare(self.group)):
             from importlib.metadata import entry_points
@@ -71,6 +77,14 @@ class Registry(Generic[T]):
     def unregister(self, name: str) -> None:
         self._extra.pop(name, None)
 
+    def entry_target(self, name: str) -> str | None:
+        """Where ``name`` comes from (``module:attr``, ``spec:<path>``), or ``None``."""
+        if name in self._extra:
+            c = self._extra[name]
+            return f"{c.__module__}:{c.__qualname__}"
+        entry = self._discover().get(name)
+        return entry.target if entry is not None else None
+
     def names(self) -> list[str]:
         return list(self._discover()) + list(self._extra)
 
@@ -95,10 +109,21 @@ class Registry(Generic[T]):
         if entry is None:
             known = ", ".join(sorted(self.names())) or "none"
             raise PluginError(f"no {self.kind} named {name!r} (known: {known})")
+        if entry.target.startswith("spec:"):
+            # a document type declared by a spec file (docextract.engine.catalog)
+            from .engine.catalog import extractor_for_path
+
+            spec_class: Any = extractor_for_path(entry.target[5:], builtin=entry.origin == "builtin")
+            self._loaded[name] = spec_class
+            return spec_class  # type: ignore[no-any-return]
         module_name, _, attr = entry.target.partition(":")
         try:
             module = importlib.import_module(module_name)
             plugin: Any = getattr(module, attr) if attr else module
+            if self.group == "docextract.extractors":
+                from .engine.catalog import as_extractor_class
+
+                plugin = as_extractor_class(plugin, entry.target)
         except MissingDependency:
             raise
         except ImportError as exc:

@@ -225,7 +225,8 @@ def expected_record(spec: LetterSpec) -> OfficialLetter:
         related=[Related(number=n, date=d.isoformat() if d else None) for n, d in spec.related],
         deadline=spec.deadline,
         requested_actions=requests,
-        attachments=[Attachment(title=a.title, copies=a.copies) for a in spec.attachments],
+        attachments=[Attachment(title=a.title, copies=a.copies, sent_separately=a.separately)
+                     for a in spec.attachments],
         sender=spec.sender,
         drafter=Person(position=spec.drafter.position, name=spec.drafter.name),
         reviewers=[Person(position=r.position, name=r.name) for r in spec.reviewers],

@@ -101,11 +101,12 @@ def test_table_format_and_unknown_type(runner, letter_docx: Path) -> None:
 
 def test_spec_option_uses_a_user_yaml(runner, letter_docx: Path, tmp_path: Path) -> None:
     spec = tmp_path / "my.yaml"
-    spec.write_text("record: mini\nfields:\n  title: {labels: [제목]}\n  phone: {labels: [전화], type: phone}\n",
+    spec.write_text("type: mini\nfields:\n  title: {labels: [제목]}\n  phone: {labels: [전화], type: phone}\n",
                     encoding="utf-8")
     res = invoke(runner, ["extract", str(letter_docx), "--spec", str(spec)])
     assert res.code == 0, res.output
-    assert json.loads(res.stdout) == {"title": "개방 실적 제출 요청", "phone": "044-205-2271"}
+    assert json.loads(res.stdout) == {"type": "mini", "title": "개방 실적 제출 요청",
+                                      "phone": "044-205-2271"}
 
 
 def test_python_api_and_registry(letter_docx: Path) -> None:

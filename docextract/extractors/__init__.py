@@ -1,15 +1,16 @@
 """Extractors turn a Document into a typed record (official letter, press release, ...).
 
-Built-ins are listed in ``BUILTIN_EXTRACTORS``; third-party extractors register under the
-``docextract.extractors`` entry point group with the same :class:`~.base.Extractor`
-interface (``record_type``, ``score(doc)``, ``extract(doc)``).
+Document types are specs (``schemas/*.yaml``, one file per type) compiled by the extraction
+engine (:mod:`docextract.engine`); Python here holds only layout rules a spec names
+(:mod:`.official_letter.layout`). Third-party types register under the
+``docextract.extractors`` entry point group: an :class:`~docextract.engine.base.Extractor`
+subclass, or the path of a spec file.
 """
 
 from __future__ import annotations
 
-BUILTIN_EXTRACTORS: dict[str, str] = {
-    "official_letter": "docextract.extractors.official_letter:OfficialLetterExtractor",
-    "generic": "docextract.extractors.generic:GenericExtractor",
-}
+from ..engine.catalog import builtin_targets
+
+BUILTIN_EXTRACTORS: dict[str, str] = builtin_targets()
 
 __all__ = ["BUILTIN_EXTRACTORS"]

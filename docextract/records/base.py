@@ -6,7 +6,7 @@
 import json
 from typing import Any, ClassVar
 
-from pydantic import BaseModel, ConfigDict, PrivateAttr
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from ..evidence import Evidence
 
@@ -17,6 +17,8 @@ class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", defer_build=True)
 
     record_type: ClassVar[str] = "record"
+    # Every record's JSON says its type first; subclasses narrow it to their own name.
+    type: str = Field(default="record", description="the record type")
     # Factories written in Python: Pydantic inspects a factory's signature on every
     # instance, and for the builtins dict and list that costs milliseconds per run.
     _evidence: dict[str, list[Evidence]] = PrivateAttr(default_factory=lambda: {})

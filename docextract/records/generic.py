@@ -3,7 +3,7 @@
 # Annotations stay objects (no "from __future__ import annotations"): Pydantic would
 # otherwise evaluate every field annotation string again when it creates the class.
 
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 from pydantic import Field
 
@@ -14,6 +14,7 @@ class GenericRecord(Record):
     """A document no specific extractor recognized: its title, main date and issuer if found."""
 
     record_type: ClassVar[str] = "generic"
+    type: Literal["generic"] = "generic"
 
     title: str | None = Field(default=None, description="metadata title or first short line")
     date: str | None = Field(default=None, description="first full date in the text, ISO")

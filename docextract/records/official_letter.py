@@ -14,7 +14,7 @@ Value conventions (normalizers in :mod:`docextract.normalize` produce them):
 # Annotations stay objects (no "from __future__ import annotations"): Pydantic would
 # otherwise evaluate every field annotation string again when it creates the class.
 
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 from pydantic import Field
 
@@ -26,6 +26,7 @@ class OfficialLetter(Record):
     """행정기관 공문 (기안문·시행문): the key facts a receiving clerk needs."""
 
     record_type: ClassVar[str] = "official_letter"
+    type: Literal["official_letter"] = "official_letter"
 
     issuer: str | None = Field(default=None, description="행정기관명 (두문)")
     recipients: list[str] = Field(default_factory=list, description="수신 (수신자 참조 → 수신자 line)")

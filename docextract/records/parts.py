@@ -16,33 +16,38 @@ from ..plain import Described, PlainModel, plain_dataclass
 
 @plain_dataclass
 class Related(PlainModel):
-    """A referenced earlier document (관련): its number and date."""
+    """A referenced earlier document (관련): the organisation printed before its number,
+    the number (처리과-번호) and its date."""
 
+    organization: Annotated[str | None, Described("agency printed before the number")] = None
     number: str | None = None
     date: Annotated[str | None, Described("ISO date")] = None
 
 
 @plain_dataclass
 class Attachment(PlainModel):
-    """An attachment (붙임) and its number of copies (부)."""
+    """An attachment (붙임), its number of copies (부) and whether it is sent separately
+    (``따로붙임``, ``(별도 송부)``)."""
 
     title: str
     copies: int | None = None
+    sent_separately: bool = False
 
 
 @plain_dataclass
 class Person(PlainModel):
-    """A signer in the 결재 block: position (직위/직급) and name."""
+    """A signer in the 결재 block: position (직위/직급), name, and ``대결`` when someone
+    signed for the position holder (``代``) or ``전결`` for delegated final approval."""
 
     position: str | None = None
     name: str | None = None
+    mark: Literal["전결", "대결"] | None = None
 
 
 @plain_dataclass
 class Approver(Person):
-    """The final approver; ``mark`` is 전결 or 대결 when delegated, ``date`` the signing date."""
+    """The final approver; ``date`` is the signing date (결재일)."""
 
-    mark: Literal["전결", "대결"] | None = None
     date: Annotated[str | None, Described("ISO date")] = None
 
 
@@ -65,4 +70,22 @@ class Contact(PlainModel):
     email: str | None = None
 
 
-__all__ = ["Approver", "Attachment", "Contact", "Disclosure", "Person", "Related"]
+@plain_dataclass
+class OutlineItem(PlainModel):
+    """A headline of a 개조식 report (□, Ⅰ.) with the items under it (○, -, ·)."""
+
+    text: str
+    marker: str | None = None
+    children: list["OutlineItem"] = field(default_factory=list)
+
+
+@plain_dataclass
+class AgendaItem(PlainModel):
+    """One agenda item of a meeting (안건) and what was decided on it."""
+
+    title: str
+    decision: str | None = None
+
+
+__all__ = ["AgendaItem", "Approver", "Attachment", "Contact", "Disclosure", "OutlineItem",
+           "Person", "Related"]

@@ -13,7 +13,7 @@ from dataclasses import field
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from ..extractors.base import Extraction
+from ..engine.base import Extraction
 from ..model import Document, Paragraph, Role
 from ..normalize.regex_cache import compile_pattern
 from ..plain import Described, PlainModel, plain_dataclass
@@ -174,9 +174,9 @@ def _issuer(record: Any) -> str | None:
 
 def _is_generic_notice(warning: str) -> bool:
     """The generic extractor's "no specific type matched": the summary's kind already says so."""
-    from ..extractors.generic import WARNING
+    from ..extraction import GENERIC_WARNING
 
-    return warning == WARNING
+    return warning == GENERIC_WARNING
 
 
 def build_summary(record: Any, document: Document, *, today: date | None = None,

@@ -31,8 +31,9 @@ def test_real_letter_key_fields(letter_path: Path) -> None:
     assert got["title"] == ("「논산 문화가 있는 피크닉 데이 041 무대설치 및 행사운영 용역」"
                             "제안서 평가위원(후보자) 추천 협조 요청")
     assert got["deadline"] == "2024-08-02"
-    assert got["attachments"] == [{"title": "제안서 평가위원 모집 공고문", "copies": None},
-                                  {"title": "평가위원 등록 신청서 등", "copies": None}]
+    assert got["attachments"] == [
+        {"title": "제안서 평가위원 모집 공고문", "copies": None, "sent_separately": False},
+        {"title": "평가위원 등록 신청서 등", "copies": None, "sent_separately": False}]
     assert got["sender"] == "(재)논산문화관광재단 대표이사"
     assert got["document_number"] == "문화기획팀-2181"
     assert got["enforcement_date"] == "2024-07-24"

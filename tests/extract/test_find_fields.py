@@ -10,7 +10,7 @@ import pytest
 
 import docextract
 from docextract.extraction import find_fields
-from docextract.extractors.base import Extraction, Extractor
+from docextract.engine.base import Extraction, Extractor
 from docextract.model import Document
 from docextract.records.generic import GenericRecord
 from docextract.records.official_letter import OfficialLetter

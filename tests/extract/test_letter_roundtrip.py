@@ -88,12 +88,13 @@ def letters(draw: st.DrawFn) -> tuple[list[Paragraph | Table], dict]:
     facts = {
         "issuer": issuer, "sender": sender, "title": title,
         "recipients": ["서울특별시장(자치행정과장)", "부산광역시장(정보화담당관)"],
-        "related": [{"number": f"{dept}-{serial - 1 or 1}",
+        "related": [{"organization": None, "number": f"{dept}-{serial - 1 or 1}",
                      "date": (enforced - dt.timedelta(days=5)).isoformat()}],
         "deadline": deadline.isoformat(), "requested_actions": [request],
-        "attachments": [{"title": f"첨부 서식 {k}", "copies": n} for k, n in enumerate(copies, 1)],
-        "drafter": {"position": signers[0][0], "name": signers[0][1]},
-        "reviewers": [{"position": p, "name": n} for p, n in signers[1:-1]],
+        "attachments": [{"title": f"첨부 서식 {k}", "copies": n, "sent_separately": False}
+                        for k, n in enumerate(copies, 1)],
+        "drafter": {"position": signers[0][0], "name": signers[0][1], "mark": None},
+        "reviewers": [{"position": p, "name": n, "mark": None} for p, n in signers[1:-1]],
         "approver": {"position": approver_pos, "name": approver_name, "mark": mark,
                      "date": enforced.isoformat()},
         "document_number": f"{dept}-{serial}", "enforcement_date": enforced.isoformat(),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from docextract.extraction import extract
-from docextract.extractors.official_letter import OfficialLetterExtractor
+from docextract.registry import extractors
 from docextract.model import Cell, Document, Paragraph, Table
 
 HEAD = ["행정안전부", "수신  수신자 참조", "(경유)",
@@ -27,19 +27,20 @@ FOOTER = ["시행  공공데이터정책과-2410 (2025. 7. 1.)   접수",
           "전화번호 044-205-2271  팩스번호 044-205-8899 / Gildong@korea.kr / 부분공개(6)"]
 
 EXPECTED = {
+    "type": "official_letter",
     "issuer": "행정안전부",
     "recipients": ["서울특별시장(데이터전략과장)", "부산광역시장(정보화담당관)"],
     "via": None,
     "title": "2025년 상반기 공공데이터 개방 실적 제출 요청",
-    "related": [{"number": "공공데이터정책과-1187", "date": "2025-02-14"}],
+    "related": [{"organization": None, "number": "공공데이터정책과-1187", "date": "2025-02-14"}],
     "deadline": "2025-07-11T18:00",
     "requested_actions": ["위 호와 관련하여 개방 실적을 붙임 서식에 따라 작성하여 2025. 7. 11.(금) "
                           "18:00까지 제출하여 주시기 바랍니다."],
-    "attachments": [{"title": "2025년 상반기 개방 실적 총괄표 서식", "copies": 1},
-                    {"title": "작성 요령", "copies": 1}],
+    "attachments": [{"title": "2025년 상반기 개방 실적 총괄표 서식", "copies": 1, "sent_separately": False},
+                    {"title": "작성 요령", "copies": 1, "sent_separately": False}],
     "sender": "행정안전부장관",
-    "drafter": {"position": "주무관", "name": "홍길동"},
-    "reviewers": [{"position": "사무관", "name": "김영수"}],
+    "drafter": {"position": "주무관", "name": "홍길동", "mark": None},
+    "reviewers": [{"position": "사무관", "name": "김영수", "mark": None}],
     "approver": {"position": "공공데이터정책과장", "name": "박민정", "mark": "전결",
                  "date": "2025-07-01"},
     "cooperators": [],
@@ -136,7 +137,7 @@ def test_signers_in_one_cell_each_and_column_pairing() -> None:
     got = record(doc)
     assert got["drafter"] == EXPECTED["drafter"]
     assert got["approver"] == EXPECTED["approver"]
-    assert got["cooperators"] == [{"position": "감사팀장", "name": "임채원"}]
+    assert got["cooperators"] == [{"position": "감사팀장", "name": "임채원", "mark": None}]
     assert got["sender"] == "행정안전부장관"
 
 
@@ -148,7 +149,7 @@ def test_positions_and_names_on_alternating_lines() -> None:
 
 
 def test_acting_approval_and_internal_letter_without_sender() -> None:
-    head = ["슬기로운 ○○구 생활, 함께 만들어요!", "○○구", "수신  내부결재", "(경유)",
+    head = ["슬기로운 마포구 생활, 함께 만들어요!", "마포구", "수신  내부결재", "(경유)",
             "제목  2025년 구민 정보화 교육 운영 계획(안)"]
     body = ["구민의 디지털 역량 강화를 위하여 정보화 교육을 다음과 같이 운영하고자 합니다.",
             "1. 소요예산: 1억 2,000만원", "붙임  교육 세부 일정 1부.  끝."]
@@ -158,19 +159,19 @@ def test_acting_approval_and_internal_letter_without_sender() -> None:
               "우 04000  서울특별시 ○○구 ○○로 1",
               "전화 2000-1234  전송 02-2000-1299 / jimin@seoul.go.kr / 대시민공개"]
     got = record(letter(paras(head + body + signers + footer)))
-    assert got["issuer"] == "○○구"  # the slogan above it is not the issuer
+    assert got["issuer"] == "마포구"  # the slogan above it is not the issuer
     assert got["recipients"] == [] and got["sender"] is None
-    assert got["drafter"] == {"position": "주무관", "name": "한지민"}
-    assert got["reviewers"] == [{"position": "정보화팀장", "name": "오세훈"}]
+    assert got["drafter"] == {"position": "주무관", "name": "한지민", "mark": None}
+    assert got["reviewers"] == [{"position": "정보화팀장", "name": "오세훈", "mark": "대결"}]
     assert got["approver"] == {"position": "스마트정보과장", "name": "서윤아", "mark": "대결",
                                "date": "2025-03-14"}
-    assert got["cooperators"] == [{"position": "예산팀장", "name": "문종원"}]
+    assert got["cooperators"] == [{"position": "예산팀장", "name": "문종원", "mark": None}]
     assert (got["receipt_number"], got["receipt_date"]) == ("총무과-567", "2025-03-15")
     assert got["phone"] == "02-2000-1234"  # area code taken from the fax
     assert got["homepage"] is None and got["address"] == "서울특별시 ○○구 ○○로 1"
     assert got["disclosure"] == {"level": "공개", "grounds": []}
     assert got["amounts"] == [120000000]
-    assert got["attachments"] == [{"title": "교육 세부 일정", "copies": 1}]
+    assert got["attachments"] == [{"title": "교육 세부 일정", "copies": 1, "sent_separately": False}]
     assert got["requested_actions"] == []
 
 
@@ -211,9 +212,9 @@ def test_pdf_wrapped_lines_are_joined() -> None:
 def test_attachments_on_one_line_and_without_quantity() -> None:
     body = BODY[:5] + ["붙임 1. 재무과 시행 공문 1부. 2. 2025. 3. 12. 회의 결과 2부. 3. 세입세출외현금 수입일계. 끝."]
     got = record(letter(paras(HEAD + body + SENDER + SIGNERS + FOOTER)))
-    assert got["attachments"] == [{"title": "재무과 시행 공문", "copies": 1},
-                                  {"title": "2025. 3. 12. 회의 결과", "copies": 2},
-                                  {"title": "세입세출외현금 수입일계", "copies": None}]
+    assert got["attachments"] == [{"title": "재무과 시행 공문", "copies": 1, "sent_separately": False},
+                                  {"title": "2025. 3. 12. 회의 결과", "copies": 2, "sent_separately": False},
+                                  {"title": "세입세출외현금 수입일계", "copies": None, "sent_separately": False}]
 
 
 def test_evidence_points_at_the_printed_text() -> None:
@@ -233,13 +234,14 @@ def test_evidence_points_at_the_printed_text() -> None:
 
 
 def test_score_and_auto_fallback() -> None:
-    ex = OfficialLetterExtractor()
+    ex = extractors().get("official_letter")()
     assert ex.score(plain_letter()) >= 0.9
     report = letter(paras(["2025년 업무 보고", "Ⅰ. 추진배경", "□ 현황", "○ 2025. 3. 12. 회의 개최"]))
     assert ex.score(report) < 0.5
     rec = extract(report)
     assert rec.record_type == "generic" and rec.warnings
-    assert rec.to_dict() == {"title": "2025년 업무 보고", "date": "2025-03-12", "issuer": None}
+    assert rec.to_dict() == {"type": "generic", "title": "2025년 업무 보고", "date": "2025-03-12",
+                             "issuer": None}
     assert extract(plain_letter()).record_type == "official_letter"
 
 
@@ -267,8 +269,8 @@ def test_run_on_head_and_closing_as_in_portal_text() -> None:
     assert got["body"] == ("1. 귀하께서 제출하신 민원에 대한 회신입니다.\n"
                            "2. 자세한 사항은 붙임을 참고하시기 바랍니다. 감사합니다.")
     assert got["requested_actions"] == []
-    assert got["drafter"] == {"position": "주무관", "name": "강주령"}
-    assert got["reviewers"] == [{"position": "광장관리팀장", "name": "방기환"}]
+    assert got["drafter"] == {"position": "주무관", "name": "강주령", "mark": None}
+    assert got["reviewers"] == [{"position": "광장관리팀장", "name": "방기환", "mark": "대결"}]
     assert got["approver"] == {"position": "광화문광장기획반장", "name": "사창훈", "mark": None,
                                "date": None}  # MM/DD with an empty 시행일: no year to combine
     assert (got["document_number"], got["enforcement_date"]) == ("광화문광장추진단-3065", None)
@@ -362,7 +364,7 @@ def test_printed_values_keep_their_characters_and_numbers_are_normalized() -> No
             "2. 결과를 \u2018붙임\u2019과 같이 알려드립니다.  끝."]
     footer = ["시행  공공데이터정책과\u20132410 (2025. 7. 1.)   접수"] + FOOTER[1:]
     got = record(letter(paras(HEAD + body + SENDER + SIGNERS + footer)))
-    assert got["related"] == [{"number": "공공데이터정책과-1187", "date": "2025-02-14"}]
+    assert got["related"] == [{"organization": None, "number": "공공데이터정책과-1187", "date": "2025-02-14"}]
     assert got["document_number"] == "공공데이터정책과-2410"
     assert got["body"] == ("1. 관련: 공공데이터정책과\u20101187(2025. 2. 14.)\n"
                            "■ 기간: 2025. 3. 17.(월) \u223c 12. 31.(수)\n"

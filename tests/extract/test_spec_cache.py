@@ -10,9 +10,9 @@ import pytest
 import yaml
 
 from docextract.errors import ExtractionError
-from docextract.extractors import spec_files
+from docextract.engine import spec_files
 
-NAME = "official_letter.fields.yaml"
+NAME = "official_letter.yaml"
 
 
 @pytest.fixture

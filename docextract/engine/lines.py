@@ -10,6 +10,7 @@ maps back to a block path and an offset in :attr:`Document.text`.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from typing import Iterator
 
@@ -177,8 +178,24 @@ def _table_lines(table: Table, depth: int = 0) -> Iterator[Line]:
                 yield from _table_lines(t, depth + 1)
 
 
+# The lines of the last few documents: classification scores every type on the same
+# document and the chosen extractor then reads it again, so the view is built once.
+# Each entry keeps its Document alive, so an id() is never reused while cached.
+_RECENT: list[tuple[Document, list[Line]]] = []
+_RECENT_MAX = 4
+_RECENT_LOCK = threading.Lock()
+
+
 def document_lines(doc: Document) -> list[Line]:
-    """The Document as lines, in reading order (headers, body and tables alike)."""
+    """The Document as lines, in reading order (headers, body and tables alike).
+
+    The Line objects are shared between calls for the same Document: treat them as
+    read-only (:meth:`Line.split` makes new ones).
+    """
+    with _RECENT_LOCK:
+        for cached_doc, cached in _RECENT:
+            if cached_doc is doc:
+                return list(cached)
     out: list[Line] = []
     for block in doc.blocks:
         if isinstance(block, Paragraph):
@@ -186,7 +203,10 @@ def document_lines(doc: Document) -> list[Line]:
                 out.append(Line([seg], role=block.role))
         else:
             out.extend(_table_lines(block))
-    return out
+    with _RECENT_LOCK:
+        _RECENT.insert(0, (doc, out))
+        del _RECENT[_RECENT_MAX:]
+    return list(out)
 
 
 __all__ = ["Line", "SEP", "Segment", "document_lines"]

@@ -1,4 +1,10 @@
-"""The extractor interface: ``record_type``, ``score(doc)``, ``find(doc)`` and ``extract(doc)``."""
+"""The extractor interface (``record_type``, ``score``, ``find``, ``extract``) and its findings.
+
+An extractor reports what it found as an :class:`Extraction`: plain field values (nested
+parts as dicts), the evidence of every value and the warnings. Summaries read the findings
+directly and never build the Pydantic record; :meth:`Extractor.extract` validates the
+findings into the record class.
+"""
 
 from __future__ import annotations
 
@@ -9,24 +15,24 @@ from ..evidence import Evidence
 from ..model import Document
 
 if TYPE_CHECKING:
-    from ..records import Record
+    from ..records.base import Record
 
 
 @dataclass
 class Found:
-    """A value found for a record field and the evidence behind it."""
+    """A value found for a record field, the evidence behind it, and the text it was read
+    from when that text was not a usable value (a masked ``02********9``)."""
 
     value: Any
     evidence: list[Evidence] = field(default_factory=list)
+    raw: str | None = None
 
 
 @dataclass
 class Extraction:
     """An extractor's findings before they become a record: plain field values (nested
-    parts as dicts), the evidence per field and the warnings.
-
-    Summaries read these directly; :meth:`Extractor.extract` turns them into the
-    validated Pydantic record. ``value(name)`` reads a field, ``None`` when absent.
+    parts as dicts), the evidence per field (dotted keys for parts: ``approver.name``) and
+    the warnings. ``value(name)`` reads a field, ``None`` when absent.
     """
 
     record_type: str
@@ -40,8 +46,7 @@ class Extraction:
     @classmethod
     def from_found(cls, record_type: str, found: dict[str, Found],
                    warnings: list[str] | None = None) -> "Extraction":
-        """Values and evidence from :class:`Found` items; nested keys (``approver.name``)
-        carry evidence only."""
+        """Values and evidence from :class:`Found` items; dotted keys carry evidence only."""
         evidence: dict[str, list[Evidence]] = {}
         for key, f in found.items():
             if f.evidence:
@@ -52,15 +57,14 @@ class Extraction:
     @classmethod
     def from_record(cls, record: "Record") -> "Extraction":
         """The findings of an already built record (extractors that only implement ``extract``)."""
-        values = {name: getattr(record, name) for name in type(record).model_fields}
+        values = {name: getattr(record, name) for name in type(record).model_fields
+                  if name != "type"}
         return cls(record.record_type, values,
                    {k: list(v) for k, v in record.evidence.items()}, list(record.warnings))
 
-    def to_record(self, record_class: "type[Record]") -> Any:
+    def to_record(self, record_class: "type[Record]") -> "Record":
         """Validate the values into ``record_class`` and attach evidence and warnings."""
-        from ..records.construct import build
-
-        record = build(record_class, self.values)
+        record = record_class.model_validate(self.values)
         for key, items in self.evidence.items():
             for item in items:
                 record.add_evidence(key, item)
@@ -71,11 +75,12 @@ class Extraction:
 class Extractor:
     """Base class of extractors.
 
-    Subclasses set ``record_type`` (the registry key and the record's type name) and
-    implement :meth:`score` and :meth:`extract` (the Pydantic record). ``score`` says in
-    0..1 how well the document fits this record type, for ``type="auto"``. Extractors
-    that can report their findings without building the record override :meth:`find`
-    too (summaries use it, and skip Pydantic entirely).
+    Subclasses set ``record_type`` (the registry key and the record's ``type``) and
+    implement :meth:`score` and :meth:`extract` (the Pydantic record); ``score`` says in
+    0..1 how well the document fits, for ``type="auto"``. Extractors that can report their
+    findings without building the record override :meth:`find` too (summaries use it and
+    skip Pydantic). Extractors compiled from a YAML spec (:mod:`docextract.engine.spec`)
+    implement all three.
     """
 
     record_type: ClassVar[str] = "record"
@@ -93,15 +98,6 @@ class Extractor:
     def find(self, doc: Document) -> Extraction:
         """The findings for ``doc`` as plain values; by default those of :meth:`extract`."""
         return Extraction.from_record(self.extract(doc))
-
-    @staticmethod
-    def build(record_class: "type[Record]", found: dict[str, Found],
-              warnings: list[str] | None = None) -> Any:
-        """Instantiate ``record_class`` from found values and attach their evidence.
-
-        Nested evidence keys (``approver.name``) are kept as given.
-        """
-        return Extraction.from_found(record_class.record_type, found, warnings).to_record(record_class)
 
 
 __all__ = ["Extraction", "Extractor", "Found"]

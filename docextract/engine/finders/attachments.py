@@ -1,0 +1,113 @@
+"""Attachment lists (붙임): items in order, each ``{title, copies, sent_separately}``.
+
+The list runs from the field's label to the end of its region (a layout ends it at the
+``끝.``). Items are split on sequential number markers (``1.``, ``2.``…) at line starts or
+after a finished item, so dates inside a title (``2025. 3. 12.``) do not split it. An item
+ends at its quantity (``1부.``): whatever follows on the same line -- the ``끝.``, or the
+signatures of a 결재란 printed straight after the list -- is not part of its title.
+``(별도 송부)`` after an item, or the option ``separate_label`` (``따로붙임``) heading the
+list, marks items sent separately.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...evidence import Evidence
+from ...normalize.text import collapse_ws
+from ..base import Found
+from ..context import FindContext
+from ..items import END_MARK
+from ..spec import FieldSpec
+from . import finder
+from .labelled import find_label
+
+UNITS = "부매권건개장식"
+_QUANTITY = re.compile(rf"(?P<n>\d+)\s*(?P<unit>[{UNITS}])(?![가-힣A-Za-z0-9])\s*\.?")
+_SEPARATE = re.compile(r"\(\s*(?:별도|따로)\s*(?:송부|제출|발송|붙임)\s*\)")
+_MARK = re.compile(r"(?:^|(?<=\s))(?P<n>\d{1,2})\s*[.)]\s+")
+_END_TAIL = re.compile(r"\s*끝\s*\.?\s*$")
+
+
+def _split_items(text: str) -> list[tuple[int, str]]:
+    """(offset, text) of each numbered item; one item when the block is not numbered."""
+    starts: list[tuple[int, int]] = []
+    expected = 1
+    for m in _MARK.finditer(text):
+        if int(m["n"]) != expected:
+            continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        before = text[:m.start()].rstrip()
+        at_line_start = not text[line_start:m.start()].strip()
+        after_item = before.endswith((".", ")")) and not before[-2:-1].isdigit()
+        if before and not (at_line_start or after_item):
+            continue
+        starts.append((m.start(), m.end()))
+        expected += 1
+    if not starts:
+        return [(0, text)]
+    out: list[tuple[int, str]] = []
+    if text[:starts[0][0]].strip():
+        out.append((0, text[:starts[0][0]]))
+    for k, (_, body) in enumerate(starts):
+        end = starts[k + 1][0] if k + 1 < len(starts) else len(text)
+        out.append((body, text[body:end]))
+    return out
+
+
+def parse_attachment(text: str, separately: bool = False) -> dict[str, object] | None:
+    """``2025년 … 서식 1부.`` → ``{"title": "2025년 … 서식", "copies": 1, ...}``; text after the
+    quantity (a ``끝.``, signatures run on from a 결재란) is dropped."""
+    text = collapse_ws(END_MARK.sub("", collapse_ws(text))).strip()
+    if not text:
+        return None
+    sep = separately or bool(_SEPARATE.search(text))
+    for m in _QUANTITY.finditer(text):
+        title = text[:m.start()].strip()
+        rest = _SEPARATE.sub("", text[m.end():]).strip(" .")
+        # the quantity closes the item unless more of the title follows (``1부 및 2부``)
+        if title and (not rest or m.group(0).endswith(".") or _END_TAIL.match(rest)):
+            return {"title": _SEPARATE.sub("", title).strip().rstrip(".").strip(),
+                    "copies": int(m["n"]), "sent_separately": sep}
+    title = _SEPARATE.sub("", text).rstrip(". ").strip()
+    return {"title": title, "copies": None, "sent_separately": sep} if title else None
+
+
+@finder("attachment_list", needs=("label",))
+def attachment_list(ctx: FindContext, field: FieldSpec) -> Found | None:
+    region = ctx.region(field.region)
+    if not len(region):
+        return None
+    separate_key = field.option("separate_label")
+    keys = field.label_keys + ((separate_key,) if separate_key else ())
+    first = ctx.lines[region.start]
+    m = find_label(ctx, keys, first)
+    start = m.end() if m else 0
+    separately = bool(separate_key and ctx.label(separate_key, first.text))
+    parts: list[str] = []
+    where: list[tuple[int, int, int]] = []  # (block offset, line index, line offset)
+    pos = 0
+    for i in region:
+        line = ctx.lines[i]
+        a = start if i == region.start else 0
+        chunk = line.printed[a:]
+        where.append((pos, i, a))
+        parts.append(chunk)
+        pos += len(chunk) + 1
+    block = "\n".join(parts)
+    items: list[dict[str, object]] = []
+    evs: list[Evidence] = []
+    for offset, text in _split_items(block):
+        item = parse_attachment(text, separately)
+        if item is None:
+            continue
+        items.append(item)
+        base, i, lstart = max((w for w in where if w[0] <= offset), key=lambda w: w[0])
+        line = ctx.lines[i]
+        a = lstart + (offset - base)
+        evs.append(line.evidence(a, min(len(line.text), a + len(text.split("\n")[0])),
+                                 f"{field.name}:item"))
+    return Found(items, evs)
+
+
+__all__ = ["attachment_list", "parse_attachment"]

@@ -1,0 +1,183 @@
+"""Contacts: the people to ask, and an agency's postal and contact lines.
+
+``contacts``        people named in contact items of the region (``문의: 공공데이터정책과 주무관
+                    홍길동(☎ 044-205-2271, hong@korea.kr)``): department, position, name,
+                    phone, email. Option ``fallback: closing`` builds one contact from the
+                    letter's 결문 (처리과 of the document number, the drafter, the footer's
+                    phone and e-mail) when the body names none.
+``contact_line``    ``phone``, ``fax``, ``email`` and ``disclosure`` from the foot's contact
+                    line(s) (labels ``phone`` and ``fax``; numbers without an area code take it
+                    from the fax number or the address).
+``postal_address``  ``postal_code``, ``address`` and ``homepage`` from the ``우 <우편번호>
+                    <주소> / <홈페이지>`` line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...evidence import Evidence
+from ...normalize.disclosure import find_disclosure, parse_disclosure
+from ...normalize.phones import area_code_for_address, area_code_of, find_phones, normalize_phone
+from ...normalize.text import collapse_ws
+from ..base import Found
+from ..context import FindContext
+from ..lines import Line
+from ..masks import is_masked
+from ..spec import FieldSpec
+from ..values import EMAIL, URL
+from . import finder
+from .approvals import Lexicon
+from .text import region_items
+
+_UNIT_SUFFIXES = ("과", "팀", "실", "단", "국", "센터", "재단", "본부", "사업소", "담당관")
+_CONTACT_WORDS = re.compile(r"[☎()\[\],/:]|전화|Tel|TEL|이메일|전자우편|e-?mail")
+_ASK_TAIL = re.compile(r"에게\s*문의.*$|으로\s*문의.*$|로\s*문의.*$")
+_NAME = re.compile(r"[가-힣○]{2,4}")
+
+
+def person_parts(text: str, lex: Lexicon) -> dict[str, str | None]:
+    """``department``, ``position``, ``name``, ``phone``, ``email`` of a contact text such as
+    ``공공데이터정책과 주무관 홍길동(☎ 044-205-2271, hong@korea.kr)``."""
+    email = EMAIL.search(text)
+    phones = find_phones(text)
+    rest = text
+    for p in phones:
+        rest = rest.replace(p.raw, " ")
+    if email:
+        rest = rest.replace(email.group(0), " ")
+    rest = _ASK_TAIL.sub("", _CONTACT_WORDS.sub(" ", rest))
+    tokens = rest.split()
+    dept: list[str] = tokens
+    position = name = None
+
+    def is_name(tok: str) -> bool:
+        return bool(_NAME.fullmatch(tok)) and not lex.is_position(tok) and not tok.endswith(_UNIT_SUFFIXES)
+
+    pairs = [k for k in range(len(tokens) - 1) if lex.is_position(tokens[k]) and is_name(tokens[k + 1])]
+    singles = [k for k, t in enumerate(tokens) if lex.is_position(t)]
+    if pairs:
+        k = pairs[-1]
+        dept, position, name = tokens[:k], tokens[k], tokens[k + 1]
+    elif singles and singles[-1] == len(tokens) - 1 and len(tokens) > 1:
+        dept, position = tokens[:-1], tokens[-1]
+    elif tokens and is_name(tokens[-1]):
+        dept, name = tokens[:-1], tokens[-1]
+    return {"department": " ".join(dept) or None, "position": position, "name": name,
+            "phone": phones[0].number if phones else None,
+            "email": email.group(0).lower() if email else None}
+
+
+@finder("contacts", needs=("label",))
+def contacts(ctx: FindContext, field: FieldSpec) -> Found | None:
+    lex = Lexicon(ctx, field)
+    out: list[dict[str, str | None]] = []
+    evs: list[Evidence] = []
+    for it in region_items(ctx, field.region):
+        m = ctx.any_label(field.label_keys, it.content)
+        if not m:
+            continue
+        out.append(person_parts(it.content[m.end():], lex))
+        evs.extend(it.evidence(f"{field.name}:문의"))
+    if not out and field.option("fallback") == "closing":
+        return _closing_contact(ctx)
+    return Found(out, evs)
+
+
+def _closing_contact(ctx: FindContext) -> Found:
+    """One contact from the 결문: 처리과 of the document number, the drafter, the foot's phone
+    and e-mail."""
+    number = ctx.value("document_number")
+    drafter = ctx.value("drafter") or {}
+    phone, email = ctx.value("phone"), ctx.value("email")
+    contact = {"department": number.rsplit("-", 1)[0] if number else None,
+               "position": drafter.get("position"), "name": drafter.get("name"),
+               "phone": phone, "email": email}
+    if not any(contact.values()):
+        return Found([])
+    evs = [e for k in ("document_number", "drafter", "phone", "email") for e in ctx.found(k).evidence]
+    return Found([contact], evs)
+
+
+@finder("contact_line", multi=True)
+def contact_line(ctx: FindContext, field: FieldSpec) -> dict[str, Found]:
+    out: dict[str, Found] = {}
+    raw: dict[str, tuple[str, Line, int, int]] = {}
+    contact_at: int | None = None
+    for i, line in ctx.region_lines(field.region):
+        text = line.text
+        for key in ("phone", "fax"):
+            if key in raw or key in out:
+                continue
+            for m in ctx.spec.labels.anywhere(key, text):
+                tail = text[m.end():m.end() + 40]
+                num = next((p for p in find_phones(tail) if p.start <= 3), None)
+                if num:
+                    raw[key] = (num.raw, line, m.end() + num.start, m.end() + num.end)
+                    break
+                value = tail.split("/")[0].strip()
+                if value and is_masked(value.split()[0]):
+                    ctx.warn_masked(key, value.split()[0])
+                    out[key] = Found(None)
+                    break
+        if "email" not in out:
+            em = EMAIL.search(text)
+            if em:
+                contact_at = i if contact_at is None else contact_at
+                out["email"] = Found(em.group(0).lower(), [line.evidence(em.start(), em.end(), "email:address")])
+        dm = find_disclosure(text)
+        if dm is not None:
+            contact_at = i if contact_at is None else contact_at
+            out["disclosure"] = Found(parse_disclosure(dm.group(0)),
+                                      [line.evidence(dm.start(), dm.end(), "disclosure:mark")])
+    if "phone" not in raw and "phone" not in out and contact_at is not None:
+        # numbers printed without labels on the e-mail/disclosure line: phone, then fax
+        line = ctx.lines[contact_at]
+        nums = find_phones(line.text)
+        if nums:
+            raw["phone"] = (nums[0].raw, line, nums[0].start, nums[0].end)
+        if len(nums) > 1 and "fax" not in raw:
+            raw["fax"] = (nums[1].raw, line, nums[1].start, nums[1].end)
+    address = ctx.value("address") if ctx.spec.field_spec("address") else None
+    fax_number = normalize_phone(raw["fax"][0]) if "fax" in raw else None
+    area = area_code_of(fax_number) or area_code_for_address(address)
+    if "phone" in raw:
+        text, line, a, b = raw["phone"]
+        out["phone"] = Found(normalize_phone(text, area_code=area), [line.evidence(a, b, "phone:label")])
+    if "fax" in raw:
+        text, line, a, b = raw["fax"]
+        phone_area = area_code_of(out["phone"].value) if out.get("phone") else None
+        out["fax"] = Found(normalize_phone(text, area_code=phone_area or area_code_for_address(address)),
+                           [line.evidence(a, b, "fax:label")])
+    return out
+
+
+_CUT = re.compile(r"\s/\s|\t/|/\s|(?:^|\s)(?:전화|☎|Tel|TEL|전송|팩스|FAX)(?=\s|:|\d|\()")
+
+
+@finder("postal_address", multi=True, needs=("label",))
+def postal_address(ctx: FindContext, field: FieldSpec) -> dict[str, Found]:
+    labels = "|".join(ctx.spec.labels.regex(k) for k in field.label_keys)
+    postal = re.compile(rf"(?:^|(?<=\s))(?:{labels})\s*[:：]?\s*(?P<code>\d{{5}}|\d{{3}}-\d{{3}})(?!\d)")
+    for _, line in ctx.region_lines(field.region):
+        m = postal.search(line.text)
+        if not m:
+            continue
+        out = {"postal_code": Found(m["code"].replace("-", ""),
+                                    [line.evidence(m.start("code"), m.end("code"), "postal_code:우")])}
+        rest_start = m.end()
+        rest = line.text[rest_start:]
+        url = URL.search(rest)
+        cut = _CUT.search(rest)
+        end = min([x.start() for x in (url, cut) if x] or [len(rest)])
+        addr = collapse_ws(line.printed[rest_start:rest_start + end]).rstrip("/ ").strip()
+        out["address"] = Found(addr or None, [line.evidence(rest_start, rest_start + end, "address:after-postcode")]
+                               if addr else [])
+        if url:
+            a, b = rest_start + url.start(), rest_start + url.end()
+            out["homepage"] = Found(line.printed[a:b].rstrip(" ,;"), [line.evidence(a, b, "homepage:url")])
+        return out
+    return {}
+
+
+__all__ = ["contact_line", "contacts", "person_parts", "postal_address"]

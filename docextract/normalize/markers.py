@@ -1,0 +1,105 @@
+"""The one grammar of 항목 markers (``1.`` ``가.`` ``1)`` ``(가)`` ``①`` ``□`` ``ㅇ`` ``-`` ...).
+
+Korean official documents number their items in a fixed order (행정업무규정 시행규칙 제2조:
+``1.`` → ``가.`` → ``1)`` → ``가)`` → ``(1)`` → ``(가)`` → ``①`` → ``㉮``) and reports use
+bullets (``Ⅰ.`` → ``□`` → ``○``/``ㅇ`` → ``-`` → ``·`` → ``*``). The extraction engine, the
+sentence splitter and the PDF line builder all ask the same question -- does this line start
+with an item marker, and which kind -- so the answer lives here once.
+
+:data:`MARKER` matches a marker at the start of a string (after optional blanks) and leaves
+the marker in group ``marker``. A number marker is never the start of a date: ``2025.`` has
+four digits, and ``3. 14.(금)`` (a year-less date) is refused by :func:`item_marker`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# The fourteen item syllables (가.–하.) and their 거.–허. continuation.
+ITEM_SYLLABLES = "가나다라마바사아자차카타파하거너더러머버서어저처커터퍼허"
+# Bullets that are markers only when a blank follows (a dash inside a word is not one).
+SPACED_BULLETS = "□■◇◆○●◦❍◯◎▪▫▶▷►▸•∙·ㆍ\u318d※★☆✓✔➢➤▣◈ㅇ*＊\\-–—+"
+# Box and circle bullets that open an item even when the text follows without a blank.
+TIGHT_BULLETS = "□■◇◆○●◦❍◯◎▪•※"
+CIRCLED_NUMBERS = "\u2460-\u2473\u3251-\u325f"   # ①–⑳, ㉑–㉟
+CIRCLED_SYLLABLES = "\u326e-\u327b"             # ㉮–㉻
+ROMAN = "Ⅰ-Ⅻⅰ-ⅻ"
+_BLANK = "[ \\t\\u3000]"
+
+MARKER = re.compile(
+    rf"{_BLANK}*(?P<marker>"
+    rf"\d{{1,2}}\.(?={_BLANK}|[가-힣]|$)"                      # 1.
+    rf"|[{ITEM_SYLLABLES}]\.(?={_BLANK}|$)"                    # 가.
+    rf"|\d{{1,2}}\)"                                          # 1)
+    rf"|[{ITEM_SYLLABLES}]\)"                                  # 가)
+    rf"|\(\s*\d{{1,2}}\s*\)"                                   # (1)
+    rf"|\(\s*[{ITEM_SYLLABLES}]\s*\)"                          # (가)
+    rf"|[{CIRCLED_NUMBERS}{CIRCLED_SYLLABLES}]"                # ① ㉮
+    rf"|[{ROMAN}]\s*[.)]?(?={_BLANK}|[가-힣]|$)"               # Ⅰ.
+    rf"|[{SPACED_BULLETS}](?={_BLANK}|$)"                      # □ ○ ㅇ - ·  (blank after)
+    rf"|[{TIGHT_BULLETS}]"                                     # □ at a word
+    rf"|[\ue000-\uf8ff]"                                       # Hancom private-use bullets
+    r")"
+)
+# "3. 14.(금)" at a line start is a year-less date, not item 3; "2025. 7." never matches.
+_DATE_AHEAD = re.compile(r"\d{1,2}\.\s*\d{1,2}\s*\.\s*\(")
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A marker found at the start of a text: as printed, its kind, and where the text begins."""
+
+    text: str
+    kind: str   # number | syllable | number_paren | syllable_paren | paren_number |
+    #             paren_syllable | circled | circled_syllable | roman | bullet
+    end: int    # offset after the marker and the blanks that follow it
+
+    @property
+    def rank(self) -> int:
+        """The nesting level the kind stands for in 공문 order (1. = 1 … ㉮ = 8), or in the
+        개조식 report order for bullets (Ⅰ. = 0, □ = 1, ○ = 2, - = 3, · = 4, * = 5)."""
+        if self.kind == "bullet":
+            return BULLET_RANKS.get(self.text, 5)
+        return KIND_RANKS[self.kind]
+
+
+KIND_RANKS = {"roman": 0, "number": 1, "syllable": 2, "number_paren": 3, "syllable_paren": 4,
+              "paren_number": 5, "paren_syllable": 6, "circled": 7, "circled_syllable": 8}
+BULLET_RANKS = {**{b: 1 for b in "□■◇◆▣◈"}, **{b: 2 for b in "○●◦❍◯◎ㅇ"},
+                **{b: 3 for b in "-–—+▪▫▶▷►▸➢➤"}, **{b: 4 for b in "·∙•ㆍ\u318d"},
+                **{b: 5 for b in "*＊※★☆✓✔"}}
+
+
+def _kind(marker: str) -> str:
+    first = marker[0]
+    if marker.startswith("("):
+        return "paren_number" if any(ch.isdigit() for ch in marker) else "paren_syllable"
+    if first.isdigit():
+        return "number" if marker.endswith(".") else "number_paren"
+    if first in ITEM_SYLLABLES and len(marker) == 2:
+        return "syllable" if marker.endswith(".") else "syllable_paren"
+    if "\u2460" <= first <= "\u2473" or "\u3251" <= first <= "\u325f":
+        return "circled"
+    if "\u326e" <= first <= "\u327b":
+        return "circled_syllable"
+    if "Ⅰ" <= first <= "Ⅻ" or "ⅰ" <= first <= "ⅻ":
+        return "roman"
+    return "bullet"
+
+
+def item_marker(text: str, start: int = 0) -> Marker | None:
+    """The item marker ``text`` starts with (at ``start``, blanks skipped), or ``None``."""
+    m = MARKER.match(text, start)
+    if m is None:
+        return None
+    marker = m.group("marker")
+    if marker[0].isdigit() and _DATE_AHEAD.match(text, m.start("marker")):
+        return None
+    end = m.end()
+    while end < len(text) and text[end] in " \t\u3000":
+        end += 1
+    return Marker(marker.replace(" ", ""), _kind(marker), end)
+
+
+__all__ = ["BULLET_RANKS", "ITEM_SYLLABLES", "KIND_RANKS", "MARKER", "Marker", "item_marker"]
