@@ -127,7 +127,8 @@ def _typed(ctx: FindContext, fspec: FieldSpec, found: Found, *, printed: bool) -
     raw = found.raw
     if isinstance(value, str):
         raw = raw or value
-        if is_masked(value):
+        # running text keeps what the publisher masked inside it; values do not
+        if kind.name != "text" and is_masked(value):
             ctx.warn_masked(fspec.name, value)
             return Found(_empty(fspec), found.evidence)
         if printed and (is_list or kind.convert is not None):

@@ -1,7 +1,8 @@
 """Body items: lines joined into the 항목 a reader sees (``1. …``, ``가. …``, ``□ …``).
 
 A line that starts with an item marker, or follows a finished sentence, starts a new item;
-any other line continues the previous one (a wrapped line in a PDF). Items keep the pieces
+any other line continues the previous one (a wrapped line in a PDF). Each table row is an
+item of its own. Items keep the pieces
 of lines they came from, so evidence maps back into the Document.
 """
 
@@ -121,7 +122,10 @@ def join_items(lines: list[Line], indices: range, end_mark_line: int | None = No
             continue
         marker = item_marker(text[:end], start)
         prev = items[-1] if items else None
-        if marker is None and prev is not None and not sentence_finished(prev.text):
+        # a wrapped line continues its item; a table row is never a continuation (nor
+        # continued): each row of a table in the body is an item of its own
+        same_flow = prev is not None and line.table is None and prev.pieces[-1].line.table is None
+        if marker is None and same_flow and not sentence_finished(prev.text):
             prev.pieces.append(Piece(line, start, end))
             continue
         items.append(Item(marker.text if marker else None, [Piece(line, start, end)],
