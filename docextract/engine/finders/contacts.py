@@ -31,9 +31,16 @@ from .approvals import Lexicon
 from .text import region_items
 
 _UNIT_SUFFIXES = ("과", "팀", "실", "단", "국", "센터", "재단", "본부", "사업소", "담당관")
-_CONTACT_WORDS = re.compile(r"[☎()\[\],/:]|전화|Tel|TEL|이메일|전자우편|e-?mail")
+_PUNCTUATION = re.compile(r"[☎()\[\],/:]")
 _ASK_TAIL = re.compile(r"에게\s*문의.*$|으로\s*문의.*$|로\s*문의.*$")
 _NAME = re.compile(r"[가-힣○]{2,4}")
+
+
+def _contact_words(ctx: FindContext) -> re.Pattern[str]:
+    """The phone, fax and e-mail labels of the spec, as words to drop from a contact text."""
+    def compute() -> re.Pattern[str]:
+        return re.compile("|".join(ctx.spec.labels.regex(k) for k in ("phone", "fax", "email")))
+    return ctx.cached("re:contact-words", compute)  # type: ignore[no-any-return]
 
 
 def person_parts(text: str, lex: Lexicon) -> dict[str, str | None]:
@@ -46,7 +53,7 @@ def person_parts(text: str, lex: Lexicon) -> dict[str, str | None]:
         rest = rest.replace(p.raw, " ")
     if email:
         rest = rest.replace(email.group(0), " ")
-    rest = _ASK_TAIL.sub("", _CONTACT_WORDS.sub(" ", rest))
+    rest = _ASK_TAIL.sub("", _PUNCTUATION.sub(" ", _contact_words(lex.ctx).sub(" ", rest)))
     tokens = rest.split()
     dept: list[str] = tokens
     position = name = None
@@ -152,13 +159,13 @@ def contact_line(ctx: FindContext, field: FieldSpec) -> dict[str, Found]:
     return out
 
 
-_CUT = re.compile(r"\s/\s|\t/|/\s|(?:^|\s)(?:전화|☎|Tel|TEL|전송|팩스|FAX)(?=\s|:|\d|\()")
-
-
 @finder("postal_address", multi=True, needs=("label",))
 def postal_address(ctx: FindContext, field: FieldSpec) -> dict[str, Found]:
     labels = "|".join(ctx.spec.labels.regex(k) for k in field.label_keys)
     postal = re.compile(rf"(?:^|(?<=\s))(?:{labels})\s*[:：]?\s*(?P<code>\d{{5}}|\d{{3}}-\d{{3}})(?!\d)")
+    # the address ends at a slash before the homepage or at the phone or fax label
+    phone_fax = "|".join(ctx.spec.labels.regex(k) for k in ("phone", "fax"))
+    cut_at = re.compile(rf"\s/\s|\t/|/\s|(?:^|\s)(?:{phone_fax})(?=\s|:|\d|\()")
     for _, line in ctx.region_lines(field.region):
         m = postal.search(line.text)
         if not m:
@@ -168,7 +175,7 @@ def postal_address(ctx: FindContext, field: FieldSpec) -> dict[str, Found]:
         rest_start = m.end()
         rest = line.text[rest_start:]
         url = URL.search(rest)
-        cut = _CUT.search(rest)
+        cut = cut_at.search(rest)
         end = min([x.start() for x in (url, cut) if x] or [len(rest)])
         addr = collapse_ws(line.printed[rest_start:rest_start + end]).rstrip("/ ").strip()
         out["address"] = Found(addr or None, [line.evidence(rest_start, rest_start + end, "address:after-postcode")]
