@@ -1,12 +1,15 @@
-"""Field-level accuracy of the official letter extractor on generated letters.
+"""Field-level accuracy of the official letter extractor on generated and real letters.
 
     .venv/bin/python benches/eval_letters.py [--dir samples/eval] [--show-errors]
+    .venv/bin/python benches/eval_letters.py --corpus [--show-errors]
 
 For every ``<dir>/{hwp,hwpx,docx,pdf}/letter-NN.*`` with an expected record
 ``<dir>/expected/letter-NN.official_letter.json``, the file is extracted with
 ``docextract.extract(path, type="official_letter")`` and each top-level field is compared
 with the expected value: right when the JSON values are exactly equal (lists compared as
 whole lists, objects as whole objects). Prints accuracy per format and per field.
+``--corpus`` evaluates the real Seoul letters of the public corpus instead, against the
+records written for them (``tests/extract/corpus_letters``).
 """
 
 from __future__ import annotations
@@ -51,6 +54,29 @@ def evaluate(folder: Path, show_errors: bool = False) -> dict[str, dict[str, lis
     return stats
 
 
+def evaluate_corpus(corpus: Path, show_errors: bool = False) -> dict[str, dict[str, list[int]]]:
+    """The same statistics for the real letters with written records (corpus_letters/)."""
+    import docextract
+
+    stats: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
+    for expected_path in sorted((ROOT / "tests" / "extract" / "corpus_letters").glob("*.json")):
+        path = corpus / "hwpx" / f"{expected_path.stem}.hwpx"
+        if not path.exists():
+            continue
+        expected = json.loads(expected_path.read_text(encoding="utf-8"))
+        expected.pop("_warnings", None)
+        got = docextract.extract(path, type="official_letter").to_dict()
+        for field, want in expected.items():
+            cell = stats["hwpx"][field]
+            cell[1] += 1
+            if got.get(field, object()) == want:
+                cell[0] += 1
+            elif show_errors:
+                print(f"{path.name} {field}:\n  want {json.dumps(want, ensure_ascii=False)}"
+                      f"\n  got  {json.dumps(got.get(field), ensure_ascii=False)}", file=sys.stderr)
+    return stats
+
+
 def report(stats: dict[str, dict[str, list[int]]]) -> str:
     """A per-format summary and a per-field table (percent right)."""
     fmts = [f for f in FORMATS if f in stats]
@@ -84,7 +110,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--dir", type=Path, default=ROOT / "samples" / "eval")
     ap.add_argument("--show-errors", action="store_true", help="print each wrong field")
     ap.add_argument("--min", type=float, default=0.0, help="fail below this accuracy (percent)")
+    ap.add_argument("--corpus", nargs="?", const=ROOT.parent / "shared" / "corpus", type=Path,
+                    help="evaluate the real letters of the public corpus (default ../shared/corpus)")
     args = ap.parse_args(argv)
+    if args.corpus is not None:
+        stats = evaluate_corpus(args.corpus, args.show_errors)
+        if not stats:
+            print(f"no corpus letters under {args.corpus}", file=sys.stderr)
+            return 2
+        print(report(stats))
+        return 0
     if not (args.dir / "expected").is_dir():
         print(f"no expected records under {args.dir}", file=sys.stderr)
         return 2

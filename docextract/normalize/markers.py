@@ -19,7 +19,7 @@ from dataclasses import dataclass
 # The fourteen item syllables (가.–하.) and their 거.–허. continuation.
 ITEM_SYLLABLES = "가나다라마바사아자차카타파하거너더러머버서어저처커터퍼허"
 # Bullets that are markers only when a blank follows (a dash inside a word is not one).
-SPACED_BULLETS = "□■◇◆○●◦❍◯◎▪▫▶▷►▸•∙·ㆍ\u318d※★☆✓✔➢➤▣◈ㅇ*＊\\-–—+"
+SPACED_BULLETS = "□■◇◆○●◦❍◯◎▪▫▶▷►▸•∙·ㆍ\u318d※★☆✓✔➢➤▣◈ㅇo*＊\\-–—+"
 # Box and circle bullets that open an item even when the text follows without a blank.
 TIGHT_BULLETS = "□■◇◆○●◦❍◯◎▪•※"
 CIRCLED_NUMBERS = "\u2460-\u2473\u3251-\u325f"   # ①–⑳, ㉑–㉟
@@ -43,7 +43,7 @@ MARKER = re.compile(
     r")"
 )
 # "3. 14.(금)" at a line start is a year-less date, not item 3; "2025. 7." never matches.
-_DATE_AHEAD = re.compile(r"\d{1,2}\.\s*\d{1,2}\s*\.\s*\(")
+_DATE_AHEAD = re.compile(r"\d{1,2}\.\s*\d{1,2}\s*\.(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,7 @@ class Marker:
 
 KIND_RANKS = {"roman": 0, "number": 1, "syllable": 2, "number_paren": 3, "syllable_paren": 4,
               "paren_number": 5, "paren_syllable": 6, "circled": 7, "circled_syllable": 8}
-BULLET_RANKS = {**{b: 1 for b in "□■◇◆▣◈"}, **{b: 2 for b in "○●◦❍◯◎ㅇ"},
+BULLET_RANKS = {**{b: 1 for b in "□■◇◆▣◈"}, **{b: 2 for b in "○●◦❍◯◎ㅇo"},
                 **{b: 3 for b in "-–—+▪▫▶▷►▸➢➤"}, **{b: 4 for b in "·∙•ㆍ\u318d"},
                 **{b: 5 for b in "*＊※★☆✓✔"}}
 
@@ -88,16 +88,18 @@ def _kind(marker: str) -> str:
     return "bullet"
 
 
-def item_marker(text: str, start: int = 0) -> Marker | None:
-    """The item marker ``text`` starts with (at ``start``, blanks skipped), or ``None``."""
-    m = MARKER.match(text, start)
+def item_marker(text: str, start: int = 0, end: int | None = None) -> Marker | None:
+    """The item marker ``text[start:end]`` starts with (blanks skipped), or ``None``.
+    :attr:`Marker.end` is the offset in ``text`` after the marker and its blanks."""
+    stop = len(text) if end is None else end
+    m = MARKER.match(text, start, stop)
     if m is None:
         return None
     marker = m.group("marker")
-    if marker[0].isdigit() and _DATE_AHEAD.match(text, m.start("marker")):
+    if marker[0].isdigit() and _DATE_AHEAD.match(text, m.start("marker"), stop):
         return None
     end = m.end()
-    while end < len(text) and text[end] in " \t\u3000":
+    while end < stop and text[end] in " \t\u3000":
         end += 1
     return Marker(marker.replace(" ", ""), _kind(marker), end)
 

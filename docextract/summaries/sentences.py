@@ -13,22 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..normalize.markers import ITEM_SYLLABLES, item_marker
 from ..normalize.regex_cache import compile_pattern
 
-# The fourteen item syllables (가.–하.) and their 거.–허. continuation.
-_ITEM_SYLLABLES = "가나다라마바사아자차카타파하거너더러머버서어저처커터퍼허"
-_BULLETS = "□■◇◆○●◦❍▶▷►•∙·ㆍ\u318d\\-–*＊"
-
-MARKER = compile_pattern(
-    r"[ \t\u3000]*("
-    # 1. 가. 1) 가) — a number marker is not the start of a date such as "3. 14.(금)"
-    rf"(?:\d{{1,2}}|[{_ITEM_SYLLABLES}])[.)](?=[ \t\u3000]|$)(?![ \t\u3000]*\d{{1,2}}\.)"
-    rf"|\((?:\d{{1,2}}|[{_ITEM_SYLLABLES}])\)"
-    r"|[\u2460-\u2473\u3251-\u325f\u326e-\u327b]"
-    rf"|[{_BULLETS}ㅇo](?=[ \t\u3000]|$)"  # ㅇ (a jamo) and Latin o serve as bullets too
-    r"|※"
-    r")[ \t\u3000]*"
-)
 _ATTACHMENT_LABEL = compile_pattern(r"[ \t\u3000]*(?:붙[ \t\u3000]*임|별[ \t\u3000]*첨|첨[ \t\u3000]*부)(?![^\W\d_])")
 _END_MARK = compile_pattern(r"[ \t\u3000]*(?:끝[ \t\u3000]*\.?|이하[ \t\u3000]*빈[ \t\u3000]*칸)[ \t\u3000]*$")
 # A sentence ends at ., ? or ! after a letter (a period after a digit is a date). Letter
@@ -106,11 +93,11 @@ def _units(text: str, start: int, end: int) -> list[_Unit]:
                 a = label.end()
                 colon = re.match(r"[ \t\u3000]*[:：]?[ \t\u3000]*", text[a:b])
                 a += colon.end() if colon else 0
-            marker = MARKER.match(text, a, b)
+            marker = item_marker(text, a, b)
             marker_text = None
-            if marker and marker.end() > a:
-                marker_text = marker.group(1)
-                a = marker.end()
+            if marker is not None and marker.end > a:
+                marker_text = marker.text
+                a = marker.end
             part = "attachment" if in_attachments else "body"
             prev = units[-1] if units else None
             if (a < b and prev is not None and marker_text is None and not label
@@ -126,7 +113,7 @@ def _units(text: str, start: int, end: int) -> list[_Unit]:
 def _is_item_marker_end(text: str, stop: int, floor: int) -> bool:
     """Whether the period before ``stop`` belongs to a lone ``가.`` marker, not a sentence."""
     syllable = stop - 2
-    return (syllable >= floor and text[syllable] in _ITEM_SYLLABLES
+    return (syllable >= floor and text[syllable] in ITEM_SYLLABLES
             and (syllable == floor or text[syllable - 1].isspace()))
 
 
@@ -143,9 +130,9 @@ def _split_unit(text: str, unit: _Unit) -> list[Sentence]:
     for i, (a, b) in enumerate(pieces):
         marker = unit.marker if i == 0 else None
         if i > 0:
-            inner = MARKER.match(text, a, b)
-            if inner and inner.end() > a and inner.end() < b:
-                marker, a = inner.group(1), inner.end()
+            inner = item_marker(text, a, b)
+            if inner is not None and a < inner.end < b:
+                marker, a = inner.text, inner.end
         a, b = _strip_span(text, a, b)
         if marker in ("-", "–") and b - a > 1 and text[b - 1] == marker:
             # a subtitle written "- … -": the closing dash is decoration
@@ -164,4 +151,4 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
     return sentences
 
 
-__all__ = ["MARKER", "Sentence", "split_sentences"]
+__all__ = ["Sentence", "split_sentences"]

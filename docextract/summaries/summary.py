@@ -20,7 +20,8 @@ from ..plain import Described, PlainModel, plain_dataclass
 from ..records.construct import build
 from ..records.parts import Attachment, Contact, Disclosure
 from .dday import DDay, d_day
-from .sentences import MARKER, Sentence, split_sentences
+from ..normalize.markers import item_marker
+from .sentences import Sentence, split_sentences
 from .textrank import DOCUMENT_WEIGHTS, LETTER_WEIGHTS, rank_sentences, select
 from .tokenize import choose_term_extractor
 
@@ -169,7 +170,7 @@ def _document_title(record: Any, document: Document) -> str | None:
 def _issuer(record: Any) -> str | None:
     """The record's issuer, unless it is plainly a body line (an item or bullet)."""
     issuer = _value(record, "issuer")
-    return None if issuer and MARKER.match(issuer) else issuer
+    return None if issuer and item_marker(issuer) else issuer
 
 
 def _is_generic_notice(warning: str) -> bool:
