@@ -15,9 +15,6 @@ from ..evidence import Evidence
 from ..normalize.markers import item_marker
 from .lines import Line
 
-# The end mark that closes a 공문 body (``끝.``, ``끝``) at the end of a line.
-END_MARK = re.compile(r"(?:^|(?<=[\s.)]))끝\s*\.?\s*$")
-
 
 @dataclass
 class Piece:
@@ -103,16 +100,17 @@ def sentence_finished(text: str) -> bool:
         text.endswith(".") and not text[-2:-1].isdigit())
 
 
-def join_items(lines: list[Line], indices: range, end_mark_line: int | None = None) -> list[Item]:
-    """Join the lines at ``indices`` into items (wrapped lines joined; the ``끝.`` on
-    ``end_mark_line`` removed)."""
+def join_items(lines: list[Line], indices: range, end_mark_line: int | None = None,
+               end_mark: re.Pattern[str] | None = None) -> list[Item]:
+    """Join the lines at ``indices`` into items (wrapped lines joined; the end mark
+    ``end_mark`` matches on ``end_mark_line`` removed)."""
     items: list[Item] = []
     for i in indices:
         line = lines[i]
         text = line.text
         end = len(text)
-        if i == end_mark_line:
-            m = END_MARK.search(text.rstrip())
+        if i == end_mark_line and end_mark is not None:
+            m = end_mark.search(text.rstrip())
             if m:
                 end = m.start()
         start = len(text) - len(text.lstrip())
@@ -147,4 +145,4 @@ def sentences(text: str) -> list[str]:
     return out
 
 
-__all__ = ["END_MARK", "Item", "Piece", "join_items", "sentence_finished", "sentences"]
+__all__ = ["Item", "Piece", "join_items", "sentence_finished", "sentences"]

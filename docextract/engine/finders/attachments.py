@@ -17,7 +17,6 @@ from ...evidence import Evidence
 from ...normalize.text import collapse_ws
 from ..base import Found
 from ..context import FindContext
-from ..items import END_MARK
 from ..spec import FieldSpec
 from . import finder
 from .labelled import find_label
@@ -26,7 +25,6 @@ UNITS = "부매권건개장식"
 _QUANTITY = re.compile(rf"(?P<n>\d+)\s*(?P<unit>[{UNITS}])(?![가-힣A-Za-z0-9])\s*\.?")
 _SEPARATE = re.compile(r"\(\s*(?:별도|따로)\s*(?:송부|제출|발송|붙임)\s*\)")
 _MARK = re.compile(r"(?:^|(?<=\s))(?P<n>\d{1,2})\s*[.)]\s+")
-_END_TAIL = re.compile(r"\s*끝\s*\.?\s*$")
 
 
 def _split_items(text: str) -> list[tuple[int, str]]:
@@ -55,10 +53,13 @@ def _split_items(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def parse_attachment(text: str, separately: bool = False) -> dict[str, object] | None:
+def parse_attachment(text: str, separately: bool = False,
+                     end_mark: re.Pattern[str] | None = None) -> dict[str, object] | None:
     """``2025년 … 서식 1부.`` → ``{"title": "2025년 … 서식", "copies": 1, ...}``; text after the
-    quantity (a ``끝.``, signatures run on from a 결재란) is dropped."""
-    text = collapse_ws(END_MARK.sub("", collapse_ws(text))).strip()
+    quantity (the end mark, signatures run on from a 결재란) is dropped."""
+    text = collapse_ws(text)
+    if end_mark is not None:
+        text = collapse_ws(end_mark.sub("", text)).strip()
     if not text:
         return None
     sep = separately or bool(_SEPARATE.search(text))
@@ -66,7 +67,8 @@ def parse_attachment(text: str, separately: bool = False) -> dict[str, object] |
         title = text[:m.start()].strip()
         rest = _SEPARATE.sub("", text[m.end():]).strip(" .")
         # the quantity closes the item unless more of the title follows (``1부 및 2부``)
-        if title and (not rest or m.group(0).endswith(".") or _END_TAIL.match(rest)):
+        ends = end_mark.search(rest) if end_mark is not None else None
+        if title and (not rest or m.group(0).endswith(".") or (ends is not None and ends.start() == 0)):
             return {"title": _SEPARATE.sub("", title).strip().rstrip(".").strip(),
                     "copies": int(m["n"]), "sent_separately": sep}
     title = _SEPARATE.sub("", text).rstrip(". ").strip()
@@ -98,7 +100,7 @@ def attachment_list(ctx: FindContext, field: FieldSpec) -> Found | None:
     items: list[dict[str, object]] = []
     evs: list[Evidence] = []
     for offset, text in _split_items(block):
-        item = parse_attachment(text, separately)
+        item = parse_attachment(text, separately, ctx.spec.patterns.get("end_mark"))
         if item is None:
             continue
         items.append(item)

@@ -27,7 +27,8 @@ def region_items(ctx: FindContext, region: str) -> list[Item]:
     whose ``끝.`` closes the region in ``ctx.regions['end_mark']``."""
     def compute() -> list[Item]:
         end = ctx.regions.get("end_mark")
-        return join_items(ctx.lines, ctx.region(region), end.start if end else None)
+        return join_items(ctx.lines, ctx.region(region), end.start if end else None,
+                          ctx.spec.patterns.get("end_mark"))
     return ctx.cached(("items", region), compute)  # type: ignore[no-any-return]
 
 

@@ -27,7 +27,6 @@ from dataclasses import dataclass
 
 from ...engine.context import FindContext
 from ...engine.finders.head import is_sender_text
-from ...engine.items import END_MARK
 from ...engine.lines import Line
 from ...engine.spec import Spec
 from ...normalize.markers import item_marker
@@ -63,7 +62,8 @@ class _Patterns:
         head = "|".join(labels.regex(k) for k in ("recipients", "via", "title"))
         self.head_cut = re.compile(rf"\s(?=(?:{head})(?:\s|:))")
         self.head_labels = re.compile(rf"(?:^|\s)(?:{head})(?=\s|:)")
-        self.end = re.compile(r"(?<=[\s.])끝\s*\.(?=\s+\S)")
+        self.end = spec.patterns["end_mark_inline"]
+        self.end_mark = spec.patterns["end_mark"]
         closing = "|".join([
             labels.regex("recipient_list") + r"\s", labels.regex("cooperators") + r"(?:\s|$)",
             labels.regex("document_number") + r"\s",
@@ -143,7 +143,7 @@ def split_run_on(ctx: FindContext, lines: list[Line]) -> list[Line]:
             sig_at = _signers_start(ctx, text)
             if sig_at is not None:
                 cuts.append(sig_at)
-        if end or re.search(r"(?:^|[\s.])끝\s*\.?\s*$", text):
+        if end or pat.end_mark.search(text):
             after_end = True
         out.extend(line.split(cuts) if cuts else [line])
     return out
@@ -235,7 +235,7 @@ def locate(ctx: FindContext, lines: list[Line]) -> LetterParts:
             lay.via = i
             break
     for i in range(start + 1, len(lines)):
-        if END_MARK.search(lines[i].text.strip()) and not ctx.label("title", lines[i].text):
+        if ctx.pattern("end_mark").search(lines[i].text.strip()) and not ctx.label("title", lines[i].text):
             lay.end_mark = i
             break
     if lay.end_mark is None:
