@@ -43,15 +43,20 @@ def evaluate(folder: Path, show_errors: bool = False) -> dict[str, dict[str, lis
                 got = {}
                 if show_errors:
                     print(f"{path}: {exc}", file=sys.stderr)
-            for field, want in expected.items():
-                cell = stats[fmt][field]
-                cell[1] += 1
-                if got.get(field, object()) == want:
-                    cell[0] += 1
-                elif show_errors:
-                    print(f"{path.relative_to(folder)} {field}:\n  want {json.dumps(want, ensure_ascii=False)}"
-                          f"\n  got  {json.dumps(got.get(field), ensure_ascii=False)}", file=sys.stderr)
+            score(stats[fmt], expected, got, str(path.relative_to(folder)), show_errors)
     return stats
+
+
+def score(cells: dict[str, list[int]], expected: dict, got: dict, name: str, show_errors: bool) -> None:
+    """Count each expected field right or wrong in ``cells`` (field → [right, total])."""
+    for field, want in expected.items():
+        cell = cells[field]
+        cell[1] += 1
+        if got.get(field, object()) == want:
+            cell[0] += 1
+        elif show_errors:
+            print(f"{name} {field}:\n  want {json.dumps(want, ensure_ascii=False)}"
+                  f"\n  got  {json.dumps(got.get(field), ensure_ascii=False)}", file=sys.stderr)
 
 
 def evaluate_corpus(corpus: Path, show_errors: bool = False) -> dict[str, dict[str, list[int]]]:
@@ -66,14 +71,7 @@ def evaluate_corpus(corpus: Path, show_errors: bool = False) -> dict[str, dict[s
         expected = json.loads(expected_path.read_text(encoding="utf-8"))
         expected.pop("_warnings", None)
         got = docextract.extract(path, type="official_letter").to_dict()
-        for field, want in expected.items():
-            cell = stats["hwpx"][field]
-            cell[1] += 1
-            if got.get(field, object()) == want:
-                cell[0] += 1
-            elif show_errors:
-                print(f"{path.name} {field}:\n  want {json.dumps(want, ensure_ascii=False)}"
-                      f"\n  got  {json.dumps(got.get(field), ensure_ascii=False)}", file=sys.stderr)
+        score(stats["hwpx"], expected, got, path.name, show_errors)
     return stats
 
 

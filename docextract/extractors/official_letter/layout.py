@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from ...engine.context import FindContext
 from ...engine.finders.head import is_sender_text
+from ...engine.finders.labelled import wrapped_lines
 from ...engine.lines import Line
 from ...engine.spec import Spec
 from ...normalize.markers import item_marker
@@ -186,19 +187,6 @@ def is_closing_line(ctx: FindContext, line: Line) -> bool:
     return any(ctx.label(f, line.text) for f in ctx.lexicon("closing_labels"))
 
 
-def _title_wraps(lines: list[Line], title: int) -> int:
-    """Lines after the 제목 line printed further right than the label (PDF wraps)."""
-    x = lines[title].x0
-    n = 0
-    for line in lines[title + 1:title + 4]:
-        if x is None or line.x0 is None or line.table is not None or line.x0 < x + 15:
-            break
-        if item_marker(line.text) or not line.text.strip():
-            break
-        n += 1
-    return n
-
-
 def locate(ctx: FindContext, lines: list[Line]) -> LetterParts:
     """Find the parts of a letter in ``lines``."""
     lay = LetterParts(n_lines=len(lines))
@@ -208,7 +196,7 @@ def locate(ctx: FindContext, lines: list[Line]) -> LetterParts:
             break
     head_end = lay.title if lay.title is not None else len(lines)
     if lay.title is not None:
-        lay.title_end = lay.title + _title_wraps(lines, lay.title)
+        lay.title_end = lay.title + wrapped_lines(lines, lay.title, len(lines))
         m = ctx.label("title", lines[lay.title].text)
         # a label cell read as its own line: the title is the next line
         if m and not lines[lay.title].text[m.end():].strip() and lay.title + 1 < len(lines) \
