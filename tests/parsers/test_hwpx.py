@@ -14,7 +14,7 @@ from docextract.errors import CorruptDocument, EncryptedDocument, LimitExceeded
 from docextract.model import Document, Paragraph, Role, Table
 from docextract.parsers.base import ParseContext
 from docextract.parsers.hwpx import HwpxParser
-from docextract.parsers.hwpx_numbering import format_number
+from docextract.parsers.hwpx.numbering import format_number
 
 # Namespace URIs as Hangul writes them (copied from a corpus file's section0.xml).
 NS = ('xmlns:ha="http://www.hancom.co.kr/hwpml/2011/app" '

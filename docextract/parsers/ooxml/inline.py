@@ -24,9 +24,9 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable
 
-from ..model import Annotation
-from .construct import AnnotationKind, annotation
-from .ooxml_package import R_NS, W_NS
+from ...model import Annotation
+from ..construct import AnnotationKind, annotation
+from .package import R_NS, W_NS
 
 if TYPE_CHECKING:
     from lxml import etree

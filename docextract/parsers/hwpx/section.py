@@ -15,13 +15,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from ..errors import LimitExceeded
-from ..model import Annotation, AnnotationKind, Cell, Paragraph, Provenance, Role, Table
-from .base import ParseContext
-from .hwpx_fields import field_param, hyperlink_target
-from .hwpx_numbering import HeaderInfo, NumberingState, format_number
-from .hwpx_pages import PageTracker
-from .hwpx_xml import child, children, int_attr, local_name
+from ...errors import LimitExceeded
+from ...model import Annotation, AnnotationKind, Cell, Paragraph, Provenance, Role, Table
+from ..base import ParseContext
+from .fields import field_param, hyperlink_target
+from .numbering import HeaderInfo, NumberingState, format_number
+from .pages import PageTracker
+from .elements import child, children, int_attr, local_name
 
 Block = Paragraph | Table
 

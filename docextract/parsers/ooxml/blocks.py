@@ -18,13 +18,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable
 
-from ..errors import LimitExceeded
-from ..model import Annotation, Cell, Paragraph, Role, Table
-from . import construct as build
-from .base import ParseContext
-from .ooxml_numbering import Numbering
-from .ooxml_styles import Styles, numpr_values, outline_from_ppr
-from .ooxml_text import MC, VAL, W, Anchor, FieldState, InlineText, alternate_branch
+from ...errors import LimitExceeded
+from ...model import Annotation, Cell, Paragraph, Role, Table
+from .. import construct as build
+from ..base import ParseContext
+from .numbering import Numbering
+from .styles import Styles, numpr_values, outline_from_ppr
+from .inline import MC, VAL, W, Anchor, FieldState, InlineText, alternate_branch
 
 if TYPE_CHECKING:
     from lxml import etree
