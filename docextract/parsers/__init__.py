@@ -2,8 +2,9 @@
 
 One package per format, its parser class in the package's ``__init__``: :mod:`.hwp5`
 (HWP 5.0), :mod:`.hwpx` (HWPX), :mod:`.ooxml` (DOCX) and :mod:`.pdf`. What they share
-is beside them: :mod:`.base` (the :class:`Parser` interface), :mod:`.construct` (block
-builders) and :mod:`.text` (numbering and bullet glyphs).
+is beside them: :mod:`.base` (the :class:`Parser` interface), :mod:`.assembly` (the rules
+that turn content into blocks the same way in every word-processor format) and
+:mod:`.text` (numbering and bullet glyphs).
 
 Built-ins are listed in ``BUILTIN_PARSERS``; third-party parsers register under the
 ``docextract.parsers`` entry point group with the same :class:`Parser` interface.

@@ -26,6 +26,7 @@ from typing import ClassVar
 from ...errors import CorruptDocument, EncryptedDocument, LimitExceeded
 from ...model import Document
 from ...safeio import open_zip
+from ..assembly import BlockBudget, collector_paused
 from ..base import ParseContext, Parser
 from .numbering import HeaderInfo, NumberingState, read_header
 from .package import MasterPages, Package, read_metadata
@@ -49,7 +50,7 @@ class HwpxParser(Parser):
 
     def parse(self, data: bytes, ctx: ParseContext) -> Document:
         zf = open_zip(data, ctx.budget)
-        with zf:
+        with zf, collector_paused():
             pkg = Package(zf, ctx)
             if pkg.encrypted and not ctx.password:
                 raise EncryptedDocument(f"HWPX document is password-protected ({len(pkg.encrypted)} "
@@ -62,7 +63,8 @@ class HwpxParser(Parser):
                 raise LimitExceeded(f"HWPX document has {len(sections):,} sections, more than "
                                     f"max_sections={ctx.limits.max_sections:,}", limit="max_sections")
             header = self._header(pkg)
-            state = DocumentState(header=header, numbering=NumberingState(header))
+            state = DocumentState(header=header, numbering=NumberingState(header),
+                                  blocks=BlockBudget(ctx, "HWPX document"))
             master_pages = MasterPages(pkg)
             blocks: list[Block] = []
             for index, name in enumerate(sections):

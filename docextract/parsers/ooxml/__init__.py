@@ -19,7 +19,6 @@ Layout of the reader (each module one job):
 * :mod:`.styles` and :mod:`.numbering` style names/levels and list markers;
 * :mod:`.inline` a paragraph's inline text, fields, links and anchors;
 * :mod:`.blocks` paragraphs and tables in document order;
-* :mod:`..construct` model objects built without per-field validation (hot path);
 * :mod:`.document` the stories of a document (headers, body, notes, footers) put
   together in reading order.
 
@@ -34,13 +33,10 @@ Choices worth knowing:
 
 from __future__ import annotations
 
-import gc
-from contextlib import contextmanager
-from typing import Iterator
-
 from ...errors import UnsupportedFormat
 from ...formats import OLE_MAGIC, detect_format
 from ...model import Document
+from ..assembly import collector_paused
 from ..base import ParseContext, Parser
 from .document import DocumentReader
 from .package import Package
@@ -60,26 +56,8 @@ class DocxParser(Parser):
             fmt = detect_format(data)
             raise UnsupportedFormat(f"this is a {fmt} file, not a DOCX package")
         package = Package(data, ctx.budget)
-        with _gc_paused():
+        with collector_paused():
             return DocumentReader(package, ctx).read()
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while blocks are built.
-
-    A large document allocates millions of small acyclic objects that live until the
-    parse ends; the collector would rescan them again and again (about a third of the
-    time of a 200,000-paragraph file). Reference counting still frees everything; the
-    previous collector state is restored afterwards.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 __all__ = ["DocxParser"]

@@ -2,9 +2,10 @@
 
 Reading order of the blocks: headers of every section (deduplicated by part and by text,
 default then first then even page, each with the index of the first section using it),
-the body with each text box, footnote and comment placed right after the paragraph that
-anchors it (inside the same table cell when it is in one), then endnotes in reference
-order and any note or comment nobody references, then the footers.
+the body with each text box in its place in the text of the paragraph that anchors it
+and each footnote and comment right after that paragraph (inside the same table cell
+when it is in one), then endnotes in reference order and any note or comment nobody
+references, then the footers.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import TYPE_CHECKING, Callable
 
 from ...errors import CorruptDocument
 from ...model import Document, Paragraph, Role, Table
+from ..assembly import BlockBudget
 from ..base import ParseContext
 from .blocks import Block, BlockReader, Shared
 from .inline import W
@@ -36,7 +38,7 @@ class DocumentReader:
         self.main = package.main_part()
         styles = Styles(self._optional_part("styles"))
         numbering = Numbering(self._optional_part("numbering"), styles.numbering_styles)
-        self.shared = Shared(ctx, styles, numbering)
+        self.shared = Shared(ctx, styles, numbering, BlockBudget(ctx, "DOCX"))
         self.notes: dict[str, dict[str, list[Block]]] = {}
         self.used: dict[str, list[str]] = {"footnote": [], "endnote": [], "comment": []}
 
