@@ -35,13 +35,18 @@ class Cell:
 
 @dataclass
 class Table:
-    """A grid; ``cells`` are the anchors in row-major order, merged cells spanning several slots."""
+    """A grid; ``cells`` are the anchors in row-major order, merged cells spanning several slots.
+
+    ``lead`` is the paragraph that introduces the table (``붙임 1. 현황표``). HWP and HWPX keep
+    the table inside it, after its text, as Hangul does for a table typed at the end of a line;
+    DOCX and PDF print it as a paragraph of its own just before the table."""
 
     n_rows: int
     n_cols: int
     cells: list[Cell]
     widths: list[float]            # column widths as fractions of the text width
     borders: bool = True
+    lead: Para | None = None
 
 
 Block = Para | Table
@@ -198,6 +203,8 @@ def plain_lines(doc: Doc) -> list[str]:
         if isinstance(block, Para):
             out.append(block.text)
         else:
+            if block.lead is not None:
+                out.append(block.lead.text)
             for cell in block.cells:
                 out += [p.text for p in cell.paras]
     return out

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import gc
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import ClassVar
 
@@ -53,36 +49,3 @@ class Parser:
 
     def parse(self, data: bytes, ctx: ParseContext) -> Document:
         raise NotImplementedError
-
-
-_gc_lock = threading.Lock()
-_gc_depth = 0  # parses currently running with the collector paused
-_gc_paused_by_us = False
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while a parser builds a document tree.
-
-    A parse allocates tens of thousands of container objects that all stay alive until
-    it returns and form no reference cycles, so every collection during the parse walks
-    the growing tree and frees nothing; on large documents that was over a third of the
-    parse time. Nested and concurrent parses share one pause (a counter under a lock),
-    the collector is re-enabled when the last one ends, and never if the caller had it
-    disabled already. Memory is still freed by reference counting meanwhile.
-    """
-    global _gc_depth, _gc_paused_by_us
-    with _gc_lock:
-        if _gc_depth == 0:
-            _gc_paused_by_us = gc.isenabled()
-            if _gc_paused_by_us:
-                gc.disable()
-        _gc_depth += 1
-    try:
-        yield
-    finally:
-        with _gc_lock:
-            _gc_depth -= 1
-            if _gc_depth == 0 and _gc_paused_by_us:
-                _gc_paused_by_us = False
-                gc.enable()

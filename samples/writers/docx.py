@@ -80,6 +80,8 @@ def render(doc: Doc) -> bytes:
         if isinstance(block, Para):
             _fill_paragraph(document.add_paragraph(), block)
         else:
+            if block.lead is not None:
+                _fill_paragraph(document.add_paragraph(), block.lead)
             _add_table(document, block, text_width)
     buf = io.BytesIO()
     document.save(buf)

@@ -145,7 +145,10 @@ class _Body:
         return self.para_keys.index(key)
 
     def paragraph(self, para: Para, level: int, *, last: bool, width: int,
-                  controls: list[tuple[int, str]] = (), control_records: list[bytes] = ()) -> None:
+                  controls: list[tuple[int, str]] = (), control_records: list[bytes] = (),
+                  trailing_controls: list[tuple[int, str]] = ()) -> None:
+        """``controls`` stand before the text, ``trailing_controls`` after it; their records
+        (``control_records``) are listed in that order."""
         units: list[int] = []
         mask = 0
         for code, ident in controls:
@@ -153,6 +156,9 @@ class _Body:
             mask |= 1 << code
         units += list(struct.unpack(f"<{len(para.text.encode('utf-16-le')) // 2}H",
                                     para.text.encode("utf-16-le")))
+        for code, ident in trailing_controls:
+            units += _control_chars(code, ident)
+            mask |= 1 << code
         units.append(13)
         nchars = len(units) | (0x80000000 if last else 0)
         cs = CHAR_SHAPES[(para.size, para.bold)]
@@ -191,8 +197,13 @@ class _Body:
                 sub.paragraph(p, ctrl_level + 1, last=i == len(paras) - 1, width=width - 1020)
         control = [record(CTRL_HEADER, ctrl_level, common), record(TABLE, ctrl_level + 1, body)]
         control += sub.records
-        self.paragraph(Para(""), level, last=last, width=TEXT_W,
-                       controls=[*prefix_controls, (11, "tbl ")], control_records=[*prefix, *control])
+        if table.lead is None:
+            self.paragraph(Para(""), level, last=last, width=TEXT_W,
+                           controls=[*prefix_controls, (11, "tbl ")],
+                           control_records=[*prefix, *control])
+        else:  # the table typed at the end of its introducing paragraph's text
+            self.paragraph(table.lead, level, last=last, width=TEXT_W, controls=prefix_controls,
+                           trailing_controls=[(11, "tbl ")], control_records=[*prefix, *control])
 
 
 def _section(doc: Doc) -> tuple[bytes, list[tuple[str, int, int, bool]]]:

@@ -146,12 +146,13 @@ class _Section:
         self.next_id += 1
         return self.next_id
 
-    def para(self, para: Para, width: int, prefix: str = "") -> str:
+    def para(self, para: Para, width: int, prefix: str = "", suffix: str = "") -> str:
+        """``prefix`` and ``suffix`` are run content (controls, objects) around the text."""
         cid = CHAR_SHAPES[(para.size, para.bold)]
         text = f"<hp:t>{escape(para.text)}</hp:t>" if para.text else ""
         return (f'<hp:p id="{self._pid()}" paraPrIDRef="{self.shapes.id_for(para)}" styleIDRef="0" '
                 f'pageBreak="0" columnBreak="0" merged="0"><hp:run charPrIDRef="{cid}">{prefix}{text}'
-                f'</hp:run>{_lineseg(width, para.size)}</hp:p>')
+                f'{suffix}</hp:run>{_lineseg(width, para.size)}</hp:p>')
 
     def table(self, table: Table) -> str:
         widths = [int(TEXT_W * f) for f in table.widths]
@@ -201,10 +202,13 @@ def _section(doc: Doc, shapes: _ParaShapes) -> str:
         prefix = SEC_PR if first else ""
         if isinstance(block, Para):
             parts.append(sec.para(block, TEXT_W, prefix))
-        else:
+        elif block.lead is None:
             # A table sits in a run of its own anchoring paragraph, as Hancom writes it.
             anchor = Para("")
             parts.append(sec.para(anchor, TEXT_W, prefix + sec.table(block)))
+        else:  # the table typed at the end of its introducing paragraph's text
+            table = sec.table(block)
+            parts.append(sec.para(block.lead, TEXT_W, prefix, suffix=table))
         first = False
     return f'{XML_DECL}<hs:sec {NS}>' + "".join(parts) + "</hs:sec>"
 

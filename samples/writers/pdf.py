@@ -153,5 +153,7 @@ def render(doc: Doc) -> bytes:
         if isinstance(block, Para):
             writer.paragraph(block, MARGIN, writer.width)
         else:
+            if block.lead is not None:
+                writer.paragraph(block.lead, MARGIN, writer.width)
             writer.table(block)
     return bytes(writer.pdf.output())

@@ -393,7 +393,8 @@ def test_comments_become_blocks_and_annotations(tmp_path: Path) -> None:
     assert (comment.role, comment.text) == (Role.COMMENT, "수정 요망")
 
 
-def test_text_boxes_follow_their_paragraph_once(tmp_path: Path) -> None:
+def test_text_boxes_keep_their_place_in_the_text_and_read_once(tmp_path: Path) -> None:
+    # the rule every format shares: text before the box, the box, the text after it
     drawing_box = (
         '<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor>'
         '<a:graphic><a:graphicData><wps:wsp><wps:txbx><w:txbxContent>'
@@ -407,7 +408,7 @@ def test_text_boxes_follow_their_paragraph_once(tmp_path: Path) -> None:
             f"<w:r><w:t>뒤</w:t></w:r></w:p>" + p("다음") + f"<w:p>{vml_box}</w:p>")
     doc = parse(write_docx(tmp_path / "tb.docx", body))
     assert [(b.role, b.text) for b in doc.blocks] == [
-        (Role.BODY, "앞 뒤"), (Role.TEXTBOX, "상자 안 글"), (Role.BODY, "다음"),
+        (Role.BODY, "앞 "), (Role.TEXTBOX, "상자 안 글"), (Role.BODY, "뒤"), (Role.BODY, "다음"),
         (Role.TEXTBOX, "VML 상자")]
 
 
@@ -643,7 +644,7 @@ def test_empty_paragraphs_are_dropped_but_cells_keep_their_place(tmp_path: Path)
 
 def test_block_builders_give_complete_blocks_that_validate() -> None:
     from docextract.model import Annotation, Paragraph, Provenance
-    from docextract.parsers import construct as build
+    from docextract.parsers import assembly as build
 
     ann = build.annotation("hyperlink", "https://www.go.kr/", 0, 2)
     built = build.paragraph("본문", Role.BODY, "Normal", 1, [ann], 2, 3)

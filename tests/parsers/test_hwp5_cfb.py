@@ -205,7 +205,7 @@ def test_corpus_streams_match_olefile():
 def test_collector_is_paused_during_a_parse_and_restored_after():
     import gc
 
-    from docextract.parsers.base import collector_paused
+    from docextract.parsers.assembly import collector_paused
 
     assert gc.isenabled()
     with collector_paused():

@@ -346,8 +346,11 @@ def test_spans_are_clipped_to_the_declared_grid():
     assert [(c.row_span, c.col_span) for c in table.cells()] == [(2, 2), (1, 1)]
 
 
-def test_absurd_declared_table_size_is_a_limit():
+def test_absurd_declared_table_size_keeps_the_text_on_a_small_grid():
     cells = [(0, 0, 1, 1, text_para(2, "칸"))]
     body = para(0, ext(11, "tbl ") + u16s(13), controls=table_ctrl(1, cells, 60000, 60000))
-    with pytest.raises(LimitExceeded, match="max_blocks"):
-        docextract.parse(hwp([body]))
+    doc = docextract.parse(hwp([body]))
+    table = next(doc.tables())
+    assert (table.n_rows, table.n_cols) == (1, 1)
+    assert table.cell(0, 0).text == "칸"
+    assert "hwp-table-grid" in {w.code for w in doc.warnings}

@@ -14,7 +14,7 @@ from docextract.errors import CorruptDocument, EncryptedDocument, LimitExceeded
 from docextract.model import Document, Paragraph, Role, Table
 from docextract.parsers.base import ParseContext
 from docextract.parsers.hwpx import HwpxParser
-from docextract.parsers.hwpx_numbering import format_number
+from docextract.parsers.hwpx.numbering import format_number
 
 # Namespace URIs as Hangul writes them (copied from a corpus file's section0.xml).
 NS = ('xmlns:ha="http://www.hancom.co.kr/hwpml/2011/app" '
@@ -219,12 +219,13 @@ def test_table_with_merged_cells_and_nested_table(tmp_path):
                                      "다음 문단"]
 
 
-def test_paragraph_text_follows_the_table_it_anchors(tmp_path):
-    # Hangul lays a floating table out at the top of its paragraph: the text comes after it.
+def test_paragraph_text_comes_before_the_table_it_anchors(tmp_path):
+    # the text introduces the table ("붙임 1. 현황표", then the table), as in HWP 5.0
     tbl = table(1, 1, [cell(0, 0, p(t("칸")))])
     doc = parse(build_hwpx(tmp_path / "anchor.hwpx", [section(p(t("붙임 1. 현황표"), tbl))]))
-    assert [type(b).__name__ for b in doc.blocks] == ["Table", "Paragraph"]
-    assert doc.blocks[1].text == "붙임 1. 현황표"
+    assert [type(b).__name__ for b in doc.blocks] == ["Paragraph", "Table"]
+    assert doc.blocks[0].text == "붙임 1. 현황표"
+    assert doc.text == "붙임 1. 현황표\n칸\n"
 
 
 def test_blank_paragraphs_are_skipped_but_numbering_still_counts(tmp_path):

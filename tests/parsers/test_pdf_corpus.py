@@ -19,10 +19,10 @@ import pytest
 import docextract
 from docextract.errors import EncryptedDocument
 from docextract.model import Document, Paragraph, Role, Table
-from docextract.parsers.pdf_lines import is_hangul
-from docextract.parsers.pdf_spacing import DEPENDENT, Junction, analyse, unknown_id
-from docextract.parsers.pdf_spacing import available as spacing_available
-from docextract.parsers.pdf_wrap import WrapPolicy, room_for_next_letter
+from docextract.parsers.pdf.lines import is_hangul
+from docextract.parsers.pdf.spacing import DEPENDENT, Junction, analyse, unknown_id
+from docextract.parsers.pdf.spacing import available as spacing_available
+from docextract.parsers.pdf.wrap import WrapPolicy, room_for_next_letter
 
 CORPUS = Path(os.environ.get("DOCEXTRACT_CORPUS",
                              Path(__file__).resolve().parents[2].parent / "shared" / "corpus")) / "pdf"

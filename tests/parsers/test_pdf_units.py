@@ -9,18 +9,18 @@ from pathlib import Path
 
 import pytest
 
-from docextract.parsers.pdf_furniture import PAGE_NUMBER, PageRows, find_furniture
-from docextract.parsers.pdf_glyphs import Glyph, PageFrame, drop_overprinted
-from docextract.parsers.pdf_lexicon import DocumentSpelling
-from docextract.parsers.pdf_layout import reading_order
-from docextract.parsers.pdf_lines import ITEM_START, SENTENCE_END, Line, continues, group_rows
-from docextract.parsers.pdf_meta import parse_pdf_date
-from docextract.parsers.pdf_tables import (assign_glyphs, at_page_break, find_tables, merge_rules,
+from docextract.parsers.pdf.furniture import PAGE_NUMBER, PageRows, find_furniture
+from docextract.parsers.pdf.glyphs import Glyph, PageFrame, drop_overprinted
+from docextract.parsers.pdf.lexicon import DocumentSpelling
+from docextract.parsers.pdf.layout import reading_order
+from docextract.parsers.pdf.lines import ITEM_START, SENTENCE_END, Line, continues, group_rows
+from docextract.parsers.pdf.meta import parse_pdf_date
+from docextract.parsers.pdf.tables import (assign_glyphs, at_page_break, find_tables, merge_rules,
                                            open_ends)
-from docextract.parsers import pdf_spacing, pdf_wrap
-from docextract.parsers.pdf_spacing import DocumentUsage, Junction, decide
-from docextract.parsers.pdf_spacing import available as spacing_available
-from docextract.parsers.pdf_wrap import WrapPolicy, room_for_next_letter
+from docextract.parsers.pdf import spacing, wrap
+from docextract.parsers.pdf.spacing import DocumentUsage, Junction, decide
+from docextract.parsers.pdf.spacing import available as spacing_available
+from docextract.parsers.pdf.wrap import WrapPolicy, room_for_next_letter
 from docextract.model import Role
 
 EM = 10.0
@@ -170,7 +170,7 @@ def test_a_cut_word_in_a_cell_without_space_glyphs_follows_the_document():
     rest = line("량부", x0=90.0, top=112.0, right_edge=110.5)
     last = line("문", x0=90.0, top=124.0, right_edge=110.5)
     body = line("○ 비계량 부문의 전체 평가항목은 5단계 등급으로", top=300.0)
-    policy = pdf_wrap.decide_policy([[body]], [[cut, rest, last]])
+    policy = wrap.decide_policy([[body]], [[cut, rest, last]])
     assert not policy.char_wrap and not policy.trailing_space_evidence
     assert policy.separator(cut, rest) == "" and policy.separator(rest, last) == ""
     assert WrapPolicy().separator(cut, rest) == " "  # no document evidence: word wrap
@@ -180,10 +180,10 @@ def test_a_cut_word_in_a_cell_without_space_glyphs_follows_the_document():
     # the document prints the words apart (``사업 이해도``), although also ``사업이``: apart
     first, second = line("사업", x0=90.0, right_edge=110.5), line("이해도", x0=90.0, top=112.0)
     document = [line("사업 이해도 평가", top=300.0), line("사업이 진행되는 장소", top=316.0)]
-    apart = pdf_wrap.decide_policy([document], [[first, second]])
+    apart = wrap.decide_policy([document], [[first, second]])
     assert apart.separator(first, second) == " "
     document[0] = line("사업이해도 평가", top=300.0)
-    assert pdf_wrap.decide_policy([document], [[first, second]]).separator(first, second) == ""
+    assert wrap.decide_policy([document], [[first, second]]).separator(first, second) == ""
 
 
 def test_continuation_needs_a_full_line_and_no_new_item():
@@ -364,20 +364,20 @@ def test_drawn_spaces_go_to_kiwi_in_a_character_wrap_document_without_evidence()
 @needs_kiwi
 def test_a_spreadsheet_export_is_judged_by_its_cells():
     cut = line("건설 등 입니다. 수")  # full to its right edge
-    cells = [[cut, line("익률 상위 종목군은", top=116.0)] for _ in range(pdf_wrap.MIN_SAMPLES)]
-    assert not pdf_wrap.decide_policy([[]]).char_wrap
-    policy = pdf_wrap.decide_policy([[]], cells)
+    cells = [[cut, line("익률 상위 종목군은", top=116.0)] for _ in range(wrap.MIN_SAMPLES)]
+    assert not wrap.decide_policy([[]]).char_wrap
+    policy = wrap.decide_policy([[]], cells)
     assert policy.char_wrap and policy.separator(*cells[0]) == ""
     # a body with enough wrapped lines of its own decides without the cells: here word
     # wrapping, a letter and a half left on each wrapped line
     wrapped = line("가나다라 마바사")
     wrapped.right_edge = wrapped.x1 + 1.5 * EM
-    pages = [[wrapped, line("아자차카 타파하", top=116.0)] for _ in range(pdf_wrap.MIN_SAMPLES)]
-    assert not pdf_wrap.decide_policy(pages, cells).char_wrap
+    pages = [[wrapped, line("아자차카 타파하", top=116.0)] for _ in range(wrap.MIN_SAMPLES)]
+    assert not wrap.decide_policy(pages, cells).char_wrap
 
 
 def test_without_kiwi_character_wrap_keeps_the_syllable_rule(monkeypatch):
-    monkeypatch.setattr(pdf_wrap, "spacing_available", lambda: False)
+    monkeypatch.setattr(wrap, "spacing_available", lambda: False)
     policy = WrapPolicy(char_wrap=True)
     assert not policy.uses_morphology
     assert join("자처할 때 우리", "노동자들은", char_wrap=True) == "자처할 때 우리노동자들은"
@@ -398,8 +398,8 @@ def test_a_word_wrapped_letter_does_not_import_kiwi():
 
 
 def test_a_kiwi_that_cannot_load_leaves_the_syllable_rule(monkeypatch):
-    monkeypatch.setattr(pdf_spacing, "_kiwi", lambda: None)  # a damaged install
-    monkeypatch.setattr(pdf_wrap, "spacing_available", lambda: True)
+    monkeypatch.setattr(spacing, "_kiwi", lambda: None)  # a damaged install
+    monkeypatch.setattr(wrap, "spacing_available", lambda: True)
     assert decide([Junction("자처할 때 우리", "노동자들은")], DocumentUsage(())) == [None]
     assert join("자처할 때 우리", "노동자들은", char_wrap=True) == "자처할 때 우리노동자들은"
     assert join("의견을", "최대한", char_wrap=True) == "의견을 최대한"

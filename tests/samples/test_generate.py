@@ -28,7 +28,7 @@ from samples.writers import FORMATS, render  # noqa: E402
 SAMPLES = samples()
 FILES = [(s, fmt) for s in SAMPLES for fmt in FORMATS]
 PARSER_MODULES = {"hwp": "docextract.parsers.hwp5", "hwpx": "docextract.parsers.hwpx",
-                  "docx": "docextract.parsers.docx", "pdf": "docextract.parsers.pdf"}
+                  "docx": "docextract.parsers.ooxml", "pdf": "docextract.parsers.pdf"}
 
 
 def _path(sample, fmt: str) -> Path:

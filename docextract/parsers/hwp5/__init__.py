@@ -12,7 +12,8 @@ from __future__ import annotations
 from ...errors import CorruptDocument
 from ...model import Document, Metadata, Paragraph, Table
 from ...safeio import inflate
-from ..base import ParseContext, Parser, collector_paused
+from ..assembly import BlockBudget, collector_paused
+from ..base import ParseContext, Parser
 from .body import BODY_LEAVES_UNUSED, BODY_TOP_LEVEL_ONLY, SectionReader
 from .container import HwpContainer, check_readable
 from .distribution import decrypt_view_text
@@ -58,7 +59,7 @@ class Hwp5Parser(Parser):
             raise CorruptDocument("HWP document has no BodyText sections")
         blocks: list[Paragraph | Table] = []
         page = 0
-        made = 0
+        budget = BlockBudget(ctx, "HWP document")
         failures: list[str] = []
         for index, name in enumerate(names):
             try:
@@ -71,10 +72,9 @@ class Hwp5Parser(Parser):
                         skip=BODY_LEAVES_UNUSED, top_only=BODY_TOP_LEVEL_ONLY)
             if recs.truncated:
                 ctx.warn("hwp-truncated", recs.truncated + "; text after it is lost", name)
-            reader = SectionReader(recs, docinfo, numbering, ctx, index, page, made)
+            reader = SectionReader(recs, docinfo, numbering, ctx, index, page, budget)
             blocks.extend(reader.read())
             page = reader.page
-            made += reader.blocks_made
         if failures and len(failures) == len(names):
             raise CorruptDocument("no HWP section could be read (" + failures[0] + ")")
         if header.distribution and not encrypted:

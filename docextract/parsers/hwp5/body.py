@@ -17,7 +17,8 @@ import re
 import struct
 
 from ...errors import LimitExceeded
-from ...model import Annotation, AnnotationKind, Cell, Paragraph, Provenance, Role, Table
+from ...model import Annotation, AnnotationKind, Paragraph, Provenance, Role, Table
+from ..assembly import BlockBudget, CellDraft, lay_out_table, place_anchored
 from ..base import ParseContext
 from .docinfo import DocInfo
 from .numbering import NumberingState, format_number
@@ -56,7 +57,7 @@ class SectionReader:
     """Reads the paragraphs of one section stream into blocks."""
 
     def __init__(self, recs: Records, docinfo: DocInfo, numbering: NumberingState,
-                 ctx: ParseContext, section: int, page: int, blocks_before: int = 0) -> None:
+                 ctx: ParseContext, section: int, page: int, blocks: BlockBudget) -> None:
         self.recs = recs
         self.data = recs.data
         self.tags, self.levels, self.ends = recs.tag, recs.level, recs.end
@@ -70,8 +71,7 @@ class SectionReader:
         self.last_y: int | None = None
         self.new_section = True  # a section starts on a new page
         self.max_nesting = ctx.limits.max_nesting
-        self.blocks_made = 0  # blocks and cells made by this reader
-        self.blocks_before = blocks_before
+        self.blocks = blocks  # the document's block budget
         self.heads = docinfo.heads or []
         self._styles: dict[int, str | None] = {}
 
@@ -172,9 +172,7 @@ class SectionReader:
             if prefix:
                 text = prefix + text
             if text.strip():
-                made = self.blocks_made = self.blocks_made + 1
-                if not made & 0x3FF:
-                    self._check_limits()
+                self.blocks.count()
                 out.append(Paragraph(
                     text=text, role=role, style=style, outline_level=outline_level,
                     annotations=[],
@@ -191,17 +189,13 @@ class SectionReader:
                            role, anchors, after, annotations, 0)
         if prefix:
             text = prefix + text
-        cut = 0
-        for pos, blocks in anchors:
-            # objects keep their place in the running text: the text before a table or
-            # drawing becomes a paragraph of its own ahead of the object's content
-            pos += len(prefix)
-            before = text[cut:pos]
-            if before.strip() and not (cut == 0 and before == prefix):
-                self._emit(before, cut, role, style, outline_level, annotations, out)
-                cut = pos
-            out.extend(blocks)
-        self._emit(text[cut:] if cut else text, cut, role, style, outline_level, annotations, out)
+            anchors = [(pos + len(prefix), blocks) for pos, blocks in anchors]
+
+        def make(piece: str, marks: list[Annotation]) -> Paragraph:
+            return Paragraph(text=piece, role=role, style=style, outline_level=outline_level,
+                             annotations=marks, prov=self._prov())
+
+        place_anchored(text, len(prefix), anchors, annotations, make, out)
         out.extend(after)
 
     def _style(self, style_id: int) -> str | None:
@@ -212,35 +206,14 @@ class SectionReader:
         name = cache[style_id] = styles[style_id] if 0 <= style_id < len(styles) else None
         return name
 
-    def _emit(self, text: str, offset: int, role: Role, style: str | None,
-              outline_level: int | None, annotations: list[Annotation],
-              out: list[Paragraph | Table]) -> None:
-        """Append a paragraph for ``text`` (which starts at ``offset`` of the full text)."""
-        if offset or (annotations and len(text) < annotations[-1].end):
-            end = offset + len(text)
-            mine = [Annotation(kind=a.kind, name=a.name, start=a.start - offset,
-                               end=min(a.end, end) - offset)
-                    for a in annotations if offset <= a.start < end or (a.start == end == offset)]
-        else:
-            mine = annotations
-        if text.strip() or mine:
-            out.append(Paragraph(text=text, role=role, style=style, outline_level=outline_level,
-                                 annotations=mine, prov=self._prov()))
-
     def _prov(self) -> Provenance:
-        """A new block's provenance; the block counts against the limits."""
-        self.blocks_made += 1
-        if not self.blocks_made & 0x3FF:
-            self._check_limits()
-        return Provenance(section=self.section, page=self.page if self.has_layout else None)
+        """A new block's provenance; the block counts against the document's budget."""
+        self.blocks.count()
+        return Provenance(section=self.section, page=self._page())
 
-    def _check_limits(self) -> None:
-        """Called every 1,024 blocks and cells made: the time and block limits."""
-        self.ctx.budget.check_time()
-        limit = self.ctx.limits.max_blocks
-        if self.blocks_before + self.blocks_made > limit:
-            raise LimitExceeded(f"HWP document has more than max_blocks={limit:,} blocks",
-                                limit="max_blocks")
+    def _page(self) -> int | None:
+        """The page being read, when the file keeps its layout cache."""
+        return self.page if self.has_layout else None
 
     def _advance_page(self, seg_idx: int) -> None:
         """Count pages from the layout cache: a line that starts higher up than the line
@@ -363,41 +336,6 @@ class SectionReader:
             else:
                 j += 1
 
-    def _build_table(self, cells: list[tuple[int, int, int, int, list[Paragraph | Table]]],
-                     n_rows: int, n_cols: int, role: Role) -> Table:
-        """Group cells by anchor row. Spans are clipped to the declared grid, which only
-        grows for a cell anchored outside it, so a damaged span cannot blow the grid up."""
-        built: list[Cell] = []
-        rows_needed, cols_needed = n_rows, n_cols
-        section = self.section
-        for row, col, row_span, col_span, blocks in cells:
-            if row < n_rows:
-                row_span = 1 if row_span < 1 else min(row_span, n_rows - row)
-            else:
-                row_span = 1
-            if col < n_cols:
-                col_span = 1 if col_span < 1 else min(col_span, n_cols - col)
-            else:
-                col_span = 1
-            if row + row_span > rows_needed:
-                rows_needed = row + row_span
-            if col + col_span > cols_needed:
-                cols_needed = col + col_span
-            built.append(Cell(row=row, col=col, row_span=row_span, col_span=col_span,
-                              blocks=blocks, prov=Provenance(section=section)))
-        if rows_needed * cols_needed > self.ctx.limits.max_blocks:
-            raise LimitExceeded(f"HWP table of {rows_needed:,} x {cols_needed:,} cells is larger "
-                                f"than max_blocks={self.ctx.limits.max_blocks:,}",
-                                limit="max_blocks")
-        grid: list[list[Cell]] = [[] for _ in range(rows_needed)]
-        for cell in built:
-            grid[cell.row].append(cell)
-        for row_cells in grid:
-            if len(row_cells) > 1:
-                row_cells.sort(key=_cell_col)
-        return Table(n_rows=rows_needed, n_cols=cols_needed, rows=grid, role=role,
-                     prov=self._prov())
-
     def _table(self, c: int, depth: int, role: Role, out: list[Paragraph | Table]) -> None:
         data = self.data
         tags, levels, ends, starts, stops = self.tags, self.levels, self.ends, self.starts, self.stops
@@ -406,7 +344,8 @@ class SectionReader:
         seen_table = False
         captions: list[Paragraph | Table] = []
         caption_on_top = False
-        cells: list[tuple[int, int, int, int, list[Paragraph | Table]]] = []
+        cells: list[CellDraft] = []
+        listed_row = listed_col = 0  # where the file lists the cell (row of the listing, place)
         j, e = c + 1, ends[c]
         while j < e:
             if levels[j] != level:
@@ -429,24 +368,24 @@ class SectionReader:
                     col, row, col_span, row_span = _CELL(data, p + 8)
                 else:
                     col, row, col_span, row_span = 0, len(cells), 1, 1
+                if cells and row != cells[-1].row:  # cells are listed row by row
+                    listed_row, listed_col = listed_row + 1, 0
                 blocks: list[Paragraph | Table] = []
                 j = self._paragraphs(ends[j], e, level, depth, role, blocks)
-                made = self.blocks_made = self.blocks_made + 1
-                if not made & 0x3FF:
-                    self._check_limits()
-                cells.append((row, col, row_span, col_span, blocks))
+                self.blocks.count()
+                cells.append(CellDraft(row, col, row_span, col_span, blocks,
+                                       (listed_row, listed_col)))
+                listed_col += 1
             else:
                 j = ends[j]
         if caption_on_top:
             out.extend(captions)
         if cells or seen_table:
-            out.append(self._build_table(cells, n_rows, n_cols, role))
+            self.blocks.count()
+            out.append(lay_out_table(cells, n_rows, n_cols, role, self.section, self._page(),
+                                     self.ctx, "hwp"))
         if not caption_on_top:
             out.extend(captions)
-
-
-def _cell_col(cell: Cell) -> int:
-    return cell.col
 
 
 def recs_ctrl_id(data: bytes, start: int) -> str:

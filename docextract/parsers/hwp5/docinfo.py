@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple, TypeVar
 
-from ..glyphs import SYMBOL_BULLETS
+from ..text.glyphs import SYMBOL_BULLETS
 from .records import TAG_BULLET, TAG_NUMBERING, TAG_PARA_SHAPE, TAG_STYLE, Records
 
 # the only DocInfo records the parser reads; the rest are skipped while scanning

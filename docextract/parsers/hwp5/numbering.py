@@ -10,7 +10,7 @@ with each referenced level's counter drawn in that level's number shape.
 
 from __future__ import annotations
 
-from ..numerals import hancom_number
+from ..text.numerals import hancom_number
 from .docinfo import HEAD_BULLET, HEAD_NONE, HEAD_OUTLINE, DocInfo, NumberingDef
 
 

@@ -1,19 +1,11 @@
-"""HWPX (OWPML, KS X 6101) parser: a zip of XML parts written by Hangul 2010 and later.
+"""The HWPX package: the zip, its OPF description (manifest, spine, metadata) and master pages.
 
-Package layout: ``mimetype`` (``application/hwp+zip``), ``META-INF/container.xml``
-naming ``Contents/content.hpf`` (OPF metadata, manifest and spine),
-``Contents/header.xml`` (styles, paragraph shapes, numbering),
-``Contents/section0.xml`` … (the body) and ``Contents/masterpage*.xml``.
-
-Sections are read in spine order (numeric file order when there is no spine); a file
-without ``META-INF/manifest.xml`` or ``content.hpf`` still reads. Password-protected
-packages raise :class:`~docextract.errors.EncryptedDocument` unless the password is
-given, then their parts are decrypted (:mod:`.hwpx_crypto`). Zip member names are
-only used as lookup keys. Every member goes through :mod:`docextract.safeio`, so size,
-ratio and XML entity limits hold.
-
-``prov.page`` is an estimate from page breaks, section starts and the line layout
-Hangul stores in ``hp:linesegarray`` (see :class:`~.hwpx_section.PageTracker`).
+``META-INF/container.xml`` names ``Contents/content.hpf``, whose manifest maps ids to parts
+and whose spine orders the sections; a file without ``META-INF/manifest.xml`` or
+``content.hpf`` still reads (sections in numeric file order). Parts listed as encrypted in
+``META-INF/manifest.xml`` are decrypted with the password (:mod:`.crypto`). Zip member
+names are only used as lookup keys, and every member goes through
+:mod:`docextract.safeio`, so size, ratio and XML entity limits hold.
 """
 
 from __future__ import annotations
@@ -22,16 +14,14 @@ import posixpath
 import re
 import zipfile
 from datetime import datetime
-from typing import Any, ClassVar
+from typing import Any
 
-from ..errors import CorruptDocument, EncryptedDocument, LimitExceeded
-from ..model import Document, Metadata
-from ..safeio import open_zip, parse_xml, read_member, zip_names
-from .base import ParseContext, Parser
-from .hwpx_crypto import EncryptedPart, decrypt_part, encrypted_parts
-from .hwpx_numbering import HeaderInfo, NumberingState, read_header
-from .hwpx_section import Block, DocumentState, SectionReader
-from .hwpx_xml import children, local_name
+from ...errors import CorruptDocument, EncryptedDocument
+from ...model import Metadata
+from ...safeio import parse_xml, read_member, zip_names
+from ..base import ParseContext
+from .crypto import EncryptedPart, decrypt_part, encrypted_parts
+from .elements import children, local_name
 
 _SECTION_NAME = re.compile(r"(?:^|/)section(\d+)\.xml$", re.IGNORECASE)
 _DEFAULT_HPF = "Contents/content.hpf"
@@ -40,7 +30,7 @@ _META_FIELDS = {"creator": "author", "subject": "subject", "keyword": "keywords"
                 "keywords": "keywords"}
 
 
-class _Package:
+class Package:
     """The zip and its OPF package description (manifest items, spine, metadata)."""
 
     def __init__(self, zf: zipfile.ZipFile, ctx: ParseContext) -> None:
@@ -200,76 +190,11 @@ def read_metadata(metadata_el: Any) -> Metadata:
     return Metadata(**values, extra=extra)
 
 
-class HwpxParser(Parser):
-    """Reads HWPX packages into a :class:`~docextract.model.Document`.
 
-    Restores automatic paragraph numbers and bullets from header.xml, marks headers,
-    footers, notes, captions, text boxes and comments with their :class:`Role`, and
-    records click-here fields, hyperlinks and memo anchors as annotations. Tracked
-    deletions are left out, tracked insertions kept. ``prov.page`` is estimated from
-    page breaks, section starts and the saved line layout (``hp:linesegarray``).
-    """
-
-    name: ClassVar[str] = "hwpx"
-    formats: ClassVar[tuple[str, ...]] = ("hwpx",)
-    requires: ClassVar[dict[str, str]] = {"lxml": "lxml"}
-    description: ClassVar[str] = "HWPX / OWPML (KS X 6101) documents from Hangul 2010 and later"
-
-    def parse(self, data: bytes, ctx: ParseContext) -> Document:
-        zf = open_zip(data, ctx.budget)
-        with zf:
-            pkg = _Package(zf, ctx)
-            if pkg.encrypted and not ctx.password:
-                raise EncryptedDocument(f"HWPX document is password-protected ({len(pkg.encrypted)} "
-                                        "encrypted parts); pass the password to read it",
-                                        code="password")
-            sections = pkg.section_names()
-            if not sections:
-                raise CorruptDocument("HWPX package has no Contents/section*.xml part")
-            if len(sections) > ctx.limits.max_sections:
-                raise LimitExceeded(f"HWPX document has {len(sections):,} sections, more than "
-                                    f"max_sections={ctx.limits.max_sections:,}", limit="max_sections")
-            header = self._header(pkg)
-            state = DocumentState(header=header, numbering=NumberingState(header))
-            master_pages = _MasterPages(pkg)
-            blocks: list[Block] = []
-            for index, name in enumerate(sections):
-                ctx.budget.check_time()
-                root = pkg.xml(name)
-                blocks.extend(SectionReader(ctx, state, index, master_pages.get).read(root))
-            metadata = read_metadata(pkg.metadata_el)
-            version = self._version(pkg)
-            if version:
-                metadata.extra.setdefault("application", version)
-        return Document.assemble(blocks, format="hwpx", source=ctx.source, metadata=metadata,
-                                 warnings=ctx.warnings)
-
-    @staticmethod
-    def _header(pkg: _Package) -> HeaderInfo:
-        name = pkg.header_name()
-        if name is None:
-            pkg.ctx.warn("hwpx-no-header", "HWPX package has no header.xml: numbering and "
-                         "style names are unavailable")
-            return HeaderInfo()
-        return read_header(pkg.xml(name))
-
-    @staticmethod
-    def _version(pkg: _Package) -> str | None:
-        if "version.xml" not in pkg.names:
-            return None
-        try:
-            root = pkg.xml("version.xml")
-        except CorruptDocument:
-            return None
-        app = root.get("application")
-        ver = root.get("appVersion")
-        return " ".join(v for v in (app, ver) if v) or None
-
-
-class _MasterPages:
+class MasterPages:
     """Master pages (바탕쪽) by id, parsed once each."""
 
-    def __init__(self, pkg: _Package) -> None:
+    def __init__(self, pkg: Package) -> None:
         self.pkg = pkg
         self._cache: dict[str, Any] = {}
 
@@ -287,4 +212,5 @@ class _MasterPages:
         return root
 
 
-__all__ = ["HwpxParser", "read_metadata"]
+
+__all__ = ["MasterPages", "Package", "read_metadata"]

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .ooxml_package import W_NS
+from .package import W_NS
 
 if TYPE_CHECKING:
     from lxml import etree

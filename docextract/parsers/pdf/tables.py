@@ -2,7 +2,7 @@
 
 pdfplumber's algorithm (snap and join ruling lines, intersect them, take the smallest
 rectangles, group rectangles that share corners) is used as is; only its input differs:
-the edges come from :mod:`pdf_rules` instead of pdfminer, and a table that a page break
+the edges come from :mod:`.rules` instead of pdfminer, and a table that a page break
 cut is closed where it was cut (:func:`open_ends`). Each table becomes a grid of row and
 column boundaries, each cell an anchor plus spans, and every glyph whose centre falls
 inside a cell is moved out of the body text into that cell.
@@ -13,15 +13,13 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from statistics import median
-from typing import TYPE_CHECKING, Any, Optional, Sequence
+from typing import Any, Optional, Sequence
 
 from pdfplumber import table as plumber_table
 from pdfplumber.utils import filter_edges
 
-from .pdf_glyphs import Glyph
-
-if TYPE_CHECKING:
-    from .pdf_lines import Line
+from .glyphs import Glyph
+from .lines import Line
 
 _SETTINGS = plumber_table.TableSettings()
 _GRID_TOLERANCE = 1.5  # points: cell borders closer than this are one grid line
@@ -46,9 +44,9 @@ class CellBox:
     bbox: tuple[float, float, float, float]
     glyphs: list[Glyph] = field(default_factory=list)
     nested: list["TableBox"] = field(default_factory=list)
-    # the cell's text lines, built once by pdf_blocks.cell_lines (the wrap evidence and
+    # the cell's text lines, built once by blocks.cell_lines (the wrap evidence and
     # the cell's paragraphs both need them)
-    lines: Optional[list["Line"]] = field(default=None, repr=False)
+    lines: Optional[list[Line]] = field(default=None, repr=False)
 
 
 @dataclass
@@ -119,7 +117,7 @@ def find_tables(rules: list[dict[str, Any]], max_points: int,
                 closed: Sequence[OpenEnd] = ()) -> list[TableBox]:
     """Tables formed by the page's ruling lines (:func:`merge_rules`), top-level ones
     first, nested ones inside. ``closed`` are open ends a page break cut
-    (:mod:`.pdf_split_tables` decides which): they are closed by a rule, and the tables
+    (:mod:`.split_tables` decides which): they are closed by a rule, and the tables
     there are marked open at that end."""
     s = _SETTINGS
     merged = rules + [end.edge() for end in closed]
@@ -185,7 +183,7 @@ def open_ends(rules: list[dict[str, Any]]) -> list[OpenEnd]:
     ending at the same height with no horizontal rule across them there. A chart's grid
     lines or a title box look the same, so a candidate must also lie at the page break
     (:func:`at_page_break`), and it is closed only when the next (or previous) page
-    continues it with the same column rules (:func:`.pdf_split_tables.cut_ends`)."""
+    continues it with the same column rules (:func:`.split_tables.cut_ends`)."""
     verticals = [e for e in rules if e["orientation"] == "v" and e["bottom"] - e["top"] >= MIN_COLUMN_RULE]
     horizontals = [e for e in rules if e["orientation"] == "h"]
     found: list[OpenEnd] = []

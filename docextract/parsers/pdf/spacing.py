@@ -1,6 +1,6 @@
 """Is a line junction a word boundary? Korean morphology (Kiwi) for the wrap rule.
 
-Used by :mod:`.pdf_wrap` only for junctions of character-wrap documents that glyph
+Used by :mod:`.wrap` only for junctions of character-wrap documents that glyph
 evidence did not decide. Each junction is given as the text around it (a few 어절 of
 the line that was wrapped and of its continuation), analysed *joined*, and the answer is
 read off the morphemes that meet at the junction (see :func:`junction_separator`).
@@ -48,7 +48,7 @@ def _kiwi() -> Optional[tuple[Any, int]]:
     """The analyser and the morpheme id of an unknown noun; None when Kiwi cannot load
     (a damaged install), and then the wrap rule carries on without it."""
     try:
-        from ..korean import kiwi as shared_kiwi
+        from ...korean import kiwi as shared_kiwi
 
         kiwi = shared_kiwi()
         return kiwi, kiwi.tokenize(UNKNOWN_WORD)[0].id

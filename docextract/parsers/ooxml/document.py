@@ -1,57 +1,26 @@
-"""The DOCX (Office Open XML WordprocessingML) parser.
-
-Approach: docextract walks the package's XML itself with lxml and does not use
-python-docx to read. Reasons:
-
-* safety: every zip member is read through :func:`docextract.safeio.read_member` and every
-  XML part parsed through :func:`docextract.safeio.parse_xml` (bounded sizes, no entities,
-  no DTD, no network). python-docx parses parts with its own lxml parser, so hostile XML
-  would have to be screened twice; here there is one parser and one set of limits;
-* coverage: most of what matters (text boxes, footnotes, endnotes, comments, fields,
-  revisions, content controls, vertical merges, list markers) is not exposed by
-  python-docx's API and would need its XML anyway, and python-docx cannot open ISO 29500
-  Strict packages at all;
-* speed: one pass over each part, no proxy objects per paragraph.
-
-Layout of the reader (each module one job):
-
-* :mod:`.ooxml_package` zip, relationships, Strict→Transitional namespaces, properties;
-* :mod:`.ooxml_styles` and :mod:`.ooxml_numbering` style names/levels and list markers;
-* :mod:`.ooxml_text` a paragraph's inline text, fields, links and anchors;
-* :mod:`.ooxml_blocks` paragraphs and tables in document order;
-* :mod:`.construct` model objects built without per-field validation (hot path);
-* this module: the stories of a document put together in reading order.
+"""A DOCX document's stories put together in reading order.
 
 Reading order of the blocks: headers of every section (deduplicated by part and by text,
 default then first then even page, each with the index of the first section using it),
-the body with each text box, footnote and comment placed right after the paragraph that
-anchors it (inside the same table cell when it is in one), then endnotes in reference
-order and any note or comment nobody references, then the footers.
-
-Choices worth knowing:
-
-* paragraphs with no visible text are dropped (Word uses them as spacing), but a table
-  cell keeps its place in the grid even when empty;
-* list markers are restored as Word draws them ("1.", "가.", "•") and followed by one
-  space whatever the tab/space suffix, so "가. 관련 근거" reads naturally;
-* ``prov.page`` is approximate: DOCX has no fixed pages (see :mod:`.ooxml_blocks`).
+the body with each text box in its place in the text of the paragraph that anchors it
+and each footnote and comment right after that paragraph (inside the same table cell
+when it is in one), then endnotes in reference order and any note or comment nobody
+references, then the footers.
 """
 
 from __future__ import annotations
 
-import gc
-from contextlib import contextmanager
-from typing import TYPE_CHECKING, Callable, Iterator
+from typing import TYPE_CHECKING, Callable
 
-from ..errors import CorruptDocument, UnsupportedFormat
-from ..formats import OLE_MAGIC, detect_format
-from ..model import Document, Paragraph, Role, Table
-from .base import ParseContext, Parser
-from .ooxml_blocks import Block, BlockReader, Shared
-from .ooxml_numbering import Numbering
-from .ooxml_package import Package
-from .ooxml_styles import Styles
-from .ooxml_text import W
+from ...errors import CorruptDocument
+from ...model import Document, Paragraph, Role, Table
+from ..assembly import BlockBudget
+from ..base import ParseContext
+from .blocks import Block, BlockReader, Shared
+from .inline import W
+from .numbering import Numbering
+from .package import Package
+from .styles import Styles
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -60,44 +29,7 @@ _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id
 _SKIPPED_NOTES = ("separator", "continuationSeparator", "continuationNotice")
 _HEADER_ORDER = {"default": 0, "first": 1, "even": 2}
 
-
-class DocxParser(Parser):
-    """Reads .docx/.docm/.dotx, Transitional and Strict, into a :class:`Document`."""
-
-    name = "docx"
-    formats = ("docx",)
-    requires = {"lxml": "lxml"}
-    description = "Word documents (Office Open XML), read directly from the package XML"
-
-    def parse(self, data: bytes, ctx: ParseContext) -> Document:
-        if data.startswith(OLE_MAGIC):
-            # Password-protected OOXML is an OLE file; detect_format names what it is.
-            fmt = detect_format(data)
-            raise UnsupportedFormat(f"this is a {fmt} file, not a DOCX package")
-        package = Package(data, ctx.budget)
-        with _gc_paused():
-            return _DocumentReader(package, ctx).read()
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while blocks are built.
-
-    A large document allocates millions of small acyclic objects that live until the
-    parse ends; the collector would rescan them again and again (about a third of the
-    time of a 200,000-paragraph file). Reference counting still frees everything; the
-    previous collector state is restored afterwards.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-class _DocumentReader:
+class DocumentReader:
     """One document's parts read into blocks in reading order."""
 
     def __init__(self, package: Package, ctx: ParseContext) -> None:
@@ -106,7 +38,7 @@ class _DocumentReader:
         self.main = package.main_part()
         styles = Styles(self._optional_part("styles"))
         numbering = Numbering(self._optional_part("numbering"), styles.numbering_styles)
-        self.shared = Shared(ctx, styles, numbering)
+        self.shared = Shared(ctx, styles, numbering, BlockBudget(ctx, "DOCX"))
         self.notes: dict[str, dict[str, list[Block]]] = {}
         self.used: dict[str, list[str]] = {"footnote": [], "endnote": [], "comment": []}
 
@@ -250,4 +182,5 @@ def _local(tag: object) -> str:
     return text.rsplit("}", 1)[-1]
 
 
-__all__ = ["DocxParser"]
+
+__all__ = ["DocumentReader"]

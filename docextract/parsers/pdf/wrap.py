@@ -36,7 +36,7 @@ its continuation B, the first case that applies decides:
    (less than a letter of room, both sides together) and ends without a drawn space: a
    word exactly as long as the line, or a piece of a longer word that a narrow table cell
    cut (``비계`` / ``량부`` / ``문`` for 비계량부문) where no glyph tells which. The
-   document's own lines decide (:mod:`.pdf_lexicon`): A's word printed run on into the
+   document's own lines decide (:mod:`.lexicon`): A's word printed run on into the
    start of B's first word (``비계량`` in ``○ 비계량 부문의``) → no space; printed apart
    more often → space; the longest start of B's word printed either way decides, so
    ``사업 이해도`` outweighs the particle in ``사업이``. This comes before Kiwi and the
@@ -67,7 +67,7 @@ Morphology for character-wrap documents
     ``문`` / ``제2)`` apart). So when Kiwi (``kiwipiepy``, the ``nlp`` extra) is
     installed, a junction that rules 1-7b leave open (no glyph evidence, both sides
     Korean; a drawn space too, when the document has no trailing-space evidence) is
-    decided by :mod:`.pdf_spacing`: the last 4 어절 of A and the first 4 of B
+    decided by :mod:`.spacing`: the last 4 어절 of A and the first 4 of B
     are analysed joined (and spaced, for one check), and the morphemes that meet at the
     junction decide. A known morpheme across it (``위하`` in ``위/한``) or a particle,
     ending or suffix opening B (``발의/했으니``) → no space; a particle, ending, bound noun,
@@ -100,10 +100,10 @@ from dataclasses import dataclass, field
 from statistics import median
 from typing import Optional, Sequence
 
-from .pdf_lexicon import DocumentSpelling
-from .pdf_lines import Line, continues, continues_on_next_page, is_centred, is_hangul
-from .pdf_spacing import DocumentUsage, Junction, decide
-from .pdf_spacing import available as spacing_available
+from .lexicon import DocumentSpelling
+from .lines import Line, continues, continues_on_next_page, is_centred, is_hangul
+from .spacing import DocumentUsage, Junction, decide
+from .spacing import available as spacing_available
 
 UNITS = set("년월일시분초부개명원건회차호번쪽장조항권층세대%만억천")
 ENDING_FRAGMENT = re.compile(r"^(?:다|니다|습니다|입니다|요|음|함|임|됨|바람|까)(?=[.,!?]|$|\s)")

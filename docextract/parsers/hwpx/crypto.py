@@ -15,10 +15,10 @@ import hashlib
 from dataclasses import dataclass
 from typing import Any
 
-from ..errors import CorruptDocument, EncryptedDocument, LimitExceeded
-from ..limits import Budget
-from ..safeio import inflate
-from .hwpx_xml import int_attr, local_name
+from ...errors import CorruptDocument, EncryptedDocument, LimitExceeded
+from ...limits import Budget
+from ...safeio import inflate
+from .elements import int_attr, local_name
 
 _AES256_CBC = "aes256-cbc"
 _PBKDF2 = "pbkdf2"

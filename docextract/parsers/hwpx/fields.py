@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .hwpx_xml import child, local_name
+from .elements import child, local_name
 
 
 def hyperlink_target(field_begin: Any) -> str | None:

@@ -3,8 +3,8 @@ page breaks.
 
 Some decisions need the whole document: a running header is a line repeated on other
 pages, the text block's width is what most pages use, and whether the producer wraps
-inside words is a statistic over all wrapped lines (:mod:`.pdf_wrap`). So pages are first
-read (:mod:`.pdf_page`), then laid out, then turned into blocks here.
+inside words is a statistic over all wrapped lines (:mod:`.wrap`). So pages are first
+read (:mod:`.page`), then laid out, then turned into blocks here.
 """
 
 from __future__ import annotations
@@ -12,15 +12,15 @@ from __future__ import annotations
 from statistics import median
 from typing import Any
 
-from ..errors import LimitExceeded
-from ..model import Paragraph, Role
-from .base import ParseContext
-from .pdf_blocks import PageLayout, layout_page, page_blocks
-from .pdf_furniture import PageRows, find_furniture
-from .pdf_lines import Line, continues_on_next_page
-from .pdf_page import PageContent
-from .pdf_split_tables import cut_between, cut_ends, join_continued, last_table
-from .pdf_wrap import WrapPolicy, decide_policy
+from ...errors import LimitExceeded
+from ...model import Paragraph, Role
+from ..base import ParseContext
+from .blocks import PageLayout, layout_page, page_blocks
+from .furniture import PageRows, find_furniture
+from .lines import Line, continues_on_next_page
+from .page import PageContent
+from .split_tables import cut_between, cut_ends, join_continued, last_table
+from .wrap import WrapPolicy, decide_policy
 
 
 def assemble_blocks(pages: list[PageContent], ctx: ParseContext) -> list[Any]:

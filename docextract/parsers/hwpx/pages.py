@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .hwpx_xml import child, int_attr
+from .elements import child, int_attr
 
 
 class PageTracker:

@@ -20,10 +20,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from ..errors import CorruptDocument
-from ..limits import Budget
-from ..model import Metadata
-from ..safeio import open_zip, parse_xml, read_member
+from ...errors import CorruptDocument
+from ...limits import Budget
+from ...model import Metadata
+from ...safeio import open_zip, parse_xml, read_member
 
 if TYPE_CHECKING:
     from lxml import etree

@@ -14,9 +14,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .glyphs import SYMBOL_BULLETS
-from .numerals import hancom_number
-from .hwpx_xml import local_name
+from ..text.glyphs import SYMBOL_BULLETS
+from ..text.numerals import hancom_number
+from .elements import local_name
 
 _PATTERN_REF = re.compile(r"\^(10|[1-9])")
 

@@ -3,11 +3,11 @@
 A section is a list of ``hp:p`` paragraphs; a paragraph is ``hp:run`` elements whose
 children are text (``hp:t``), controls (``hp:ctrl``: headers, footers, notes, fields,
 hidden comments) and objects (``hp:tbl``, shapes with ``hp:drawText``, pictures with
-captions). The conventions match the HWP 5.0 reader, so both formats of one document
-give the same blocks: a table or drawing comes before the text of the paragraph that
-anchors it (Hangul lays it out at the top of that paragraph) unless text stands on
-both sides of it; notes, headers, footers and comments follow their paragraph; blank
-paragraphs are left out, though they still count for paragraph numbering.
+captions). The conventions are the HWP 5.0 reader's, so both formats of one document
+give the same blocks: a table or drawing keeps its place in the text of the paragraph
+that anchors it (:func:`~docextract.parsers.assembly.place_anchored`); notes, headers,
+footers and comments follow their paragraph; blank paragraphs are left out, though
+they still count for paragraph numbering.
 """
 
 from __future__ import annotations
@@ -15,13 +15,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from ..errors import LimitExceeded
-from ..model import Annotation, AnnotationKind, Cell, Paragraph, Provenance, Role, Table
-from .base import ParseContext
-from .hwpx_fields import field_param, hyperlink_target
-from .hwpx_numbering import HeaderInfo, NumberingState, format_number
-from .hwpx_pages import PageTracker
-from .hwpx_xml import child, children, int_attr, local_name
+from ...errors import LimitExceeded
+from ...model import Annotation, AnnotationKind, Paragraph, Provenance, Role, Table
+from ..assembly import BlockBudget, CellDraft, lay_out_table, place_anchored
+from ..base import ParseContext
+from .fields import field_param, hyperlink_target
+from .numbering import HeaderInfo, NumberingState, format_number
+from .pages import PageTracker
+from .elements import child, children, int_attr, local_name
 
 Block = Paragraph | Table
 
@@ -33,40 +34,6 @@ _INLINE_MARKS = frozenset({"markpenBegin", "markpenEnd", "titleMark", "insertBeg
 _NOTE_ROLES = {"footNote": (Role.FOOTNOTE, "FOOTNOTE"), "endNote": (Role.ENDNOTE, "ENDNOTE")}
 _OBJECT_COUNTERS = {"pic": "PICTURE", "equation": "EQUATION"}
 _TIME_CHECK_EVERY = 256
-# A real table's grid is a small multiple of its cell count (merged cells cover a few
-# slots each); anything far larger comes from corrupt or hostile addresses.
-_GRID_SLOTS_PER_CELL = 64
-_GRID_SLOTS_SLACK = 4096
-
-
-@dataclass
-class _RawCell:
-    row: int
-    col: int
-    row_span: int
-    col_span: int
-    blocks: list[Paragraph | Table]
-    tr_index: int
-    tc_index: int
-
-
-def _grid_size(tbl: Any, raw: list[_RawCell]) -> tuple[int, int]:
-    """Grid size from rowCnt/colCnt, trusted only as far as the cells can fill it.
-
-    Anchors always fit; spans may stretch the grid up to the declared size, but a
-    hostile rowCnt/colSpan cannot make it larger than anchors plus cell count.
-    """
-    if not raw:
-        return 0, 0
-    anchor_rows = max(c.row for c in raw) + 1
-    anchor_cols = max(c.col for c in raw) + 1
-    span_rows = max(c.row + c.row_span for c in raw)
-    span_cols = max(c.col + c.col_span for c in raw)
-    declared_rows = (int_attr(tbl, "rowCnt", 0) if tbl is not None else 0) or span_rows
-    declared_cols = (int_attr(tbl, "colCnt", 0) if tbl is not None else 0) or span_cols
-    n_rows = max(anchor_rows, min(declared_rows, span_rows, anchor_rows + len(raw)))
-    n_cols = max(anchor_cols, min(declared_cols, span_cols, anchor_cols + len(raw)))
-    return n_rows, n_cols
 
 
 @dataclass
@@ -75,9 +42,9 @@ class DocumentState:
 
     header: HeaderInfo
     numbering: NumberingState
+    blocks: BlockBudget
     pages: PageTracker = field(default_factory=PageTracker)
     objects: dict[str, int] = field(default_factory=dict)
-    blocks: int = 0
     paragraphs: int = 0
 
 
@@ -211,38 +178,21 @@ class SectionReader:
         style = state.header.styles.get(p.get("styleIDRef", "")) or None
         text = prefix + text
         shift = len(prefix)
-        annotations = [Annotation(kind=a.kind, name=a.name, start=a.start + shift, end=a.end + shift)
-                       for a in acc.annotations] if shift else acc.annotations
+        annotations = acc.annotations
+        anchors = acc.anchors
+        if shift:
+            annotations = [Annotation(kind=a.kind, name=a.name, start=a.start + shift,
+                                      end=a.end + shift) for a in annotations]
+            anchors = [(pos + shift, blocks) for pos, blocks in anchors]
+
+        def make(piece: str, marks: list[Annotation]) -> Paragraph:
+            return Paragraph(text=piece, role=role, style=style, outline_level=outline_level,
+                             annotations=marks, prov=self._block_prov())
+
         out: list[Block] = []
-        cut = 0
-        for pos, blocks in acc.anchors:
-            # Hangul lays a floating object out at the top of its paragraph, so the text
-            # follows the object; only text on both sides of it is split around it.
-            pos += shift
-            if text[pos:].strip() and text[cut:pos].strip():
-                self._emit(text[cut:pos], cut, annotations, role, style, outline_level, out)
-                cut = pos
-            out.extend(blocks)
-        self._emit(text[cut:], cut, annotations, role, style, outline_level, out)
+        place_anchored(text, shift, anchors, annotations, make, out)
         out.extend(acc.after)
         return out
-
-    def _emit(self, text: str, offset: int, annotations: list[Annotation], role: Role,
-              style: str | None, outline_level: int | None, out: list[Block]) -> None:
-        """Append ``text`` (which starts at ``offset`` of the paragraph) unless it is blank."""
-        end = offset + len(text)
-        if offset or any(a.end > end for a in annotations):
-            mine = [Annotation(kind=a.kind, name=a.name, start=a.start - offset,
-                               end=min(a.end, end) - offset)
-                    for a in annotations if offset <= a.start < end or a.start == end == offset]
-        else:
-            mine = annotations
-        if not text.strip() and not mine:
-            return
-        out.append(Paragraph(
-            text=text, role=role, style=style, outline_level=outline_level,
-            annotations=mine, prov=self._prov()))
-        self._count_block()
 
     @staticmethod
     def _switch_branch(switch: Any) -> Any | None:
@@ -398,32 +348,17 @@ class SectionReader:
         self._check_depth(depth)
         objects = self.state.objects
         objects["TABLE"] = objects.get("TABLE", 0) + 1
-        raw = self._table_cells(tbl, role, depth)
-        n_rows, n_cols = _grid_size(tbl, raw)
-        if n_rows * n_cols > _GRID_SLOTS_PER_CELL * len(raw) + _GRID_SLOTS_SLACK:
-            # Addresses far out of proportion to the cell count: keep the text in
-            # document order on a compact grid instead of allocating a huge one.
-            self.ctx.warn("hwpx-table-grid", f"table with {len(raw)} cells declares a "
-                          f"{n_rows}x{n_cols} grid; cell addresses ignored")
-            raw = [_RawCell(c.tr_index, c.tc_index, 1, 1, c.blocks, c.tr_index, c.tc_index)
-                   for c in raw]
-            n_rows, n_cols = _grid_size(None, raw)
-        rows: list[list[Cell]] = [[] for _ in range(n_rows)]
-        for c in sorted(raw, key=lambda c: (c.row, c.col)):
-            if c.row >= n_rows or c.col >= n_cols:
-                continue
-            rows[c.row].append(Cell(
-                row=c.row, col=c.col, row_span=min(c.row_span, n_rows - c.row),
-                col_span=min(c.col_span, n_cols - c.col), blocks=c.blocks, prov=self._prov()))
-        table = Table(n_rows=n_rows, n_cols=n_cols, rows=rows,
-                                      role=role, prov=self._prov())
-        self._count_block()
+        cells = self._table_cells(tbl, role, depth)
+        self.state.blocks.count()
+        table = lay_out_table(cells, int_attr(tbl, "rowCnt", 0), int_attr(tbl, "colCnt", 0), role,
+                              self.section, self.page, self.ctx, "hwpx")
         return self._captioned(tbl, [table], depth)
 
-    def _table_cells(self, tbl: Any, role: Role, depth: int) -> list[_RawCell]:
+    def _table_cells(self, tbl: Any, role: Role, depth: int) -> list[CellDraft]:
         """Every ``hp:tc`` with its address (``hp:cellAddr``), span and blocks."""
-        raw: list[_RawCell] = []
+        cells: list[CellDraft] = []
         occupied: set[tuple[int, int]] = set()
+        count = self.state.blocks.count
         for tr_index, tr in enumerate(children(tbl, "tr")):
             next_col = 0
             for tc_index, tc in enumerate(children(tr, "tc")):
@@ -444,8 +379,9 @@ class SectionReader:
                 blocks: list[Block] = []
                 for sub in children(tc, "subList"):
                     blocks.extend(self._sub_list(sub, role, depth + 1))
-                raw.append(_RawCell(row, col, row_span, col_span, blocks, tr_index, tc_index))
-        return raw
+                count()
+                cells.append(CellDraft(row, col, row_span, col_span, blocks, (tr_index, tc_index)))
+        return cells
 
     def _shape(self, el: Any, role: Role, depth: int) -> list[Block]:
         self._check_depth(depth)
@@ -461,8 +397,7 @@ class SectionReader:
         if name == "textart" and el.get("text"):
             body.append(Paragraph(
                 text=el.get("text"), role=box_role, style=None,
-                outline_level=None, annotations=[], prov=self._prov()))
-            self._count_block()
+                outline_level=None, annotations=[], prov=self._block_prov()))
         if name == "container":
             for sub in el:
                 if local_name(sub.tag) in _SHAPES:
@@ -471,11 +406,7 @@ class SectionReader:
 
     # helpers --------------------------------------------------------------------------
 
-    def _prov(self) -> Provenance:
+    def _block_prov(self) -> Provenance:
+        """A new block's provenance; the block counts against the document's budget."""
+        self.state.blocks.count()
         return Provenance(section=self.section, page=self.page)
-
-    def _count_block(self) -> None:
-        self.state.blocks += 1
-        if self.state.blocks > self.ctx.limits.max_blocks:
-            raise LimitExceeded(f"HWPX document has more than max_blocks="
-                                f"{self.ctx.limits.max_blocks:,} blocks", limit="max_blocks")

@@ -22,11 +22,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Optional
 
-from ..model import Cell, Paragraph, Role, Table
-from .pdf_lines import Line, continues_on_next_page
-from .pdf_page import PageContent
-from .pdf_tables import CellBox, OpenEnd, TableBox
-from .pdf_wrap import WrapPolicy
+from ...model import Cell, Paragraph, Role, Table
+from .lines import Line, continues_on_next_page
+from .page import PageContent
+from .tables import CellBox, OpenEnd, TableBox
+from .wrap import WrapPolicy
 
 SAME_BORDER = 2.0  # points: column borders this close are the same border
 _FURNITURE = (Role.HEADER, Role.FOOTER)

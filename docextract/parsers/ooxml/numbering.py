@@ -15,10 +15,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .glyphs import SYMBOL_BULLETS
-from .numerals import (HANGUL_JAMO, HANGUL_SYLLABLES, IDEOGRAPH_DIGITS, SINO_KOREAN_DIGITS,
+from ..text.glyphs import SYMBOL_BULLETS
+from ..text.numerals import (HANGUL_JAMO, HANGUL_SYLLABLES, IDEOGRAPH_DIGITS, SINO_KOREAN_DIGITS,
                        circled_digit, cyclic, repeated_letter, roman, sino)
-from .ooxml_package import W_NS
+from .package import W_NS
 
 if TYPE_CHECKING:
     from lxml import etree

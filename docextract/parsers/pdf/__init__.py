@@ -5,30 +5,30 @@ HWP exports; PDFium reads the same characters in a few. So characters and path
 segments come from PDFium, and pdfplumber's table algorithm runs on those segments, only
 on pages that draw ruling lines. The stages, one module each:
 
-* :mod:`.pdf_glyphs`  characters in top-left coordinates, fake bold removed
-* :mod:`.pdf_rules`   ruling lines from path objects
-* :mod:`.pdf_tables`  pdfplumber table finding, grid with spans, glyphs into cells
-* :mod:`.pdf_furniture` running headers, footers, page numbers
-* :mod:`.pdf_layout`  reading order (columns, tables beside text)
-* :mod:`.pdf_lines`   lines and paragraphs
-* :mod:`.pdf_wrap`    Korean wrap repair: when a joined line needs a space (the rule)
-* :mod:`.pdf_lexicon` how the document itself spells a word a narrow cell cut
-* :mod:`.pdf_spacing` Kiwi's reading of junctions no glyph or rule settles
-* :mod:`.pdf_blocks`  model blocks with page and bounding box
-* :mod:`.pdf_split_tables` tables a page break cut, closed and joined again
-* :mod:`.pdf_assemble` the document: furniture, wrap evidence, paragraphs and tables across pages
+* :mod:`.glyphs`  characters in top-left coordinates, fake bold removed
+* :mod:`.rules`   ruling lines from path objects
+* :mod:`.tables`  pdfplumber table finding, grid with spans, glyphs into cells
+* :mod:`.furniture` running headers, footers, page numbers
+* :mod:`.layout`  reading order (columns, tables beside text)
+* :mod:`.lines`   lines and paragraphs
+* :mod:`.wrap`    Korean wrap repair: when a joined line needs a space (the rule)
+* :mod:`.lexicon` how the document itself spells a word a narrow cell cut
+* :mod:`.spacing` Kiwi's reading of junctions no glyph or rule settles
+* :mod:`.blocks`  model blocks with page and bounding box
+* :mod:`.split_tables` tables a page break cut, closed and joined again
+* :mod:`.assemble` the document: furniture, wrap evidence, paragraphs and tables across pages
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from ..errors import CorruptDocument, DocextractError, EncryptedDocument, LimitExceeded
-from ..model import Document
-from .base import ParseContext, Parser
-from .pdf_assemble import assemble_blocks
-from .pdf_meta import read_metadata
-from .pdf_page import PageContent, read_page
+from ...errors import CorruptDocument, DocextractError, EncryptedDocument, LimitExceeded
+from ...model import Document
+from ..base import ParseContext, Parser
+from .assemble import assemble_blocks
+from .meta import read_metadata
+from .page import PageContent, read_page
 
 
 class PdfParser(Parser):

@@ -14,7 +14,7 @@ from typing import Any
 
 import pypdfium2.raw as pdfium_c
 
-from .pdf_glyphs import PageFrame
+from .glyphs import PageFrame
 
 _PATH = pdfium_c.FPDF_PAGEOBJ_PATH
 _FORM = pdfium_c.FPDF_PAGEOBJ_FORM

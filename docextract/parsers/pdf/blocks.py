@@ -6,12 +6,13 @@ from dataclasses import dataclass
 from statistics import median
 from typing import Union
 
-from ..model import BBox, Cell, Paragraph, Provenance, Role, Table
-from .pdf_layout import reading_order
-from .pdf_lines import Line, ParagraphDraft, build_paragraphs, group_rows, merge_line, split_pieces
-from .pdf_page import PageContent
-from .pdf_tables import CellBox, TableBox
-from .pdf_wrap import WrapPolicy
+from ...model import BBox, Cell, Paragraph, Provenance, Role, Table
+from .layout import reading_order
+from .lines import Line, group_rows, merge_line, split_pieces
+from .paragraphs import ParagraphDraft, build_paragraphs
+from .page import PageContent
+from .tables import CellBox, TableBox
+from .wrap import WrapPolicy
 
 Block = Union[Paragraph, Table]
 MAX_LAYOUT_ITEMS = 2_000

@@ -3,8 +3,10 @@
 :class:`BlockReader` turns one story (the body, a header, a note, a text box) into
 model blocks. It resolves each paragraph's style, outline level and list marker, builds
 tables on the ``w:tblGrid`` with ``w:gridSpan``/``w:vMerge`` merges anchored once at
-their top-left slot, descends into nested tables and content controls, and places the
-blocks a paragraph anchors (text boxes, footnotes, comments) right after it.
+their top-left slot, and descends into nested tables and content controls. A text box
+keeps its place in the text of the paragraph that anchors it
+(:func:`~docextract.parsers.assembly.place_anchored`); the footnotes and comments a
+paragraph references follow it.
 
 Pages: DOCX stores no layout, so ``prov.page`` is approximate: it counts explicit page
 breaks (``w:br w:type="page"``, ``w:pageBreakBefore``, page-starting section breaks) and
@@ -18,13 +20,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable
 
-from ..errors import LimitExceeded
-from ..model import Annotation, Cell, Paragraph, Role, Table
-from . import construct as build
-from .base import ParseContext
-from .ooxml_numbering import Numbering
-from .ooxml_styles import Styles, numpr_values, outline_from_ppr
-from .ooxml_text import MC, VAL, W, Anchor, FieldState, InlineText, alternate_branch
+from ...errors import LimitExceeded
+from ...model import Annotation, Paragraph, Role, Table
+from ..assembly import BlockBudget, CellDraft, lay_out_table, place_anchored
+from ..assembly import paragraph as new_paragraph
+from ..base import ParseContext
+from .numbering import Numbering
+from .styles import Styles, numpr_values, outline_from_ppr
+from .inline import MC, VAL, W, FieldState, InlineText, alternate_branch
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -40,7 +43,6 @@ _OUTLINE_LVL = W + "outlineLvl"
 _PAGE_BREAK_BEFORE = W + "pageBreakBefore"
 _SECT_PR = W + "sectPr"
 
-_TIME_CHECK_EVERY = 2000
 # Word allows 63 columns; a grid far wider is hostile and would make Table.grid() huge.
 MAX_TABLE_COLUMNS = 512
 _NOTE_ROLES = (Role.FOOTNOTE, Role.ENDNOTE, Role.COMMENT)
@@ -56,16 +58,8 @@ class Shared:
     ctx: ParseContext
     styles: Styles
     numbering: Numbering
-    blocks_made: int = 0
+    blocks: BlockBudget
     warned: set[str] = field(default_factory=set)
-
-    def count_block(self) -> None:
-        self.blocks_made += 1
-        if self.blocks_made > self.ctx.limits.max_blocks:
-            raise LimitExceeded(f"DOCX has more than max_blocks={self.ctx.limits.max_blocks:,} "
-                                "blocks", limit="max_blocks")
-        if self.blocks_made % _TIME_CHECK_EVERY == 0:
-            self.ctx.budget.check_time()
 
     def warn_once(self, code: str, message: str) -> None:
         if code not in self.warned:
@@ -186,17 +180,31 @@ class BlockReader:
         start_page = self._para_page
         self.fields.close_code_phases()
         text = inline.text
+        lead = inline.prefix_length
+        placed: list[tuple[int, list[Block]]] = []
+        after: list[Block] = []
+        for kind, value, pos in inline.anchors:
+            if kind == "textbox":
+                placed.append((pos, self.read(value, Role.TEXTBOX, depth + 1)))
+            elif self.resolve_anchor is not None:  # notes and comments follow the paragraph
+                after.extend(self.resolve_anchor(kind, value, self.section, self.page))
         if role in _NOTE_ROLES:
-            text = _lstrip(text, inline.annotations)
-        if text.strip() or inline.annotations:
-            para_role = Role.CAPTION if info.is_caption and role == Role.BODY else role
-            shared.count_block()
-            out.append(build.paragraph(
-                text, para_role, info.name,
-                outline if outline is not None else info.outline_level,
-                inline.annotations, self.section, start_page))
-        if inline.anchors:
-            out.extend(self._anchored(inline.anchors, depth))
+            cut = _lstrip_length(text)
+            if cut:
+                text = _lstrip(text, cut, inline.annotations)
+                placed = [(max(0, pos - cut), blocks) for pos, blocks in placed]
+                lead = max(0, lead - cut)
+        para_role = Role.CAPTION if info.is_caption and role == Role.BODY else role
+        outline_level = outline if outline is not None else info.outline_level
+        count, section = shared.blocks.count, self.section
+
+        def make(piece: str, marks: list[Annotation]) -> Paragraph:
+            count()
+            return new_paragraph(piece, para_role, info.name, outline_level, marks, section,
+                                 start_page)
+
+        place_anchored(text, lead, placed, inline.annotations, make, out)
+        out.extend(after)
         if sect_pr is not None:
             self.section_props.append((self.section, sect_pr))
             self._next_section()
@@ -216,15 +224,6 @@ class BlockReader:
         if kind in (None, "nextPage", "oddPage", "evenPage"):
             self.page_break()
 
-    def _anchored(self, anchors: list[Anchor], depth: int) -> list[Block]:
-        out: list[Block] = []
-        for kind, value in anchors:
-            if kind == "textbox":
-                out.extend(self.read(value, Role.TEXTBOX, depth + 1))
-            elif self.resolve_anchor is not None:
-                out.extend(self.resolve_anchor(kind, value, self.section, self.page))
-        return out
-
     # tables --------------------------------------------------------------------------
 
     def _table(self, tbl: "etree._Element", role: Role, depth: int) -> Table | None:
@@ -232,8 +231,9 @@ class BlockReader:
         grid_cols = len(grid.findall(W + "gridCol")) if grid is not None else 0
         grid_cols = min(grid_cols, MAX_TABLE_COLUMNS)
         start_page = self.page
-        rows: list[list[Cell]] = []
-        above: dict[int, Cell] = {}  # grid column -> cell covering it in the previous row
+        cells: list[CellDraft] = []
+        n_rows = 0
+        above: dict[int, CellDraft] = {}  # grid column -> cell covering it in the previous row
         n_cols = grid_cols
         for tr in _children(tbl, W + "tr"):
             trpr = tr.find(W + "trPr")
@@ -242,11 +242,11 @@ class BlockReader:
                 if trpr.find(W + "del") is not None:
                     continue  # a tracked row deletion
                 col = min(_int_val(trpr.find(W + "gridBefore")), MAX_TABLE_COLUMNS - 1)
-            r = len(rows)
-            row: list[Cell] = []
-            current: dict[int, Cell] = {}
+            r = n_rows
+            listed = 0  # cells of this row so far
+            current: dict[int, CellDraft] = {}
             for tc in _children(tr, W + "tc"):
-                self.shared.count_block()
+                self.shared.blocks.count()
                 span, vmerge, hmerge = _cell_props(tc)
                 blocks = self.read(tc, role, depth + 1)
                 if col >= MAX_TABLE_COLUMNS:
@@ -271,8 +271,9 @@ class BlockReader:
                     anchor.blocks.extend(blocks)  # Word hides it; keep any text there anyway
                     cell = anchor
                 else:
-                    cell = build.cell(r, col, 1, span, blocks, self.section)
-                    row.append(cell)
+                    cell = CellDraft(r, col, 1, span, blocks, (r, listed))
+                    cells.append(cell)
+                    listed += 1
                 for k in range(col, col + max(span, 1)):
                     current[k] = cell
                 col += max(span, 1)
@@ -280,11 +281,12 @@ class BlockReader:
                 col = min(col + _int_val(trpr.find(W + "gridAfter")), MAX_TABLE_COLUMNS)
             n_cols = min(max(n_cols, col), MAX_TABLE_COLUMNS)
             above = current
-            rows.append(row)
-        if not rows:
+            n_rows += 1
+        if not n_rows:
             return None
-        self.shared.count_block()
-        return build.table(len(rows), n_cols, rows, role, self.section, start_page)
+        self.shared.blocks.count()
+        return lay_out_table(cells, n_rows, n_cols, role, self.section, start_page,
+                             self.shared.ctx, "docx")
 
 
 def _children(el: "etree._Element", tag: str) -> list["etree._Element"]:
@@ -330,11 +332,14 @@ def _int_val(el: "etree._Element | None") -> int:
     return min(int(raw), 1000) if raw.isdigit() else 0
 
 
-def _lstrip(text: str, annotations: list[Annotation]) -> str:
-    """Drop leading blanks (notes start with a space after their reference mark)."""
-    cut = len(text) - len(text.lstrip())
-    if cut:
-        for a in annotations:
-            a.start = max(0, a.start - cut)
-            a.end = max(0, a.end - cut)
+def _lstrip_length(text: str) -> int:
+    """How many blanks open ``text`` (notes start with a space after their reference mark)."""
+    return len(text) - len(text.lstrip())
+
+
+def _lstrip(text: str, cut: int, annotations: list[Annotation]) -> str:
+    """``text`` without its first ``cut`` characters, its annotations moved to match."""
+    for a in annotations:
+        a.start = max(0, a.start - cut)
+        a.end = max(0, a.end - cut)
     return text[cut:]

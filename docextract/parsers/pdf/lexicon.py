@@ -7,7 +7,7 @@ language alone can mislead: ``비계`` is a word of its own (scaffolding). But a
 tends to print its own vocabulary more than once, and most of it on single lines, where
 no wrap is involved: ``○ 비계량 부문의 전체 평가항목은`` shows that 비계 runs on into 량.
 
-:class:`DocumentSpelling` answers that question for :mod:`.pdf_wrap`: given the piece a
+:class:`DocumentSpelling` answers that question for :mod:`.wrap`: given the piece a
 line ends with and the first word of its continuation, does the document print them run
 together or apart, within one line? The longest start of the continuation that the
 document prints either way decides (``사업 이해도`` written apart outweighs ``사업이``,

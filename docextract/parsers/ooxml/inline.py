@@ -11,8 +11,8 @@
 * ``w:hyperlink`` recorded as ``hyperlink`` annotations with the target URL;
 * content controls (``w:sdt``), smart tags and custom XML read as ordinary content;
 * text boxes (``w:txbxContent`` in DrawingML or VML) not inlined but handed back as
-  anchors, like footnote, endnote and comment references, so the caller can place
-  them as blocks of their own after the paragraph.
+  anchors with their position in the text, like footnote, endnote and comment
+  references, so the caller can place them as blocks of their own.
 
 A complex field may span paragraphs (a table of contents does), so the field stack lives
 in :class:`FieldState`, shared by every paragraph of one part.
@@ -24,9 +24,9 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable
 
-from ..model import Annotation
-from .construct import AnnotationKind, annotation
-from .ooxml_package import R_NS, W_NS
+from ...model import Annotation, AnnotationKind
+from ..assembly import annotation
+from .package import R_NS, W_NS
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -88,8 +88,9 @@ class FieldState:
             self.hidden = 0
 
 
-# An anchor: ("textbox", w:txbxContent element) or ("footnote"|"endnote"|"comment", id).
-Anchor = tuple[str, Any]
+# An anchor: ("textbox", w:txbxContent element) or ("footnote"|"endnote"|"comment", id),
+# with its position in the paragraph's text.
+Anchor = tuple[str, Any, int]
 
 
 class InlineText:
@@ -249,12 +250,12 @@ class InlineText:
             self.walk(branch)
 
     def _drawing(self, el: "etree._Element") -> None:
-        self.anchors.extend(("textbox", box) for box in find_textboxes(el))
+        self.anchors.extend(("textbox", box, self.length) for box in find_textboxes(el))
 
     def _reference(self, el: "etree._Element") -> None:
         ref_id = el.get(W + "id")
         if ref_id is not None:
-            self.anchors.append((_REFERENCE_KINDS[el.tag], ref_id))
+            self.anchors.append((_REFERENCE_KINDS[el.tag], ref_id, self.length))
 
     def _comment_start(self, el: "etree._Element") -> None:
         if self._comment_starts is None:

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..model import Role
-from .pdf_lines import Line
+from ...model import Role
+from .lines import Line
 
 BAND = 0.12
 OUTERMOST_ROWS = 3

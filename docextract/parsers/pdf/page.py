@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
-from .pdf_glyphs import Glyph, PageFrame, read_glyphs
-from .pdf_lines import Line, group_rows
-from .pdf_rules import TooManyRules, read_drawing
-from .pdf_tables import (OpenEnd, TableBox, TooManyEdges, assign_glyphs, at_page_break,
+from .glyphs import Glyph, PageFrame, read_glyphs
+from .lines import Line, group_rows
+from .rules import TooManyRules, read_drawing
+from .tables import (OpenEnd, TableBox, TooManyEdges, assign_glyphs, at_page_break,
                          drop_decorations, find_tables, merge_rules, open_ends)
 
 MAX_CHARS_PER_PAGE = 200_000

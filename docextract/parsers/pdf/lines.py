@@ -19,20 +19,16 @@ Paragraphs
     centred line, the space on both sides). B may also open the next column when A
     closes the previous one full, or the next page when A ends its page full.
 
-Whether a join needs a space is decided in :mod:`.pdf_wrap`.
+Paragraphs are put together in :mod:`.paragraphs`; whether a join needs a space is
+decided in :mod:`.wrap`.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from statistics import median
-from typing import TYPE_CHECKING
 
-from .pdf_glyphs import Glyph
-
-if TYPE_CHECKING:
-    from .pdf_wrap import WrapPolicy
+from .glyphs import Glyph
 
 PIECE_GAP = 1.5  # line heights: wider gaps cut a row into pieces
 SPACE_GAP = 0.25  # line heights: wider gaps between glyphs read as a space
@@ -210,55 +206,6 @@ def merge_line(pieces: list[Line]) -> Line:
     return line
 
 
-@dataclass
-class ParagraphDraft:
-    """Lines that form one paragraph, and their joined text."""
-
-    text: str
-    lines: list[Line]
-
-    @property
-    def bbox(self) -> tuple[float, float, float, float]:
-        return (min(x.x0 for x in self.lines), min(x.top for x in self.lines),
-                max(x.x1 for x in self.lines), max(x.bottom for x in self.lines))
-
-
-def build_paragraphs(lines: list[Line], policy: "WrapPolicy") -> list[ParagraphDraft]:
-    """Group lines in reading order into paragraphs, repairing wrapped lines."""
-    out: list[ParagraphDraft] = []
-    typical_gap = _typical_gap(lines)
-    current: list[Line] = []
-    text = ""
-    for line in lines:
-        if not line.text:
-            continue
-        if current and continues(current[-1], line, typical_gap):
-            text += policy.separator(current[-1], line) + line.text
-            current.append(line)
-            continue
-        if current:
-            out.append(ParagraphDraft(_tidy(text), current))
-        current, text = [line], line.text
-    if current:
-        out.append(ParagraphDraft(_tidy(text), current))
-    return out
-
-
-def _tidy(text: str) -> str:
-    return re.sub(r"[ \t]{2,}", " ", text).strip()
-
-
-def _typical_gap(lines: list[Line]) -> float | None:
-    gaps = []
-    for a, b in zip(lines, lines[1:]):
-        if a.column != b.column:
-            continue
-        gap = b.top - a.bottom
-        if 0 <= gap <= 2 * a.height:
-            gaps.append(gap)
-    return median(gaps) if len(gaps) >= 3 else None
-
-
 def is_centred(line: Line) -> bool:
     """Both margins wider than a letter and equal within one and a half letters."""
     left = line.x0 - line.left_edge
@@ -322,6 +269,6 @@ def _wrapped(a: Line, b: Line, em: float, strict: bool) -> bool:
 
 
 __all__ = [
-    "Line", "ParagraphDraft", "build_paragraphs", "continues", "continues_on_next_page", "group_rows",
+    "Line", "continues", "continues_on_next_page", "group_rows", "is_centred", "is_hangul",
     "merge_line", "split_pieces", "ITEM_START", "SENTENCE_END",
 ]
