@@ -71,15 +71,20 @@ class _Writer:
         x = first_x
         for word in words:
             candidate = word if not current else current + " " + word
-            if current and self.pdf.get_string_width(candidate) > width - x:
+            if self.pdf.get_string_width(candidate) <= width - x:
+                current = candidate
+                continue
+            if current:
                 lines.append((x, current))
                 current, x = word, rest_x
-                while self.pdf.get_string_width(current) > width - x:
-                    cut = self._fit(current, width - x)
-                    lines.append((x, current[:cut]))
-                    current = current[cut:]
             else:
-                current = candidate
+                current = word
+            # a word wider than the line (an e-mail in a narrow cell) is cut between
+            # characters, as HWP does; a single character that does not fit stays whole
+            while len(current) > 1 and self.pdf.get_string_width(current) > width - x:
+                cut = self._fit(current, width - x)
+                lines.append((x, current[:cut]))
+                current, x = current[cut:], rest_x
         lines.append((x, current))
         return lines
 
