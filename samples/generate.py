@@ -13,13 +13,14 @@ Output is deterministic: the same code writes the same bytes.
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from .layout import Doc, letter_doc
-from .letters import SCENARIOS, Layout, LetterSpec, expected_record, random_letter
+from .letters import SCENARIOS, Layout, LetterSpec, expected_record, masked_fields, random_letter
 from .others import minutes_doc, press_doc
 from .writers import FORMATS, render
 
@@ -27,6 +28,7 @@ ROOT = Path(__file__).resolve().parent
 TRAIN_SEED = 1
 EVAL_SEED = 20261125
 EVAL_COUNT = 12
+SEOUL_SLOGAN = '아이 키우기 좋은 도시, "탄생응원 서울 프로젝트"'
 
 # letter number → (scenario, layout, pinned facts). Together they use every layout option.
 TRAINING: list[tuple[str, Layout, dict]] = [
@@ -79,6 +81,56 @@ TRAINING: list[tuple[str, Layout, dict]] = [
      dict(via=False, recipient_mode="refer", related=2, deadline_time="18:00", attachments=1, mark="대결",
           contact=True, reviewers=2, cooperators=1, receipt=True, slogan=True, homepage=True,
           email_upper=False, no_copies=False, disclosure="비공개(1,5)", agency_kind="ministry")),
+    # 09: the Seoul 결재문서 template: slogan, spaced office name (2 spaces) and 수신/제목 in one
+    # head table; the whole 결문 one ruled table (결재란 cells side by side, the approver's date
+    # cell above the name); 代 on a reviewer; 관련 with the organisation before the number;
+    # footer cells too narrow for the postcode, address, homepage and e-mail (the PDF wraps them)
+    ("notice", Layout(head_table=True, head_table_top=True, spaced_issuer=True, issuer_gap=2,
+                      closing="seoul", narrow_footer=True),
+     dict(agency="강남소방서", department="소방행정과", via=False, recipient_mode="internal",
+          related=0, related_from=[("은평구", "공간계획과", True)], related_style="short_paren",
+          deadline_time=None, attachments=2, mark=None, contact=False, reviewers=2,
+          positions=dict(drafter="소방위", reviewers=["행정팀장", "소방행정과장"], approver="소방서장"),
+          proxy_reviewer=0, cooperators=0, receipt=False, slogan=SEOUL_SLOGAN, homepage=True,
+          email_upper=False, no_copies=False, disclosure="부분공개(6)", fax=True)),
+    # 10: the Seoul template sent out: document code line, 발신명의 spaced with 4 spaces, the
+    # 수신자 row in the 결문 table, a cooperator, 접수 filled, 대결 approver
+    ("report", Layout(head_table=True, head_table_top=True, closing="seoul", sender_gap=4),
+     dict(agency="중부수도사업소", department="행정지원과", via=False, recipient_mode="refer",
+          related=1, deadline_time="18:00", attachments=2, mark="대결", contact=True, reviewers=1,
+          positions=dict(reviewers=["요금팀장"]), cooperators=1, receipt=True, doc_code="plain",
+          slogan=False, homepage=True, email_upper=False, no_copies=False, disclosure="공개",
+          fax=True)),
+    # 11: masked values (attachment title, a reviewer's name, phone and fax, the code line);
+    # 결재란 of two rows with the approver's MM/DD a cell of its own in the names row; 수신자 as
+    # the 수신 label; a position outside the lexicon (진압1대장)
+    ("notice", Layout(approval_table="grid", approver_date="name_row", footer_table=True,
+                      recipient_label="수신자", spaced_issuer=True),
+     dict(agency="서대문소방서", department="현장대응단", via=False, recipient_mode="internal",
+          related=1, deadline_time=None, attachments=2, mark=None, contact=False, reviewers=2,
+          positions=dict(drafter="소방위", reviewers=["진압1대장", "행정팀장"]),
+          masked_reviewer=1, masked_attachment=1, masked=("phone", "fax"), doc_code="masked",
+          cooperators=0, receipt=False, slogan=SEOUL_SLOGAN, homepage=True, email_upper=False,
+          no_copies=False, disclosure="부분공개(5)", fax=True)),
+    # 12: 결재란 with the approver's date in a row of its own between position and name;
+    # references of other organisations (본부 …, 市 … without a date); 따로붙임; positions
+    # outside the lexicon (전산주무관, 기획1팀장) and 代 on a reviewer; spaced office name
+    ("meeting", Layout(approval_table="grid", approver_date="own_cell", head_table=True,
+                       spaced_issuer=True, issuer_gap=2),
+     dict(agency="서울특별시감사위원회", department="감사담당관", via=False, recipient_mode="one",
+          related=0, related_from=[("본부", "총무과", True), ("市", "현장대응단", False)],
+          related_style="std", deadline_time="17:00", attachments=2, mark="전결", contact=True,
+          reviewers=1, positions=dict(drafter="전산주무관", reviewers=["기획1팀장"]),
+          proxy_reviewer=0, separate_list=True, cooperators=1, receipt=False, slogan=False,
+          homepage=True, email_upper=False, no_copies=False, disclosure="부분공개(5)", fax=True)),
+    # 13: the 결재 line printed straight after the last attachment, without 끝.
+    ("notice", Layout(approval_table="lines", footer_table=True, signers_after_attachments=True),
+     dict(agency="성동도로사업소", department="기전과", via=False, recipient_mode="internal",
+          related=1, deadline_time=None, attachments=2, mark="전결", contact=False, reviewers=2,
+          positions=dict(reviewers=["주무관", "기전1팀장"]),
+          attachment_titles=["경관조명 유지보수 설계변경 내역서", "경관조명 유지보수 물량 추산부(현황)"],
+          cooperators=0, receipt=False, slogan=False, homepage=True, email_upper=False,
+          no_copies=False, disclosure="부분공개(5)", fax=True)),
 ]
 
 
@@ -113,7 +165,13 @@ def samples() -> list[Sample]:
 
 
 def expected_json(spec: LetterSpec) -> str:
-    return expected_record(spec).to_json(indent=2) + "\n"
+    """The expected record as committed; ``_masked`` lists the fields the publisher withheld
+    (left empty in the record, named by its warnings), only on letters that have any."""
+    data = expected_record(spec).to_dict()
+    masked = masked_fields(spec)
+    if masked:
+        data["_masked"] = masked
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 def write_all(root: Path = ROOT, formats: tuple[str, ...] = FORMATS) -> list[Path]:

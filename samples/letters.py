@@ -16,16 +16,16 @@ from docextract.records.official_letter import (Approver, Attachment, Contact, D
                                                 OfficialLetter, Person, Related)
 
 from .scenarios import SCENARIOS, Ctx, next_workday, number_items, related_items
-from .spec import (AttachmentSpec, BodyItem, ContactSpec, Layout, LetterSpec, Sentence, Signer,
-                   attachment_line, contact_text, fmt_date, hangul_amount, normalize_phone,
+from .spec import (AttachmentSpec, BodyItem, ContactSpec, Layout, LetterSpec, Reference, Sentence,
+                   Signer, attachment_line, contact_text, fmt_date, hangul_amount, normalize_phone,
                    print_phone, signer_text, spaced)
 from .wordbank import (AGENCIES_A, AGENCIES_B, AGENCY_RECIPIENTS, AGENCY_TOPICS, FAMILY, GIVEN,
                        RECIPIENTS, SLOGANS, TOPICS_A, TOPICS_B, VIA_ROUTES)
 
-__all__ = ["AttachmentSpec", "BodyItem", "ContactSpec", "Layout", "LetterSpec", "SCENARIOS",
-           "Sentence", "Signer", "attachment_line", "body_lines", "disclosure_value",
-           "expected_record", "fmt_date", "hangul_amount", "normalize_phone", "print_phone",
-           "random_letter", "signer_text", "spaced"]
+__all__ = ["AttachmentSpec", "BodyItem", "ContactSpec", "Layout", "LetterSpec", "Reference",
+           "SCENARIOS", "Sentence", "Signer", "attachment_line", "body_lines", "disclosure_value",
+           "expected_record", "fmt_date", "hangul_amount", "masked_fields", "normalize_phone",
+           "print_phone", "random_letter", "signer_text", "spaced"]
 
 
 def _name(rng: random.Random) -> str:
@@ -61,15 +61,28 @@ def random_letter(rng: random.Random, wording: str = "A", *, scenario: str | Non
     (``recipient_mode`` one|refer|internal, ``attachments`` count, ``mark``, ``receipt``,
     ``related`` count, ``contact``, ``slogan``, ``deadline_time``, ``reviewers``, ``cooperators``,
     ``disclosure``, ``agency_kind``, ``via``, ``homepage``, ``email_upper``, ``no_copies``, ``fax``).
+
+    Facts of the Seoul layouts (letters 09-13; absent from the other letters, whose draws they
+    leave untouched): ``agency`` (pinned by name), ``department``, ``related_from`` ([(organisation, 처리과,
+    dated)], references printed with the organisation before the number), ``related_style``,
+    ``positions`` ({drafter, reviewers, approver} pinned), ``proxy_reviewer`` (index of the
+    reviewer whose box someone signed for, ``代``), ``masked_reviewer`` (index of the reviewer
+    whose name is withheld), ``masked_attachment`` (index of the item whose title is withheld),
+    ``attachment_titles`` (titles pinned in order), ``masked`` (footer values withheld:
+    phone, fax), ``separate_list`` (``따로붙임``), ``doc_code`` (``plain`` | ``masked`` code line),
+    ``slogan`` given as its text.
     """
     ov = dict(overrides or {})
     agencies = AGENCIES_B if wording == "B" else AGENCIES_A
     topics = TOPICS_B if wording == "B" else TOPICS_A
-    if "agency_kind" in ov:
+    if "agency" in ov:
+        agency = next(a for a in agencies if a.name == ov["agency"])
+    elif "agency_kind" in ov:
         agency = rng.choice([a for a in agencies if a.kind == ov["agency_kind"]])
     else:
         agency = rng.choice(agencies)
     department = rng.choice(agency.departments)
+    department = ov.get("department", department)
     lay = layout or Layout(
         spaced_labels=rng.random() < 0.4, label_colon=rng.random() < 0.3,
         head_table=rng.random() < 0.5, approval_table=rng.choice(("lines", "grid", "cells")),
@@ -95,10 +108,15 @@ def random_letter(rng: random.Random, wording: str = "A", *, scenario: str | Non
     for _ in range(n_related):
         rd = enforcement - timedelta(days=rng.randint(10, 120))
         rdept = rng.choice(agency.departments)
-        related.append((f"{rdept}-{rng.randint(100, 9999)}", rd))
+        related.append(Reference(f"{rdept}-{rng.randint(100, 9999)}", rd))
     related_style = rng.choice(("std", "std", "ho", "short")) if n_related == 1 else "std"
     if n_related == 2:
         related_style = rng.choice(("std", "short"))
+    if "related_from" in ov:   # documents of other organisations, printed before the number
+        related = [Reference(f"{dept}-{rng.randint(100, 9999)}",
+                             enforcement - timedelta(days=rng.randint(10, 120)) if dated else None, org)
+                   for org, dept, dated in ov["related_from"]]
+        related_style = ov.get("related_style", related_style)
     deadline_time = ov.get("deadline_time", rng.choice((None, None, "18:00", "17:00", "12:00")))
     topic = rng.choice(AGENCY_TOPICS.get(agency.name, topics[agency.kind]))
     mode = ov.get("recipient_mode", rng.choice(("refer", "refer", "one")))
@@ -123,6 +141,10 @@ def random_letter(rng: random.Random, wording: str = "A", *, scenario: str | Non
         atts = (atts + [AttachmentSpec("참고 자료", 1, "부"), AttachmentSpec("관련 법령 발췌", 1)])[:n_att]
     if atts and ov.get("no_copies", rng.random() < 0.25):
         atts[-1] = AttachmentSpec(atts[-1].title, None)
+    for a, pinned in zip(atts, ov.get("attachment_titles", ())):
+        a.title = pinned
+    if "masked_attachment" in ov:
+        atts[ov["masked_attachment"]].masked = True
 
     if mode == "internal":
         recipient, recipient_list, sender = "내부결재", [], None
@@ -154,6 +176,15 @@ def random_letter(rng: random.Random, wording: str = "A", *, scenario: str | Non
         n_rev = ov.get("reviewers", rng.randint(0, 2))
         reviewers = [Signer(p, _name(rng)) for p in ("사무관", "팀장")[:n_rev]]
         approver = Signer(_head_of(department), _name(rng))
+    positions = ov.get("positions", {})
+    drafter.position = positions.get("drafter", drafter.position)
+    for r, position in zip(reviewers, positions.get("reviewers", ())):
+        r.position = position
+    approver.position = positions.get("approver", approver.position)
+    if "proxy_reviewer" in ov:
+        reviewers[ov["proxy_reviewer"]].mark = "대결"
+    if "masked_reviewer" in ov:
+        reviewers[ov["masked_reviewer"]].masked = True
     drafter.initiator = lay.star_initiator
     approver.mark = mark
     approver.mmdd = f"{enforcement.month:02d}/{enforcement.day:02d}"
@@ -168,7 +199,16 @@ def random_letter(rng: random.Random, wording: str = "A", *, scenario: str | Non
 
     disclosure = ov.get("disclosure", rng.choice(("공개", "대시민공개", "대국민공개", "부분공개(5)",
                                                   "부분공개(6)", "비공개(1,5)")))
-    slogan = rng.choice(SLOGANS[agency.kind]) if ov.get("slogan", rng.random() < 0.4) else None
+    want_slogan = ov.get("slogan", rng.random() < 0.4)
+    if isinstance(want_slogan, str):
+        slogan: str | None = want_slogan
+    else:
+        slogan = rng.choice(SLOGANS[agency.kind]) if want_slogan else None
+    doc_code = None
+    if "doc_code" in ov:   # the 전자문서 code line the Seoul template prints under the office name
+        doc_code = f"CU{enforcement:%Y%m%d}0A07E0500-1"
+        if ov["doc_code"] == "masked":
+            doc_code = "CU********5*******A07***************E0500-1"
     return LetterSpec(
         issuer=agency.name, slogan=slogan, recipient=recipient, recipient_list=recipient_list,
         via=via, title=title, items=number_items(raw_items, lay.numbering), related=related,
@@ -178,7 +218,8 @@ def random_letter(rng: random.Random, wording: str = "A", *, scenario: str | Non
         postal_code=agency.postal, address=agency.address,
         homepage=agency.homepage if ov.get("homepage", rng.random() < 0.85) else None, phone=phone,
         fax=fax if ov.get("fax", rng.random() < 0.9) else None, email=email, email_printed=email_printed,
-        disclosure=disclosure, layout=lay)
+        disclosure=disclosure, layout=lay, doc_code=doc_code, masked=tuple(ov.get("masked", ())),
+        separate_list=ov.get("separate_list", False))
 
 
 def disclosure_value(printed: str) -> Disclosure:
@@ -200,6 +241,22 @@ def body_lines(spec: LetterSpec) -> list[str]:
     return [_collapse(item.line) for item in spec.items]
 
 
+def masked_fields(spec: LetterSpec) -> list[str]:
+    """The record fields whose printed value the publisher withheld: the record leaves them
+    empty and its warnings must name them."""
+    out = []
+    if any(a.masked for a in spec.attachments):
+        out.append("attachments")
+    if any(r.masked for r in spec.reviewers):
+        out.append("reviewers")
+    out += [f for f in ("phone", "fax") if f in spec.masked]
+    return out
+
+
+def _person(s: Signer) -> Person:
+    return Person(position=s.position, name=None if s.masked else s.name, mark=s.mark)
+
+
 def expected_record(spec: LetterSpec) -> OfficialLetter:
     """The ``official_letter`` record extraction must produce for ``spec`` (schemas/official_letter.md)."""
     year = spec.enforcement.year
@@ -207,13 +264,15 @@ def expected_record(spec: LetterSpec) -> OfficialLetter:
     if spec.approver.mmdd:
         mm, dd = spec.approver.mmdd.split("/")
         approver_date = date(year, int(mm), int(dd)).isoformat()
+    phone = None if "phone" in spec.masked else spec.phone
+    fax = None if "fax" in spec.masked or spec.fax is None else spec.fax
     if spec.contact is not None:
         contacts = [Contact(department=spec.contact.department, position=spec.contact.position,
                             name=spec.contact.name, phone=spec.contact.phone,
                             email=spec.contact.email)]
     else:
         contacts = [Contact(department=spec.department, position=spec.drafter.position,
-                            name=spec.drafter.name, phone=spec.phone, email=spec.email)]
+                            name=spec.drafter.name, phone=phone, email=spec.email)]
     requests = [_collapse(s.text) for item in spec.items for s in item.sentences if s.request]
     amounts = [a for item in spec.items for a in item.amounts]
     return OfficialLetter(
@@ -222,17 +281,19 @@ def expected_record(spec: LetterSpec) -> OfficialLetter:
                     list(spec.recipient_list) if spec.recipient_list else [spec.recipient]),
         via=spec.via,
         title=spec.title,
-        related=[Related(number=n, date=d.isoformat() if d else None) for n, d in spec.related],
+        related=[Related(organization=r.organization, number=r.number,
+                         date=r.date.isoformat() if r.date else None) for r in spec.related],
         deadline=spec.deadline,
         requested_actions=requests,
-        attachments=[Attachment(title=a.title, copies=a.copies, sent_separately=a.separately)
-                     for a in spec.attachments],
+        attachments=[Attachment(title=a.title, copies=a.copies,
+                                sent_separately=a.separately or spec.separate_list)
+                     for a in spec.attachments if not a.masked],
         sender=spec.sender,
-        drafter=Person(position=spec.drafter.position, name=spec.drafter.name),
-        reviewers=[Person(position=r.position, name=r.name) for r in spec.reviewers],
+        drafter=_person(spec.drafter),
+        reviewers=[_person(r) for r in spec.reviewers],
         approver=Approver(position=spec.approver.position, name=spec.approver.name,
                           mark=spec.approver.mark, date=approver_date),
-        cooperators=[Person(position=c.position, name=c.name) for c in spec.cooperators],
+        cooperators=[_person(c) for c in spec.cooperators],
         document_number=spec.document_number,
         enforcement_date=spec.enforcement.isoformat(),
         receipt_number=f"{spec.receipt[0]}-{spec.receipt[1]}" if spec.receipt else None,
@@ -240,8 +301,8 @@ def expected_record(spec: LetterSpec) -> OfficialLetter:
         postal_code=spec.postal_code,
         address=spec.address,
         homepage=spec.homepage,
-        phone=spec.phone,
-        fax=spec.fax,
+        phone=phone,
+        fax=fax,
         email=spec.email,
         disclosure=disclosure_value(spec.disclosure),
         amounts=amounts,

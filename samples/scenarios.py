@@ -7,8 +7,8 @@ import random
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .spec import (WEEKDAYS, AttachmentSpec, BodyItem, Sentence, fmt_date, group_thousands,
-                   hangul_amount)
+from .spec import (WEEKDAYS, AttachmentSpec, BodyItem, Reference, Sentence, fmt_date,
+                   group_thousands, hangul_amount, reference_text)
 from .wordbank import Agency
 
 
@@ -32,7 +32,7 @@ class Ctx:
     topic: str
     enforcement: date
     email: str
-    related: list[tuple[str, date | None]]
+    related: list[Reference]
     related_style: str
     deadline_time: str | None
     internal: bool = False
@@ -44,19 +44,13 @@ class Ctx:
 def related_items(ctx: Ctx) -> list[tuple[int, list[Sentence], list[int]]]:
     if not ctx.related:
         return []
-    def ref(number: str, d: date | None) -> str:
-        if ctx.related_style == "ho":
-            return f"{number}호({fmt_date(d, style='tight')})" if d else f"{number}호"
-        if ctx.related_style == "short":
-            return f"{number}({fmt_date(d, style='short')})호" if d else f"{number}호"
-        return f"{number}({fmt_date(d)})" if d else number
     if len(ctx.related) == 1:
-        number, d = ctx.related[0]
+        text = reference_text(ctx.related[0], ctx.related_style)
         if ctx.related_style == "ho":
-            return [(0, [Sentence(f"{ref(number, d)}와 관련입니다.")], [])]
-        return [(0, [Sentence(f"관련: {ref(number, d)}")], [])]
+            return [(0, [Sentence(f"{text}와 관련입니다.")], [])]
+        return [(0, [Sentence(f"관련: {text}")], [])]
     items = [(0, [Sentence("관련")], [])]
-    items += [(1, [Sentence(ref(n, d))], []) for n, d in ctx.related]
+    items += [(1, [Sentence(reference_text(r, ctx.related_style))], []) for r in ctx.related]
     return items
 
 

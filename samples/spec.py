@@ -75,9 +75,16 @@ def print_phone(national: str, form: str) -> str:
     return national
 
 
-def spaced(text: str) -> str:
-    """Glyph spacing as printed on 발신명의 and agency names: ``행 정 안 전 부``."""
-    return " ".join(text)
+def spaced(text: str, gap: int = 1) -> str:
+    """Glyph spacing as printed on 발신명의 and agency names: ``행 정 안 전 부``, or with a wider
+    ``gap`` as the Seoul template prints them (``강  남  소  방  서``, ``기    전    과    장``)."""
+    return (" " * gap).join(text)
+
+
+def mask(printed: str, keep_head: int = 0, keep_tail: int = 0, stars: int | None = None) -> str:
+    """A value as the publisher overprints it before publishing: ``02********9``, ``***``."""
+    n = stars if stars is not None else len(printed) - keep_head - keep_tail
+    return printed[:keep_head] + "*" * n + (printed[-keep_tail:] if keep_tail else "")
 
 
 # ---------------------------------------------------------------------------- the model
@@ -110,21 +117,41 @@ class BodyItem:
 
 @dataclass
 class Signer:
-    """A signer of the 결재 line; ``mark`` 전결/대결 and ``mmdd`` only on the final approver."""
+    """A signer of the 결재 line; ``mark`` 전결 only on the final approver, 대결 (``代`` before the
+    name: someone signed for the position holder) on any signer; ``mmdd`` only on the final
+    approver; ``masked`` when the publisher overprinted the name (``***``)."""
 
     position: str
     name: str
     mark: str | None = None
     mmdd: str | None = None
     initiator: bool = False
+    masked: bool = False
+
+    @property
+    def printed_name(self) -> str:
+        return "***" if self.masked else self.name
 
 
 @dataclass
 class AttachmentSpec:
+    """One 붙임 item; ``masked`` when the publisher overprinted its title (``**************``)."""
+
     title: str
     copies: int | None = 1
     unit: str = "부"
     separately: bool = False
+    masked: bool = False
+
+
+@dataclass
+class Reference:
+    """A 관련 document: its number (처리과-번호), date (None when not printed) and the
+    organisation printed before the number (``은평구 공간계획과-8926``, ``市 현장대응단-9913``)."""
+
+    number: str
+    date: date | None
+    organization: str | None = None
 
 
 @dataclass
@@ -157,6 +184,18 @@ class Layout:
     phone_form: str = "plain"         # plain | paren | digits
     dash: str = "-"                   # hyphen used in the printed 시행 number
     star_initiator: bool = False      # ★ before the drafter
+    # The options below came with the Seoul 결재문서 layouts; their defaults print letters 01-08
+    # and the held-out set exactly as before.
+    closing: str = "blocks"           # blocks | seoul (the whole 결문 one ruled table, every value its own cell)
+    approver_date: str = "inline"     # grid only: inline (``07/01 박민정``) | name_row (MM/DD its own cell
+                                      # in the names row) | own_cell (a row of its own between position and name)
+    issuer_gap: int = 1               # spaces between the glyphs of a spaced 행정기관명
+    sender_gap: int = 1               # … and of a spaced 발신명의
+    recipient_label: str = "수신"     # 수신 | 수신자
+    head_table_top: bool = False      # head_table only: slogan, 행정기관명 and code line as rows of it
+    signers_after_attachments: bool = False  # the 결재 line run on after the last 붙임 item, no 끝.
+    narrow_footer: bool = False       # seoul closing: the postcode, address, homepage and e-mail cells
+                                      # are narrower than their text (the PDF wraps inside the cell)
 
 
 @dataclass
@@ -170,7 +209,7 @@ class LetterSpec:
     via: str | None
     title: str
     items: list[BodyItem]
-    related: list[tuple[str, date | None]]
+    related: list[Reference]
     deadline: str | None
     attachments: list[AttachmentSpec]
     contact: ContactSpec | None
@@ -192,6 +231,9 @@ class LetterSpec:
     email_printed: str
     disclosure: str                       # as printed: 공개, 대시민공개, 부분공개(5), 비공개(1,5)
     layout: Layout = field(default_factory=Layout)
+    doc_code: str | None = None           # electronic-document code line under the 행정기관명, as printed
+    masked: tuple[str, ...] = ()          # footer values the publisher overprinted: "phone", "fax"
+    separate_list: bool = False           # the list is headed 따로붙임: every item is sent separately
 
     @property
     def document_number(self) -> str:
@@ -209,20 +251,45 @@ class LetterSpec:
 # ---------------------------------------------------------------------------- printed lines
 
 def attachment_line(a: AttachmentSpec) -> str:
-    """One 붙임 item as printed: ``작성 요령 1부.``, ``회의 자료 1부.(별도 송부)``, ``결과 보고서.``"""
+    """One 붙임 item as printed: ``작성 요령 1부.``, ``회의 자료 1부.(별도 송부)``, ``결과 보고서.``,
+    ``************** 1부.`` (title withheld by the publisher)."""
     qty = f" {a.copies}{a.unit}" if a.copies is not None else ""
-    return f"{a.title}{qty}." + ("(별도 송부)" if a.separately else "")
+    title = mask(a.title, stars=14) if a.masked else a.title
+    return f"{title}{qty}." + ("(별도 송부)" if a.separately else "")
 
 
-def signer_text(s: Signer, *, with_position: bool = True) -> str:
+def reference_text(ref: Reference, style: str) -> str:
+    """A 관련 document as printed: ``정책과-123(2025. 3. 2.)`` (std), ``정책과-123호(2025.3.2.)``
+    (ho), ``정책과-123('25.3.2.)호`` (short), ``정책과-123('25.3.2.)`` (short_paren); the
+    organisation, when there is one, before it (``은평구 공간계획과-8926('26.6.26.)``)."""
+    number, d = ref.number, ref.date
+    if style == "ho":
+        text = f"{number}호({fmt_date(d, style='tight')})" if d else f"{number}호"
+    elif style == "short":
+        text = f"{number}({fmt_date(d, style='short')})호" if d else f"{number}호"
+    elif style == "short_paren":
+        text = f"{number}({fmt_date(d, style='short')})" if d else number
+    else:
+        text = f"{number}({fmt_date(d)})" if d else number
+    return f"{ref.organization} {text}" if ref.organization else text
+
+
+def printed_footer_value(spec: LetterSpec, name: str, printed: str) -> str:
+    """A footer value as printed: overprinted when the publisher masked it (``02********9``)."""
+    return mask(printed, keep_head=2, keep_tail=1, stars=8) if name in spec.masked else printed
+
+
+def signed_name(s: Signer) -> str:
+    """The name as printed in the 결재란: ``박민정``, ``代박민정`` (대결), ``***`` (masked)."""
+    return ("代" if s.mark == "대결" else "") + s.printed_name
+
+
+def signer_text(s: Signer, *, with_position: bool = True, with_date: bool = True) -> str:
     """How one signer is printed on a line: ``★주무관 홍길동``, ``과장 07/01 전결 박민정``, ``代박민정``."""
     pos = ("★" if s.initiator else "") + s.position
-    if s.mark == "대결":
-        name = "代" + s.name
-    else:
-        name = s.name
+    name = signed_name(s)
     parts = [pos] if with_position else []
-    if s.mmdd:
+    if s.mmdd and with_date:
         parts.append(s.mmdd)
     if s.mark == "전결":
         parts.append("전결")

@@ -57,7 +57,7 @@ def test_committed_expected_record_matches_generator(sample):
 def test_sets_have_the_promised_sizes_and_differ():
     tune = [s for s in SAMPLES if not s.folder and s.spec]
     held = [s for s in SAMPLES if s.folder == "eval"]
-    assert len(tune) == 8 and len(held) == 12
+    assert len(tune) == 13 and len(held) == 12
     assert {s.spec.title for s in tune}.isdisjoint({s.spec.title for s in held})
     assert {s.spec.issuer for s in tune}.isdisjoint({s.spec.issuer for s in held})
 
@@ -79,6 +79,40 @@ def test_tuning_set_covers_every_layout_option():
     assert any(s.deadline and "T" not in s.deadline for s in specs)
     assert any(s.deadline is None for s in specs)
     assert any(s.contact for s in specs) and any(s.contact is None for s in specs)
+
+
+def test_tuning_set_covers_the_seoul_layouts():
+    specs = [s.spec for s in SAMPLES if not s.folder and s.spec]
+    lay = [s.layout for s in specs]
+    assert {x.closing for x in lay} == {"blocks", "seoul"}
+    assert {x.approver_date for x in lay if x.approval_table == "grid"} == {"inline", "name_row", "own_cell"}
+    assert {x.recipient_label for x in lay} == {"수신", "수신자"}
+    assert any(x.head_table_top for x in lay) and any(x.signers_after_attachments for x in lay)
+    assert any(x.narrow_footer for x in lay)
+    assert any(x.spaced_issuer and x.issuer_gap > 1 for x in lay)
+    assert any(x.spaced_sender and x.sender_gap > 1 and s.sender for x, s in zip(lay, specs))
+    codes = [s.doc_code for s in specs if s.doc_code]
+    assert any("*" in c for c in codes) and any("*" not in c for c in codes)
+    assert {f for s in specs for f in s.masked} == {"phone", "fax"}
+    assert any(a.masked for s in specs for a in s.attachments)
+    assert any(r.masked for s in specs for r in s.reviewers)
+    assert any(r.mark == "대결" for s in specs for r in s.reviewers)
+    assert any(s.separate_list for s in specs)
+    orgs = {r.organization for s in specs for r in s.related}
+    assert {"은평구", "본부", "市"} <= orgs and any(r.date is None for s in specs for r in s.related)
+    lexicon_words = ("주무관", "사무관", "팀장", "교사", "교감", "교장")
+    assert any(r.position not in lexicon_words for s in specs for r in [s.drafter, *s.reviewers])
+
+
+def test_old_letters_keep_their_draws():
+    """Letters 01-08 pin only the options they had; the new ones print as before by default."""
+    specs = [s.spec for s in SAMPLES if not s.folder and s.spec][:8]
+    for spec in specs:
+        lay = spec.layout
+        assert (lay.closing, lay.approver_date, lay.recipient_label, lay.issuer_gap, lay.sender_gap) == \
+            ("blocks", "inline", "수신", 1, 1)
+        assert not (lay.head_table_top or lay.signers_after_attachments or lay.narrow_footer)
+        assert spec.doc_code is None and not spec.masked and not spec.separate_list
 
 
 def test_letter_01_is_the_typical_complete_letter():
@@ -106,7 +140,10 @@ def test_expected_values_follow_the_contract():
             assert line in text
         for action in record["requested_actions"]:
             assert action in record["body"]
-        assert re.fullmatch(r"\d{2,3}-\d{3,4}-\d{4}", record["phone"])
+        if "phone" in record.get("_masked", []):   # withheld by the publisher: left empty
+            assert record["phone"] is None
+        else:
+            assert re.fullmatch(r"\d{2,3}-\d{3,4}-\d{4}", record["phone"])
         assert record["email"] == record["email"].lower()
         assert record["document_number"] in _squash(text).replace("‐", "-")
 
