@@ -16,17 +16,8 @@ FORMATS = ("hwp", "hwpx", "docx", "pdf")
 # The PDF parser does not join text wrapped inside one table cell (another engineer's fix).
 PDF_CELL_WRAP = "PDF cell wrap join (parser fix pending)"
 
-# letter-13 prints the 결재 line straight after the last 붙임 item, with no 끝.; the layout rule
-# split_run_on (docextract/extractors/official_letter/layout.py) cuts a 결재선 off a line only
-# after 끝., so the signers stay in the attachments region and the signers region (from the
-# 협조자 line) holds none: drafter, reviewers, approver empty, the 결문 contact without a name.
-SIGNERS_AFTER_ATTACHMENTS = ("official_letter layout: 결재 line run on after the last 붙임 item "
-                             "without 끝. is not cut off (split_run_on cuts only after 끝.): "
-                             "drafter/reviewers/approver empty")
-
 KNOWN: dict[tuple[str, str], str] = {
     ("letter-09", "pdf"): PDF_CELL_WRAP,   # postcode, address, homepage, e-mail in narrow cells
-    **{("letter-13", fmt): SIGNERS_AFTER_ATTACHMENTS for fmt in FORMATS},
 }
 
 

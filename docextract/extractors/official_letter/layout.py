@@ -119,6 +119,7 @@ def split_run_on(ctx: FindContext, lines: list[Line]) -> list[Line]:
     pat = _patterns(ctx.spec)
     out: list[Line] = []
     after_end = False
+    in_attachments = False
     in_head = True  # the 두문 is only at the top, before any numbered body item
     for n, line in enumerate(lines):
         if line.table is not None:
@@ -144,10 +145,30 @@ def split_run_on(ctx: FindContext, lines: list[Line]) -> list[Line]:
             sig_at = _signers_start(ctx, text)
             if sig_at is not None:
                 cuts.append(sig_at)
+        if in_attachments or ctx.label("attachments", text) or ctx.label("separate_attachments", text):
+            in_attachments = True
+            # a 결재선 printed straight after the last item, with no 끝. between them
+            for m in _AFTER_QUANTITY.finditer(text):
+                if is_signer_row(ctx, text[m.end():]):
+                    cuts.append(m.end())
+                    break
         if end or pat.end_mark.search(text):
             after_end = True
+            in_attachments = False
         out.extend(line.split(cuts) if cuts else [line])
     return out
+
+
+# the end of an attachment's quantity (``1부.``), where a run-on 결재선 may begin
+_AFTER_QUANTITY = re.compile(r"(?<=\d[부매권건개장식]\.)\s+|(?<=\d\s[부매권건개장식]\.)\s+")
+
+
+def is_signer_row(ctx: FindContext, text: str) -> bool:
+    """Whether ``text`` starts a 결재선: a position word followed by a name, a 결재일 or a mark
+    (``주무관 한지훈``, ``★주무관 홍길동``, ``과장 07/01 전결 박민정``)."""
+    tokens = text.split(None, 2)
+    return len(tokens) >= 2 and _is_position(ctx, tokens[0]) and \
+        re.fullmatch(r"代?[가-힣]{2,4}|\d{1,2}/\d{1,2}|전결|대결", tokens[1]) is not None
 
 
 def join_bare_labels(ctx: FindContext, lines: list[Line]) -> list[Line]:
@@ -228,7 +249,9 @@ def locate(ctx: FindContext, lines: list[Line]) -> LetterParts:
             break
     if lay.end_mark is None:
         for i in range(start + 1, len(lines)):
-            if is_closing_line(ctx, lines[i]) or (is_sender_text(ctx, lines[i].text) and i > start + 1):
+            text = lines[i].text
+            if is_closing_line(ctx, lines[i]) or (i > start + 1 and (
+                    is_sender_text(ctx, text) or is_signer_row(ctx, text))):
                 lay.closing = i
                 break
         body_end = lay.closing if lay.closing is not None else len(lines)
