@@ -14,14 +14,13 @@ from dataclasses import dataclass, field
 
 from ..evidence import Evidence
 from ..normalize.dates import parse_month_day
-from ..normalize.regex_cache import compile_pattern
 from .base import Found
 from .letter_labels import LetterSpec
 from .lines import Line
 
-_MMDD = compile_pattern(r"^\d{1,2}/\d{1,2}$")
-_NAME = compile_pattern(r"^[가-힣]{2,5}$|^(?=.{2,4}$)[가-힣]?○{1,3}[가-힣]?$")
-_STOP = compile_pattern(r"^(?:시행|접수|우|우편번호|전화|전화번호|전송|팩스|팩스번호|FAX|공개구분)[:：]?$")
+_MMDD = re.compile(r"^\d{1,2}/\d{1,2}$")
+_NAME = re.compile(r"^[가-힣]{2,5}$|^(?=.{2,4}$)[가-힣]?○{1,3}[가-힣]?$")
+_STOP = re.compile(r"^(?:시행|접수|우|우편번호|전화|전화번호|전송|팩스|팩스번호|FAX|공개구분)[:：]?$")
 
 
 @dataclass

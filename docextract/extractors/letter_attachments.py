@@ -7,8 +7,9 @@ such as ``2025. 3. 12.`` inside a title do not split it. The trailing ``끝.`` i
 
 from __future__ import annotations
 
+import re
+
 from ..evidence import Evidence
-from ..normalize.regex_cache import compile_pattern
 from ..normalize.text import collapse_ws
 from .base import Found
 from .letter_labels import LetterSpec
@@ -16,11 +17,11 @@ from .letter_layout import END_MARK, LetterLayout
 from .lines import Line
 
 UNITS = "부매권건개장식"
-_QUANTITY = compile_pattern(
+_QUANTITY = re.compile(
     rf"^(?P<title>.*?)\s*(?P<n>\d+)\s*(?P<unit>[{UNITS}])\s*\.?\s*"
     r"(?P<note>\(\s*별도\s*(?:송부|제출|발송)\s*\))?\s*\.?$")
-_SEPARATE = compile_pattern(r"\s*\.?\s*\(\s*별도\s*(?:송부|제출|발송)\s*\)\s*\.?\s*$")
-_MARK = compile_pattern(r"(?:^|(?<=\s))(?P<n>\d{1,2})\s*[.)]\s+")
+_SEPARATE = re.compile(r"\s*\.?\s*\(\s*별도\s*(?:송부|제출|발송)\s*\)\s*\.?\s*$")
+_MARK = re.compile(r"(?:^|(?<=\s))(?P<n>\d{1,2})\s*[.)]\s+")
 
 
 def _split_items(text: str) -> list[tuple[int, str]]:

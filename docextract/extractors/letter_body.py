@@ -15,14 +15,13 @@ from ..normalize.amounts import find_amounts
 from ..normalize.dates import find_dates
 from ..normalize.docnums import find_document_numbers
 from ..normalize.phones import find_phones
-from ..normalize.regex_cache import compile_pattern
 from ..normalize.times import find_times
 from .base import Found
 from .letter_labels import LetterSpec
 from .letter_layout import END_MARK, item_marker
 from .lines import Line
 
-EMAIL = compile_pattern(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9○-]+(?:\.[A-Za-z0-9○-]+)+")
+EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9○-]+(?:\.[A-Za-z0-9○-]+)+")
 
 
 @dataclass
@@ -99,8 +98,8 @@ class Item:
         return [p.line.evidence(p.start, p.end, rule) for p in self.pieces]
 
 
-_HANGUL = compile_pattern(r"[가-힣]")
-_DIGIT_RUN = compile_pattern(r"\d+")
+_HANGUL = re.compile(r"[가-힣]")
+_DIGIT_RUN = re.compile(r"\d+")
 
 
 def _marker_kind(marker: str | None) -> str:
@@ -152,7 +151,7 @@ def body_text(items: list[Item]) -> Found:
     return Found("\n".join(it.text for it in items), evs)
 
 
-_SENTENCE_END = compile_pattern(r"(?<=[다람망요함임음])\.(?=\s|$)")
+_SENTENCE_END = re.compile(r"(?<=[다람망요함임음])\.(?=\s|$)")
 
 
 def sentences(text: str) -> list[str]:
@@ -226,7 +225,7 @@ def amounts(items: list[Item]) -> Found:
     return Found(values, evs)
 
 
-_RELATED_SENTENCE = compile_pattern(r"(?:와|과)\s*관련(?:입니다|됩니다|한|하여)")
+_RELATED_SENTENCE = re.compile(r"(?:와|과)\s*관련(?:입니다|됩니다|한|하여)")
 _NOT_ORG = {"관련", "관련근거", "시행", "접수", "관련문서"}
 
 
@@ -260,9 +259,9 @@ def related(items: list[Item], spec: LetterSpec) -> Found:
 
 
 _UNIT_SUFFIXES = ("과", "팀", "실", "단", "국", "센터", "재단", "본부", "사업소", "담당관")
-_CONTACT_WORDS = compile_pattern(r"[☎()\[\],/:]|전화|Tel|TEL|이메일|전자우편|e-?mail")
-_ASK_TAIL = compile_pattern(r"에게\s*문의.*$|으로\s*문의.*$|로\s*문의.*$")
-_NAME = compile_pattern(r"[가-힣○]{2,4}")
+_CONTACT_WORDS = re.compile(r"[☎()\[\],/:]|전화|Tel|TEL|이메일|전자우편|e-?mail")
+_ASK_TAIL = re.compile(r"에게\s*문의.*$|으로\s*문의.*$|로\s*문의.*$")
+_NAME = re.compile(r"[가-힣○]{2,4}")
 
 
 def body_contacts(items: list[Item], spec: LetterSpec) -> Found:

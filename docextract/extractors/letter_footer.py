@@ -13,7 +13,6 @@ from ..normalize.dates import parse_date
 from ..normalize.disclosure import find_disclosure, parse_disclosure
 from ..normalize.docnums import find_document_numbers
 from ..normalize.phones import area_code_for_address, area_code_of, find_phones, normalize_phone
-from ..normalize.regex_cache import compile_pattern
 from ..normalize.text import collapse_glyph_spacing, collapse_ws, spaced_label
 from .base import Found
 from .letter_body import EMAIL
@@ -22,7 +21,7 @@ from .letter_labels import LetterSpec
 from .letter_layout import is_closing_line, is_sender_text
 from .lines import Line
 
-URL = compile_pattern(r"(?:https?:/{1,2}|www\.)[^\s/]*[^\s]*|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:go|or|ac|re|ne|co)\.kr\S*")
+URL = re.compile(r"(?:https?:/{1,2}|www\.)[^\s/]*[^\s]*|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:go|or|ac|re|ne|co)\.kr\S*")
 
 
 def find_sender(lines: list[Line], start: int, stop: int, spec: LetterSpec) -> tuple[int | None, Found]:
@@ -39,7 +38,7 @@ def find_sender(lines: list[Line], start: int, stop: int, spec: LetterSpec) -> t
     return None, Found(None)
 
 
-_NAME_START = compile_pattern(r"^\s*(?:\d{1,2}/\d{1,2}\s+)?(?:전결\s+|대결\s+)?代?\s*[가-힣○]{2,4}(?:\s|$)")
+_NAME_START = re.compile(r"^\s*(?:\d{1,2}/\d{1,2}\s+)?(?:전결\s+|대결\s+)?代?\s*[가-힣○]{2,4}(?:\s|$)")
 
 
 def _signer_line(lines: list[Line], i: int, stop: int, spec: LetterSpec) -> bool:
@@ -110,9 +109,9 @@ def _slot(spec: LetterSpec, field: str) -> re.Pattern[str]:
     """``<label> <rest of line>`` for the 시행/접수 labels of the spec, anywhere in a line."""
     labels = sorted((str(x) for x in spec.raw.get("labels", {}).get(field, [])), key=len, reverse=True)
     alternation = "|".join(spaced_label(x) for x in labels) or "(?!)"
-    return compile_pattern(rf"(?:^|(?<=\s))(?:{alternation})(?=[\s:(]|$)\s*[:：]?\s*(?P<rest>.*)$", re.S)
+    return re.compile(rf"(?:^|(?<=\s))(?:{alternation})(?=[\s:(]|$)\s*[:：]?\s*(?P<rest>.*)$", re.S)
 
-_DATE_SLOT = compile_pattern(r"^\s*\(\s*(?P<date>[^()]*?)\s*\)")
+_DATE_SLOT = re.compile(r"^\s*\(\s*(?P<date>[^()]*?)\s*\)")
 
 
 def numbers(lines: list[Line], start: int, stop: int, spec: LetterSpec) -> dict[str, Found]:
@@ -168,9 +167,9 @@ def _postal(spec: LetterSpec) -> re.Pattern[str]:
     labels = sorted((str(x) for x in spec.raw.get("labels", {}).get("postal_code", [])),
                     key=len, reverse=True)
     alternation = "|".join(spaced_label(x) for x in labels) or "(?!)"
-    return compile_pattern(rf"(?:^|(?<=\s))(?:{alternation})\s*[:：]?\s*(?P<code>\d{{5}}|\d{{3}}-\d{{3}})(?!\d)")
+    return re.compile(rf"(?:^|(?<=\s))(?:{alternation})\s*[:：]?\s*(?P<code>\d{{5}}|\d{{3}}-\d{{3}})(?!\d)")
 
-_CUT = compile_pattern(r"\s/\s|\t/|/\s|(?:^|\s)(?:전화|☎|Tel|TEL|전송|팩스|FAX)(?=\s|:|\d|\()")
+_CUT = re.compile(r"\s/\s|\t/|/\s|(?:^|\s)(?:전화|☎|Tel|TEL|전송|팩스|FAX)(?=\s|:|\d|\()")
 
 
 def address(lines: list[Line], start: int, stop: int, spec: LetterSpec) -> dict[str, Found]:

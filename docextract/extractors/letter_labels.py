@@ -9,15 +9,15 @@ label ``우``.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from ..normalize.regex_cache import compile_pattern
 from ..normalize.text import spaced_label
 from .spec_files import load_builtin_spec
 
-_POSITION_CHARS = compile_pattern(r"[가-힣0-9○()·]+")
+_POSITION_CHARS = re.compile(r"[가-힣0-9○()·]+")
 _AFTER = r"(?=[\s:(\[\d☎<「『\"'.-]|$)"
 
 
@@ -32,13 +32,37 @@ def _label_regex(labels: list[str]) -> str:
     return "(?:" + "|".join(alts) + ")"
 
 
+class Patterns(Mapping[str, re.Pattern[str]]):
+    """Field → compiled regex, each compiled on first use.
+
+    A one-file run needs about half of the spec's label patterns, and compiling the
+    others would cost it milliseconds (their Hangul makes ``re`` build large tables).
+    """
+
+    def __init__(self, sources: dict[str, str]) -> None:
+        self._sources = sources
+        self._compiled: dict[str, re.Pattern[str]] = {}
+
+    def __getitem__(self, field: str) -> re.Pattern[str]:
+        pattern = self._compiled.get(field)
+        if pattern is None:
+            pattern = self._compiled[field] = re.compile(self._sources[field])
+        return pattern
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._sources)
+
+    def __len__(self) -> int:
+        return len(self._sources)
+
+
 @dataclass(frozen=True)
 class LetterSpec:
     """The loaded ``official_letter.fields.yaml``: compiled label regexes and lexicons."""
 
     raw: dict[str, Any]
-    labels: dict[str, re.Pattern[str]]
-    anywhere: dict[str, re.Pattern[str]]
+    labels: Mapping[str, re.Pattern[str]]
+    anywhere: Mapping[str, re.Pattern[str]]
     positions: frozenset[str]
     position_suffixes: tuple[str, ...]
     grade: re.Pattern[str]
@@ -66,17 +90,17 @@ class LetterSpec:
 
 def build_spec(data: dict[str, Any]) -> LetterSpec:
     """Compile a letter spec mapping (as loaded from YAML)."""
-    labels = {field: compile_pattern(r"^\s*" + _label_regex([str(v) for v in variants]) + _AFTER
-                                + r"\s*[:：]?\s*")
-              for field, variants in (data.get("labels") or {}).items()}
-    anywhere = {field: compile_pattern(r"(?:^|(?<=[\s/]))" + _label_regex([str(v) for v in variants])
-                                  + _AFTER + r"\s*[:：]?\s*")
-                for field, variants in (data.get("labels") or {}).items()}
+    alternatives = {field: _label_regex([str(v) for v in variants])
+                    for field, variants in (data.get("labels") or {}).items()}
+    labels = Patterns({field: r"^\s*" + alts + _AFTER + r"\s*[:：]?\s*"
+                       for field, alts in alternatives.items()})
+    anywhere = Patterns({field: r"(?:^|(?<=[\s/]))" + alts + _AFTER + r"\s*[:：]?\s*"
+                         for field, alts in alternatives.items()})
     values = data.get("values") or {}
 
     def alternation(key: str) -> re.Pattern[str]:
         items = [str(x) for x in data.get(key) or []]
-        return compile_pattern("(?:" + "|".join(items) + r")\s*[.]?\s*$") if items else compile_pattern(r"(?!)")
+        return re.compile("(?:" + "|".join(items) + r")\s*[.]?\s*$") if items else re.compile(r"(?!)")
 
     return LetterSpec(
         raw=data,
@@ -84,13 +108,13 @@ def build_spec(data: dict[str, Any]) -> LetterSpec:
         anywhere=anywhere,
         positions=frozenset(str(p) for p in data.get("positions") or []),
         position_suffixes=tuple(str(p) for p in data.get("position_suffixes") or []),
-        grade=compile_pattern(str(data.get("grade_pattern") or r"(?!)")),
+        grade=re.compile(str(data.get("grade_pattern") or r"(?!)")),
         agency_suffixes=tuple(str(s) for s in data.get("agency_suffixes") or []),
         sender_suffixes=tuple(str(s) for s in data.get("sender_suffixes") or []),
         request=alternation("request_endings"),
         information=alternation("information_endings"),
-        refer_list=compile_pattern(str(values.get("refer_list", r"수신자\s*참조"))),
-        internal=compile_pattern(str(values.get("internal", r"내부\s*결재"))),
+        refer_list=re.compile(str(values.get("refer_list", r"수신자\s*참조"))),
+        internal=re.compile(str(values.get("internal", r"내부\s*결재"))),
     )
 
 

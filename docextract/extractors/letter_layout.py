@@ -8,14 +8,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..normalize.regex_cache import compile_pattern
 from ..normalize.text import collapse_glyph_spacing
 from .letter_labels import LetterSpec
 from .lines import Line
 
-END_MARK = compile_pattern(r"(?:^|(?<=[\s.)]))끝\s*\.?\s*$")
+END_MARK = re.compile(r"(?:^|(?<=[\s.)]))끝\s*\.?\s*$")
 # A recipient label glued to its value by text extraction: 수신수신자 참조, 수신내부결재.
-GLUED_RECIPIENT = compile_pattern(r"^\s*수\s*신(?=\s*(?:수신자\s*참조|내부\s*결재))")
+GLUED_RECIPIENT = re.compile(r"^\s*수\s*신(?=\s*(?:수신자\s*참조|내부\s*결재))")
 # Labels that start a 결문 line.
 CLOSING_FIELDS = ("recipient_list", "cooperators", "document_number", "receipt_number",
                   "postal_code", "phone", "fax")
@@ -57,7 +56,7 @@ def is_closing_line(spec: LetterSpec, line: Line) -> bool:
     return any(spec.label(f, line.text) for f in CLOSING_FIELDS)
 
 
-_MARKER = compile_pattern(
+_MARKER = re.compile(
     r"^\s*(?:\d{1,2}\.(?=\s|[가-힣])|[가나다라마바사아자차카타파하거너더러머버서어저처커터퍼허]\.(?=\s)"
     r"|\d{1,2}\)|[가나다라마바사아자차카타파하거너더러머버서어저처커터퍼허]\)"
     r"|\(\d{1,2}\)|\([가나다라마바사아자차카타파하]\)|[①-⑳㉑-㉟㉮-㉻]"

@@ -11,23 +11,22 @@ from __future__ import annotations
 
 import re
 
-from ..normalize.regex_cache import compile_pattern
 from .letter_labels import LetterSpec
 from .letter_layout import item_marker
 from .lines import Line
 
 # a 두문 label inside a line that holds at least two of them
-_HEAD = compile_pattern(r"\s(?=(?:수\s*신(?:\s*자)?|\(\s*경\s*유\s*\)|제\s*목)(?:\s|:))")
-_HEAD_LABELS = compile_pattern(r"(?:^|\s)(?:수\s*신|\(\s*경\s*유\s*\)|제\s*목)(?=\s|:)")
+_HEAD = re.compile(r"\s(?=(?:수\s*신(?:\s*자)?|\(\s*경\s*유\s*\)|제\s*목)(?:\s|:))")
+_HEAD_LABELS = re.compile(r"(?:^|\s)(?:수\s*신|\(\s*경\s*유\s*\)|제\s*목)(?=\s|:)")
 # the end mark followed by more text
-_END = compile_pattern(r"(?<=[\s.])끝\s*\.(?=\s+\S)")
+_END = re.compile(r"(?<=[\s.])끝\s*\.(?=\s+\S)")
 # 결문 parts that start a printed line
-_CLOSING = compile_pattern(
+_CLOSING = re.compile(
     r"\s(?=(?:수신자\s|협조자(?:\s|$)|시행\s|우\s*\d{5}(?!\d)|전화(?:번호)?\s|☎|Tel\s|TEL\s))")
-_PRE_CLOSING = compile_pattern(r"(?:주무관|사무관|팀장|과장|담당관|국장|실장)\s")
+_PRE_CLOSING = re.compile(r"(?:주무관|사무관|팀장|과장|담당관|국장|실장)\s")
 
 
-_SIGNER_NEXT = compile_pattern(r"代?[가-힣]{2,4}|\d{1,2}/\d{1,2}")  # a name or a signing date
+_SIGNER_NEXT = re.compile(r"代?[가-힣]{2,4}|\d{1,2}/\d{1,2}")  # a name or a signing date
 
 
 def _signers_start(text: str, spec: LetterSpec) -> int | None:

@@ -9,12 +9,12 @@ The work is split by part of the letter: :mod:`.letter_layout` finds the parts,
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, ClassVar
 
 from ..model import Document
 from ..normalize.amounts import find_amounts
 from ..normalize.dates import find_dates
-from ..normalize.regex_cache import compile_pattern
 from . import letter_body as body
 from .base import Extraction, Extractor, Found
 from .letter_approvals import approvals
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from ..records.official_letter import OfficialLetter
 
 FOOTER_FIELDS = ("document_number", "receipt_number", "postal_code", "phone", "fax")
-_ENFORCEMENT = compile_pattern(r"(?:^|\s)시\s*행\s*[:：]?\s*[가-힣○][^\s()]*\s*-\s*\d")
+_ENFORCEMENT = re.compile(r"(?:^|\s)시\s*행\s*[:：]?\s*[가-힣○][^\s()]*\s*-\s*\d")
 _CLOSING_SPAN = 40
 
 

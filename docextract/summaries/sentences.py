@@ -13,13 +13,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..normalize.regex_cache import compile_pattern
 
 # The fourteen item syllables (가.–하.) and their 거.–허. continuation.
 _ITEM_SYLLABLES = "가나다라마바사아자차카타파하거너더러머버서어저처커터퍼허"
 _BULLETS = "□■◇◆○●◦❍▶▷►•∙·ㆍ\u318d\\-–*＊"
 
-MARKER = compile_pattern(
+MARKER = re.compile(
     r"[ \t\u3000]*("
     # 1. 가. 1) 가) — a number marker is not the start of a date such as "3. 14.(금)"
     rf"(?:\d{{1,2}}|[{_ITEM_SYLLABLES}])[.)](?=[ \t\u3000]|$)(?![ \t\u3000]*\d{{1,2}}\.)"
@@ -29,16 +28,16 @@ MARKER = compile_pattern(
     r"|※"
     r")[ \t\u3000]*"
 )
-_ATTACHMENT_LABEL = compile_pattern(r"[ \t\u3000]*(?:붙[ \t\u3000]*임|별[ \t\u3000]*첨|첨[ \t\u3000]*부)(?![^\W\d_])")
-_END_MARK = compile_pattern(r"[ \t\u3000]*(?:끝[ \t\u3000]*\.?|이하[ \t\u3000]*빈[ \t\u3000]*칸)[ \t\u3000]*$")
+_ATTACHMENT_LABEL = re.compile(r"[ \t\u3000]*(?:붙[ \t\u3000]*임|별[ \t\u3000]*첨|첨[ \t\u3000]*부)(?![^\W\d_])")
+_END_MARK = re.compile(r"[ \t\u3000]*(?:끝[ \t\u3000]*\.?|이하[ \t\u3000]*빈[ \t\u3000]*칸)[ \t\u3000]*$")
 # A sentence ends at ., ? or ! after a letter (a period after a digit is a date). Letter
 # classes are written [^\W\d_] rather than [가-힣]: compiling a wide Hangul range costs
 # milliseconds per pattern, paid again by every process.
-_SENTENCE_END = compile_pattern(r"(?<=[^\W\d_][.?!])[ \t\u3000]+|(?<=[?!])[ \t\u3000]+")
+_SENTENCE_END = re.compile(r"(?<=[^\W\d_][.?!])[ \t\u3000]+|(?<=[?!])[ \t\u3000]+")
 # A line that stops mid-sentence: a comma, a connective ending or a case particle.
 _UNFINISHED_ENDINGS = (",", "하오니", "하며", "하여", "하고", "으며", "으나", "지만", "위하여", "따라", "및")
 _CASE_PARTICLES = frozenset("을를의에와과")
-_SPACE = compile_pattern(r"\s+")
+_SPACE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True, slots=True)
