@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from ..evidence import Evidence
 from ..model import Document
 
 if TYPE_CHECKING:
-    from ..records import Record
+    from ..records.base import Record
+
+R = TypeVar("R", bound="Record")
 
 
 @dataclass
@@ -56,11 +58,12 @@ class Extraction:
         return cls(record.record_type, values,
                    {k: list(v) for k, v in record.evidence.items()}, list(record.warnings))
 
-    def to_record(self, record_class: "type[Record]") -> Any:
-        """Validate the values into ``record_class`` and attach evidence and warnings."""
-        from ..records.construct import build
+    def to_record(self, record_class: type[R]) -> R:
+        """Validate the values into ``record_class`` and attach evidence and warnings.
 
-        record = build(record_class, self.values)
+        Raises ``pydantic.ValidationError`` when a value does not fit its field.
+        """
+        record = record_class.model_validate(self.values)
         for key, items in self.evidence.items():
             for item in items:
                 record.add_evidence(key, item)
@@ -95,8 +98,8 @@ class Extractor:
         return Extraction.from_record(self.extract(doc))
 
     @staticmethod
-    def build(record_class: "type[Record]", found: dict[str, Found],
-              warnings: list[str] | None = None) -> Any:
+    def build(record_class: type[R], found: dict[str, Found],
+              warnings: list[str] | None = None) -> R:
         """Instantiate ``record_class`` from found values and attach their evidence.
 
         Nested evidence keys (``approver.name``) are kept as given.

@@ -11,11 +11,11 @@ from __future__ import annotations
 from dataclasses import field
 from typing import Annotated, Literal
 
-from ..plain import Described, PlainModel, plain_dataclass
+from ..plain import Described, PlainData, plain_dataclass
 
 
 @plain_dataclass
-class Related(PlainModel):
+class Related(PlainData):
     """A referenced earlier document (관련): its number and date."""
 
     number: str | None = None
@@ -23,7 +23,7 @@ class Related(PlainModel):
 
 
 @plain_dataclass
-class Attachment(PlainModel):
+class Attachment(PlainData):
     """An attachment (붙임) and its number of copies (부)."""
 
     title: str
@@ -31,7 +31,7 @@ class Attachment(PlainModel):
 
 
 @plain_dataclass
-class Person(PlainModel):
+class Person(PlainData):
     """A signer in the 결재 block: position (직위/직급) and name."""
 
     position: str | None = None
@@ -47,7 +47,7 @@ class Approver(Person):
 
 
 @plain_dataclass
-class Disclosure(PlainModel):
+class Disclosure(PlainData):
     """공개구분: level and the non-disclosure grounds (정보공개법 제9조 제1항 각 호)."""
 
     level: Literal["공개", "부분공개", "비공개"]
@@ -55,7 +55,7 @@ class Disclosure(PlainModel):
 
 
 @plain_dataclass
-class Contact(PlainModel):
+class Contact(PlainData):
     """Whom to ask: department, position, name, phone, email."""
 
     department: str | None = None
