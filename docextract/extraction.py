@@ -16,8 +16,8 @@ from .limits import Limits
 from .model import Document
 
 if TYPE_CHECKING:
-    from .extractors.base import Extraction
-    from .records import Record
+    from .extractors.base import Extraction, Extractor
+    from .records.base import Record
 
 AUTO_THRESHOLD = 0.5
 R = TypeVar("R")
@@ -30,18 +30,18 @@ def _document(source: Input | Document, password: str | None,
     return parse(source, password=password, limits=limits)
 
 
-def _extractor(name: str) -> Any:
+def _extractor(name: str) -> Extractor:
     from .registry import extractors
 
     return extractors().get(name)()
 
 
-def choose(doc: Document) -> tuple[Any, list[str]]:
+def choose(doc: Document) -> tuple[Extractor, list[str]]:
     """The best-scoring extractor for ``doc`` (and warnings), the generic one as a fallback."""
     from .registry import extractors
 
     reg = extractors()
-    best: tuple[float, Any] | None = None
+    best: tuple[float, Extractor] | None = None
     warnings: list[str] = []
     for name in reg.names():
         if name == "generic":
@@ -59,13 +59,13 @@ def choose(doc: Document) -> tuple[Any, list[str]]:
     return _extractor("generic"), warnings
 
 
-def _selected(doc: Document, type: str) -> tuple[Any, list[str]]:  # noqa: A002
+def _selected(doc: Document, type: str) -> tuple[Extractor, list[str]]:  # noqa: A002
     if type == "auto":
         return choose(doc)
     return _extractor(type), []
 
 
-def _run(extractor: Any, step: Callable[[Document], R], doc: Document) -> R:
+def _run(extractor: Extractor, step: Callable[[Document], R], doc: Document) -> R:
     """``step(doc)`` with extractor bugs turned into :class:`ExtractionError`."""
     try:
         return step(doc)
@@ -85,7 +85,7 @@ def extract(
     password: str | None = None,
     limits: Limits | dict[str, Any] | None = None,
     spec: str | os.PathLike[str] | None = None,
-) -> "Record":
+) -> Record:
     """The record of ``source`` (a path, bytes, binary file or an already parsed Document).
 
     ``type`` is a registered record type (``"official_letter"``, ``"generic"``) or
@@ -109,7 +109,7 @@ def find_fields(
     *,
     password: str | None = None,
     limits: Limits | dict[str, Any] | None = None,
-) -> "Extraction":
+) -> Extraction:
     """What :func:`extract` finds, as plain values with evidence and warnings, without
     building the Pydantic record (the summaries' path: it never loads Pydantic for the
     built-in record types)."""

@@ -13,9 +13,13 @@ import importlib.util
 import os
 import sys
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from .errors import MissingDependency, PluginError
+
+if TYPE_CHECKING:
+    from .extractors.base import Extractor
+    from .parsers.base import Parser
 
 T = TypeVar("T")
 
@@ -192,17 +196,17 @@ def _registry(group: str, builtins_attr: str, kind: str) -> Registry[Any]:
     return reg
 
 
-def parsers() -> Registry[Any]:
+def parsers() -> Registry[Parser]:
     """The process-wide parser registry (format name → Parser class)."""
     return _registry("docextract.parsers", "BUILTIN_PARSERS", "parser")
 
 
-def extractors() -> Registry[Any]:
+def extractors() -> Registry[Extractor]:
     """The process-wide extractor registry (record type → Extractor class)."""
     return _registry("docextract.extractors", "BUILTIN_EXTRACTORS", "extractor")
 
 
-def parser_for_format(fmt: str) -> Any:
+def parser_for_format(fmt: str) -> type[Parser]:
     """The parser class that reads ``fmt``: a built-in of that name, else any plugin listing it."""
     from .parsers import BUILTIN_PARSERS
 

@@ -8,7 +8,7 @@ adds a warning saying that no specific record type matched.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from ..model import Document
 from ..normalize.dates import find_dates
@@ -67,13 +67,15 @@ class GenericExtractor(Extractor):
         return Extraction.from_found(self.record_type, found, [WARNING])
 
 
-def __getattr__(name: str) -> Any:
-    # GenericRecord lives in docextract.records.generic (a Pydantic model, loaded on use)
-    if name == "GenericRecord":
-        from ..records.generic import GenericRecord
+if not TYPE_CHECKING:  # type checkers see the import above; unknown names stay errors
 
-        return GenericRecord
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    def __getattr__(name: str) -> object:
+        # GenericRecord lives in docextract.records.generic (a Pydantic model, loaded on use)
+        if name == "GenericRecord":
+            from ..records.generic import GenericRecord
+
+            return GenericRecord
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 __all__ = ["GenericExtractor", "WARNING"]
