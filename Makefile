@@ -2,34 +2,46 @@
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
+BASE   := $(VENV)/.installed-base
 STAMP  := $(VENV)/.installed
+# An editable install that type checkers see: setuptools' default editable mode loads the
+# package through an import hook that mypy and other checkers cannot follow.
+EDITABLE := --config-settings editable_mode=compat
 
 .PHONY: help install demo test check bench fuzz samples clean
 
 help:  ## list targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
 
-$(STAMP): setup.cfg pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[nlp,dev]'
-	touch $(STAMP)
 
-install: $(STAMP)  ## create .venv and install docextract with its test tools
+$(BASE): setup.cfg pyproject.toml | $(VENV)/bin/python
+	$(BIN)/python -m pip install -q -e . $(EDITABLE)
+	touch $(BASE)
 
-demo: $(STAMP)  ## summarize the bundled HWP sample letter
+$(STAMP): setup.cfg pyproject.toml | $(VENV)/bin/python
+	$(BIN)/python -m pip install -q -e '.[nlp,dev]' $(EDITABLE)
+	touch $(STAMP) $(BASE)
+
+install: $(STAMP)  ## create .venv and install docextract with the NLP extra and the test tools
+
+demo: $(BASE)  ## summarize the bundled HWP sample letter (installs docextract alone)
 	$(BIN)/docextract summarize samples/hwp/letter-01.hwp
 
 test: $(STAMP)  ## run the test suite (corpus tests skip when ../shared is absent)
 	$(BIN)/python -m pytest -q
 
-check: $(STAMP)  ## static checks: mypy (types) and pyflakes (unused names) over the library
-	$(BIN)/python -m pip install -q -e '.[lint]'
+check: $(STAMP)  ## static checks: mypy, import contracts, a user script under mypy --strict, pyflakes
+	$(BIN)/python -m pip install -q -e '.[lint]' $(EDITABLE)
 	$(BIN)/python -m mypy docextract
+	$(BIN)/lint-imports
+	$(BIN)/python -m pytest -q tests/typing
 	$(BIN)/python -m pyflakes docextract benches samples
 
 bench: $(STAMP)  ## speed and memory against the reference readers
-	$(BIN)/python -m pip install -q -e '.[bench]'
+	$(BIN)/python -m pip install -q -e '.[bench]' $(EDITABLE)
 	$(BIN)/python -m benches
 
 fuzz: $(STAMP)  ## longer fuzzing run of every parser

@@ -35,9 +35,9 @@ def _environment() -> dict[str, str]:
     """Both tools run with compiled bytecode, as installed packages do.
 
     pip compiled pyhwp's modules at install time; docextract's editable checkout gets its
-    ``__pycache__`` on the warm-up run (with it the compiled-pattern and field-spec caches
-    kept beside the bytecode), unless PYTHONDONTWRITEBYTECODE forbids writing it, which
-    would make every docextract run recompile its sources and compare unlike with like.
+    ``__pycache__`` on the warm-up run (and the parsed field spec lands in the user cache
+    directory), unless PYTHONDONTWRITEBYTECODE forbids writing it, which would make every
+    docextract run recompile its sources and compare unlike with like.
     """
     env = dict(os.environ, NO_COLOR="1")
     env.pop("PYTHONDONTWRITEBYTECODE", None)

@@ -3,14 +3,17 @@
 >>> import docextract
 >>> doc = docextract.parse("공문.hwp")          # HWP, HWPX, DOCX or PDF, detected by content
 >>> print(doc.to_markdown())
+>>> letter = docextract.extract(doc)            # an OfficialLetter (or a generic record)
+>>> docextract.summarize(doc).deadline
 
-The model types live in :mod:`docextract.model`, the errors in :mod:`docextract.errors`.
-Heavy modules load on first use so that importing docextract stays fast.
+The model types live in :mod:`docextract.model`, the errors in :mod:`docextract.errors`,
+JSON in and out in :mod:`docextract.serialize`. Everything but the errors loads on first
+use, so that importing docextract stays fast.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ._version import __version__
 from .errors import (
@@ -27,32 +30,39 @@ from .errors import (
 if TYPE_CHECKING:
     from .api import parse
     from .extraction import extract
-    from .summaries import summarize
     from .limits import Limits
     from .model import Cell, Document, Paragraph, Role, Table
+    from .records.official_letter import OfficialLetter
+    from .summaries import summarize
+    from .summaries.summary import Summary
 
 _LAZY = {
-    "parse": ("docextract.api", "parse"),
-    "extract": ("docextract.extraction", "extract"),
-    "summarize": ("docextract.summaries", "summarize"),
-    "Limits": ("docextract.limits", "Limits"),
-    "Document": ("docextract.model", "Document"),
-    "Paragraph": ("docextract.model", "Paragraph"),
-    "Table": ("docextract.model", "Table"),
-    "Cell": ("docextract.model", "Cell"),
-    "Role": ("docextract.model", "Role"),
+    "parse": "docextract.api",
+    "extract": "docextract.extraction",
+    "summarize": "docextract.summaries",
+    "Limits": "docextract.limits",
+    "Document": "docextract.model",
+    "Paragraph": "docextract.model",
+    "Table": "docextract.model",
+    "Cell": "docextract.model",
+    "Role": "docextract.model",
+    "OfficialLetter": "docextract.records.official_letter",
+    "Summary": "docextract.summaries.summary",
 }
 
+if not TYPE_CHECKING:
+    # Type checkers see the imports above instead, so a misspelt name such as
+    # ``docextract.prase`` is an error for them rather than ``Any``.
 
-def __getattr__(name: str) -> Any:
-    target = _LAZY.get(name)
-    if target is None:
-        raise AttributeError(f"module 'docextract' has no attribute {name!r}")
-    import importlib
+    def __getattr__(name: str) -> object:
+        module = _LAZY.get(name)
+        if module is None:
+            raise AttributeError(f"module 'docextract' has no attribute {name!r}")
+        import importlib
 
-    value = getattr(importlib.import_module(target[0]), target[1])
-    globals()[name] = value
-    return value
+        value = getattr(importlib.import_module(module), name)
+        globals()[name] = value
+        return value
 
 
 __all__ = [
@@ -66,6 +76,8 @@ __all__ = [
     "Table",
     "Cell",
     "Role",
+    "OfficialLetter",
+    "Summary",
     "DocextractError",
     "UnsupportedFormat",
     "CorruptDocument",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 from pathlib import Path
-from typing import IO, Any, Union
+from typing import IO, Any, Callable, Union
 
 from .errors import CorruptDocument, DocextractError, LimitExceeded, UnsupportedFormat
 from .limits import Limits
@@ -107,7 +107,7 @@ def parse(
     return doc
 
 
-def _detect_with_plugins(data: bytes, detect: Any) -> str:
+def _detect_with_plugins(data: bytes, detect: Callable[[bytes], str]) -> str:
     try:
         fmt: str = detect(data)
         return fmt

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from .plain import PlainModel, plain_dataclass
+from .plain import PlainData, plain_dataclass
 
 
 @plain_dataclass
-class Evidence(PlainModel):
+class Evidence(PlainData):
     """Where a value came from: the text as printed, its block path and span in Document.text."""
 
     text: str

@@ -32,19 +32,19 @@ def _document(source: Input | Document, password: str | None,
     return parse(source, password=password, limits=limits)
 
 
-def _extractor(name: str) -> "Extractor":
+def _extractor(name: str) -> Extractor:
     from .registry import extractors
 
     extractor: Extractor = extractors().get(name)()
     return extractor
 
 
-def _threshold(extractor: "Extractor") -> float:
+def _threshold(extractor: Extractor) -> float:
     spec = getattr(extractor, "spec", None)
     return float(getattr(spec, "threshold", AUTO_THRESHOLD))
 
 
-def scores(doc: Document) -> tuple[list[tuple[str, float, "Extractor"]], list[str]]:
+def scores(doc: Document) -> tuple[list[tuple[str, float, Extractor]], list[str]]:
     """Every registered type's score for ``doc``, best first, and warnings for types that
     could not be scored. The generic type is not scored: it is the fallback."""
     from .registry import extractors
@@ -66,7 +66,7 @@ def scores(doc: Document) -> tuple[list[tuple[str, float, "Extractor"]], list[st
     return out, warnings
 
 
-def choose(doc: Document) -> tuple["Extractor", list[str]]:
+def choose(doc: Document) -> tuple[Extractor, list[str]]:
     """The best-scoring extractor for ``doc`` (and warnings), the generic one as a fallback."""
     ranked, warnings = scores(doc)
     for _, score, extractor in ranked:
@@ -76,13 +76,13 @@ def choose(doc: Document) -> tuple["Extractor", list[str]]:
     return _extractor("generic"), [*warnings, GENERIC_WARNING]
 
 
-def _selected(doc: Document, type: str) -> tuple["Extractor", list[str]]:  # noqa: A002
+def _selected(doc: Document, type: str) -> tuple[Extractor, list[str]]:  # noqa: A002
     if type == "auto":
         return choose(doc)
     return _extractor(type), []
 
 
-def _run(extractor: "Extractor", step: Callable[[Document], R], doc: Document) -> R:
+def _run(extractor: Extractor, step: Callable[[Document], R], doc: Document) -> R:
     """``step(doc)`` with extractor bugs turned into :class:`ExtractionError`."""
     try:
         return step(doc)
@@ -102,7 +102,7 @@ def extract(
     password: str | None = None,
     limits: Limits | dict[str, Any] | None = None,
     spec: str | os.PathLike[str] | None = None,
-) -> "Record":
+) -> Record:
     """The record of ``source`` (a path, bytes, binary file or an already parsed Document).
 
     ``type`` is a registered record type (``"official_letter"``, ``"generic"``) or
@@ -127,7 +127,7 @@ def find_fields(
     *,
     password: str | None = None,
     limits: Limits | dict[str, Any] | None = None,
-) -> "Extraction":
+) -> Extraction:
     """What :func:`extract` finds, as plain values with evidence and warnings, without
     building the Pydantic record (the summaries' path: it never loads Pydantic for the
     built-in record types)."""

@@ -26,7 +26,7 @@ from datetime import datetime
 from enum import Enum
 from typing import Annotated, Iterator, Literal, Union
 
-from .plain import PlainModel, Tagged, plain_dataclass
+from .plain import PlainData, Tagged, plain_dataclass
 
 
 class Role(str, Enum):
@@ -43,7 +43,7 @@ class Role(str, Enum):
 
 
 @plain_dataclass
-class BBox(PlainModel):
+class BBox(PlainData):
     """A rectangle in PDF points, origin at the top-left of the page."""
 
     x0: float
@@ -53,7 +53,7 @@ class BBox(PlainModel):
 
 
 @plain_dataclass
-class Provenance(PlainModel):
+class Provenance(PlainData):
     """Where a block came from: its path, section, page, text span and box."""
 
     path: str = ""
@@ -67,7 +67,7 @@ AnnotationKind = Literal["field", "hyperlink", "comment", "bookmark"]
 
 
 @plain_dataclass
-class Annotation(PlainModel):
+class Annotation(PlainData):
     """A marked range inside a paragraph's text: a form field, a link, a comment anchor."""
 
     kind: AnnotationKind
@@ -77,7 +77,7 @@ class Annotation(PlainModel):
 
 
 @plain_dataclass
-class Paragraph(PlainModel):
+class Paragraph(PlainData):
     """A run of text: a body paragraph, a heading, or a line of a header or note."""
 
     kind: Literal["paragraph"] = "paragraph"
@@ -90,7 +90,7 @@ class Paragraph(PlainModel):
 
 
 @plain_dataclass
-class Cell(PlainModel):
+class Cell(PlainData):
     """One table cell, anchored at (row, col), covering row_span x col_span grid slots."""
 
     row: int
@@ -107,7 +107,7 @@ class Cell(PlainModel):
 
 
 @plain_dataclass
-class Table(PlainModel):
+class Table(PlainData):
     """A table: ``rows[i]`` lists the cells whose top-left slot is in grid row ``i``."""
 
     kind: Literal["table"] = "table"
@@ -176,7 +176,7 @@ def _place(block: Paragraph | Table, path: str, pos: int, texts: list[str]) -> i
 
 
 @plain_dataclass
-class Issue(PlainModel):
+class Issue(PlainData):
     """A warning recorded while parsing: content skipped, extension mismatch, and so on."""
 
     code: str
@@ -185,7 +185,7 @@ class Issue(PlainModel):
 
 
 @plain_dataclass
-class Metadata(PlainModel):
+class Metadata(PlainData):
     """Document properties, where the format records them."""
 
     title: str | None = None
@@ -199,7 +199,7 @@ class Metadata(PlainModel):
 
 
 @plain_dataclass
-class Source(PlainModel):
+class Source(PlainData):
     """The input file: name as given, size, SHA-256 and extension."""
 
     name: str | None = None
@@ -209,7 +209,7 @@ class Source(PlainModel):
 
 
 @plain_dataclass
-class Document(PlainModel):
+class Document(PlainData):
     """A parsed document: blocks in reading order plus their linear text."""
 
     schema_version: Literal[1] = 1

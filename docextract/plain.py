@@ -1,88 +1,122 @@
-"""Plain dataclasses that offer Pydantic's model methods, with Pydantic loaded on first use.
+"""Plain dataclasses: the document model, evidence, record parts and summaries.
 
-The document model, evidence and summaries are built on every run of the CLI but are
-validated, serialised or described by a JSON Schema only when someone asks. Importing
-Pydantic and creating model classes costs more than reading a one-page HWP letter, so
-these classes are standard-library dataclasses. :class:`PlainModel` gives them the methods
-callers know from Pydantic (``model_dump_json``, ``model_validate`` ...), each backed by a
-``pydantic.TypeAdapter`` built once per class on first use.
+These classes are built on every run of the CLI, while validating them, writing their
+JSON through Pydantic or describing them by a JSON Schema happens only when someone asks.
+Importing Pydantic costs more than reading a one-page HWP letter, so they are
+standard-library dataclasses, and Pydantic is loaded only by the methods that need it.
 
-Constructing a dataclass does not validate: the parsers and extractors that build these
-objects produce values of the declared types. Data from outside (JSON, dicts) goes through
-:meth:`PlainModel.model_validate`, which validates fully and rejects unknown keys.
+* Constructing one does **not** validate: parsers and extractors build them from values
+  of the declared types. :meth:`PlainData.from_dict` validates (through a
+  ``pydantic.TypeAdapter`` built once per class on first use) and refuses unknown keys.
+* :meth:`PlainData.to_dict` gives JSON-ready data with the standard library only
+  (:func:`to_jsonable`); :meth:`PlainData.to_json` writes JSON through the TypeAdapter and
+  refuses an object whose values do not fit their declared types.
+
+:mod:`docextract.serialize` is the public face of this: ``dump_json``, ``load_document``,
+``json_schema``.
 """
 
 from __future__ import annotations
 
-import copy
 import dataclasses
-from typing import Any, TypeVar, dataclass_transform
+import enum
+from datetime import date, datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, dataclass_transform
 
-P = TypeVar("P", bound="PlainModel")
-
-FORBID_EXTRA: dict[str, Any] = {"extra": "forbid"}
-"""Pydantic settings for every plain model (``__pydantic_config__``): unknown keys are errors."""
+if TYPE_CHECKING:
+    from pydantic import TypeAdapter
 
 T = TypeVar("T")
 
 
 @dataclass_transform(kw_only_default=True)
 def plain_dataclass(cls: type[T]) -> type[T]:
-    """The decorator of every plain model class: keyword-only fields (as Pydantic models take
-    them) and slots (smaller objects, faster attribute access on the parsers' hot paths)."""
+    """The decorator of every plain data class: keyword-only fields (the classes have many
+    optional fields, and names keep calls readable) and slots (smaller objects, faster
+    attribute access on the parsers' hot paths)."""
     return dataclasses.dataclass(slots=True, kw_only=True)(cls)
 
-_ADAPTERS: dict[type, Any] = {}
+
+_ADAPTERS: dict[Any, Any] = {}
 
 
-def adapter(cls: type) -> Any:
-    """The ``pydantic.TypeAdapter`` of ``cls``, built on first use."""
+def type_adapter(cls: type[T]) -> "TypeAdapter[T]":
+    """The ``pydantic.TypeAdapter`` of ``cls``, built on first use and kept."""
     found = _ADAPTERS.get(cls)
     if found is None:
         from pydantic import TypeAdapter
 
         found = _ADAPTERS[cls] = TypeAdapter(cls)
-    return found
+    adapter: TypeAdapter[T] = found
+    return adapter
 
 
-class PlainModel:
-    """Mixin for ``@dataclass(slots=True, kw_only=True)`` classes: Pydantic's model API."""
+class PlainData:
+    """Base of the plain data classes (``@plain_dataclass``): conversion to and from dicts
+    and JSON. Subclasses are dataclasses; this base adds no fields."""
 
     __slots__ = ()
-    __pydantic_config__ = FORBID_EXTRA
+    # Pydantic's documented setting for standard dataclasses: validating a mapping into
+    # one of these classes (here or as a field of a record) refuses unknown keys.
+    __pydantic_config__ = {"extra": "forbid"}
+
+    def to_dict(self) -> dict[str, Any]:
+        """The fields as JSON-ready data: nested classes as dicts, tuples as lists, enums
+        as their values, datetimes as ISO text (what :meth:`to_json` writes)."""
+        data: dict[str, Any] = to_jsonable(self)
+        return data
 
     @classmethod
-    def model_validate(cls: type[P], data: Any) -> P:
-        """Validate a mapping (or an instance) into this class; raises ``pydantic.ValidationError``."""
-        return adapter(cls).validate_python(data)  # type: ignore[no-any-return]
+    def from_dict(cls, data: Mapping[str, Any]) -> Self:
+        """Validate ``data`` (e.g. from :meth:`to_dict` or parsed JSON) into this class.
 
-    @classmethod
-    def model_validate_json(cls: type[P], data: str | bytes) -> P:
-        """Validate JSON text into this class; raises ``pydantic.ValidationError``."""
-        return adapter(cls).validate_json(data)  # type: ignore[no-any-return]
+        Raises ``pydantic.ValidationError`` (a ``ValueError``) for unknown keys, missing
+        fields and values that do not fit their types.
+        """
+        return type_adapter(cls).validate_python(data)
 
-    @classmethod
-    def model_json_schema(cls, **options: Any) -> dict[str, Any]:
-        """The JSON Schema of this class (options as ``TypeAdapter.json_schema``)."""
-        return adapter(cls).json_schema(**options)  # type: ignore[no-any-return]
+    def to_json(self, *, indent: int | None = None) -> str:
+        """JSON text (UTF-8, non-ASCII kept), indented by ``indent`` spaces or on one line.
 
-    def model_dump(self, *, mode: str = "python", **options: Any) -> dict[str, Any]:
-        """The fields as a dict; ``mode="json"`` gives JSON-ready values."""
-        return adapter(type(self)).dump_python(self, mode=mode, **options)  # type: ignore[no-any-return]
+        Raises ``pydantic_core.PydanticSerializationError`` (a ``ValueError``) when a value
+        does not fit its declared type (constructing does not check it).
+        """
+        return type_adapter(type(self)).dump_json(self, indent=indent, warnings="error").decode()
 
-    def model_dump_json(self, *, indent: int | None = None, **options: Any) -> str:
-        """The fields as JSON text (UTF-8, non-ASCII kept)."""
-        return adapter(type(self)).dump_json(self, indent=indent, **options).decode()  # type: ignore[no-any-return]
 
-    def model_copy(self: P, *, update: dict[str, Any] | None = None, deep: bool = False) -> P:
-        """A copy with ``update`` applied; shallow unless ``deep``, as in Pydantic."""
-        source = copy.deepcopy(self) if deep else self
-        return dataclasses.replace(source, **(update or {}))  # type: ignore[type-var]
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def to_jsonable(value: Any) -> Any:
+    """JSON-ready data of plain data classes and the values they hold, standard library
+    only: the same data Pydantic writes for them (a test holds the two equal)."""
+    if isinstance(value, enum.Enum):
+        return to_jsonable(value.value)
+    if value is None or isinstance(value, (str, int, float)):
+        return value
+    kind = type(value)
+    names = _FIELDS.get(kind)
+    if names is None and dataclasses.is_dataclass(value):
+        names = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(value))
+    if names is not None:
+        return {name: to_jsonable(getattr(value, name)) for name in names}
+    if isinstance(value, (list, tuple)):
+        return [to_jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {str(to_jsonable(k)): to_jsonable(v) for k, v in value.items()}
+    if isinstance(value, datetime):
+        text = value.isoformat()
+        return text[:-6] + "Z" if text.endswith("+00:00") else text
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(f"{kind.__name__} is not JSON data")
 
 
 class Tagged:
     """``Annotated`` marker of a union whose members are told apart by a ``kind`` field
-    (a Pydantic discriminated union), resolved only when Pydantic builds a schema."""
+    (a Pydantic discriminated union), resolved through Pydantic's documented
+    ``__get_pydantic_core_schema__`` hook only when a schema is built."""
 
     __slots__ = ("field",)
 
@@ -110,4 +144,4 @@ class Described:
         return schema
 
 
-__all__ = ["Described", "FORBID_EXTRA", "PlainModel", "Tagged", "adapter", "plain_dataclass"]
+__all__ = ["Described", "PlainData", "Tagged", "plain_dataclass", "to_jsonable", "type_adapter"]

@@ -13,9 +13,13 @@ import importlib.util
 import os
 import sys
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from .errors import MissingDependency, PluginError
+
+if TYPE_CHECKING:
+    from .extractors.base import Extractor
+    from .parsers.base import Parser
 
 T = TypeVar("T")
 
@@ -217,17 +221,39 @@ def _registry(group: str, builtins_attr: str, kind: str) -> Registry[Any]:
     return reg
 
 
-def parsers() -> Registry[Any]:
+def parsers() -> Registry[Parser]:
     """The process-wide parser registry (format name → Parser class)."""
     return _registry("docextract.parsers", "BUILTIN_PARSERS", "parser")
 
 
-def extractors() -> Registry[Any]:
+def extractors() -> Registry[Extractor]:
     """The process-wide extractor registry (record type → Extractor class)."""
     return _registry("docextract.extractors", "BUILTIN_EXTRACTORS", "extractor")
 
 
-def parser_for_format(fmt: str) -> Any:
+def add_schema_dir(folder: str | os.PathLike[str]) -> list[str]:
+    """Register every spec in ``folder`` (``--schema-dir``) as an extractor; returns the type
+    names added. A spec's type must be its file name, and may not take a registered name."""
+    from .engine.catalog import extractor_for_path, spec_files
+    from .errors import ExtractionError
+
+    reg = extractors()
+    added = []
+    for name, path in spec_files(folder).items():
+        cls = extractor_for_path(path)
+        if cls.spec.type != name:
+            raise ExtractionError(f"{path}: the spec's type {cls.spec.type!r} must match its file name")
+        if name in reg.names():
+            if reg.entry_target(name) == f"spec:{path}" or reg.get(name) is cls:
+                continue
+            raise ExtractionError(f"{path}: type {name!r} is already defined "
+                                  f"({reg.entry_target(name)})")
+        reg.register(name, cls)
+        added.append(name)
+    return added
+
+
+def parser_for_format(fmt: str) -> type[Parser]:
     """The parser class that reads ``fmt``: a built-in of that name, else any plugin listing it."""
     from .parsers import BUILTIN_PARSERS
 

@@ -20,6 +20,12 @@ def corpus_files(kind: str) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.is_file()) if folder.is_dir() else []
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _spec_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Parsed field specs are cached in a folder of the test run, not the user's cache."""
+    os.environ["DOCEXTRACT_CACHE"] = str(tmp_path_factory.mktemp("docextract-cache"))
+
+
 @pytest.fixture
 def corpus_dir() -> Path:
     if not CORPUS.is_dir():

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import sys
-from typing import Any, Callable, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, TypeVar
 
 import click
 
 from ..errors import DocextractError
+
+if TYPE_CHECKING:
+    from ..limits import Limits
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -25,7 +28,8 @@ def limit_options(func: F) -> F:
     return func
 
 
-def limits_from(timeout: float | None, max_pages: int | None, max_size_mb: float | None) -> Any:
+def limits_from(timeout: float | None, max_pages: int | None,
+                max_size_mb: float | None) -> Limits:
     from ..limits import Limits
 
     return Limits.from_env(
@@ -35,7 +39,7 @@ def limits_from(timeout: float | None, max_pages: int | None, max_size_mb: float
     )
 
 
-def load_source(path: str) -> Any:
+def load_source(path: str) -> str | bytes:
     """``-`` means standard input; anything else is a path (names may start with a dash)."""
     if path == "-":
         return sys.stdin.buffer.read()

@@ -5,33 +5,36 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
 import click
 
+from ..errors import DocextractError
 from .common import (debug_enabled, exit_code_for, limit_options, limits_from, load_source,
                      print_error)
+
+if TYPE_CHECKING:
+    from ..limits import Limits
+    from ..records.base import Record
 
 FORMATS = ["json", "jsonl", "csv", "table"]
 
 
 def _records(files: tuple[str, ...], rtype: str, spec: str | None, password: str | None,
-             limits: Any) -> Iterator[tuple[str, Any, Any]]:
-    from ..errors import DocextractError
+             limits: Limits) -> Iterator[tuple[str, Record | DocextractError]]:
+    """Each input and its record, or the error that stopped it."""
+    from ..api import parse
     from ..extraction import extract
 
     for path in files:
         try:
-            source = load_source(path)
-            from ..api import parse
-
-            doc = parse(source, password=password, limits=limits,
+            doc = parse(load_source(path), password=password, limits=limits,
                         name=None if path == "-" else path)
-            yield path, extract(doc, rtype, spec=spec), None
+            yield path, extract(doc, rtype, spec=spec)
         except DocextractError as exc:
             if debug_enabled():
                 raise
-            yield path, None, exc
+            yield path, exc
 
 
 def flatten(data: Any, prefix: str = "") -> dict[str, str]:
@@ -51,7 +54,7 @@ def flatten(data: Any, prefix: str = "") -> dict[str, str]:
     return out
 
 
-def _table(path: str, record: Any, evidence: bool) -> str:
+def _table(path: str, record: Record, evidence: bool) -> str:
     rows: list[tuple[str, str]] = [("input", path), ("record_type", record.record_type)]
     for key, value in record.to_dict().items():
         if isinstance(value, list) and value and all(isinstance(x, dict) for x in value):
@@ -92,8 +95,6 @@ def extract(files: tuple[str, ...], rtype: str, spec: str | None, fmt: str, evid
             password: str | None, timeout: float | None, max_pages: int | None,
             max_size_mb: float | None) -> int:
     """Extract a typed record from each of FILES (- reads standard input)."""
-    from ..errors import DocextractError
-
     if rtype != "auto" and spec is None:
         from ..registry import extractors
 
@@ -105,8 +106,9 @@ def extract(files: tuple[str, ...], rtype: str, spec: str | None, fmt: str, evid
     limits = limits_from(timeout, max_pages, max_size_mb)
     as_lines = fmt == "jsonl" or (fmt == "json" and len(files) > 1)
     csv_rows: list[dict[str, str]] = []
-    for path, record, exc in _records(files, rtype, spec, password, limits):
-        if exc is not None:
+    for path, record in _records(files, rtype, spec, password, limits):
+        if isinstance(record, DocextractError):
+            exc = record
             print_error(path, exc)
             errors.append(exc)
             error = {"input": path, **exc.to_dict()}

@@ -3,26 +3,32 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Iterator
 
 import click
 
+from ..errors import DocextractError
 from .common import (debug_enabled, exit_code_for, limit_options, limits_from, load_source,
                      print_error)
 
+if TYPE_CHECKING:
+    from ..limits import Limits
+    from ..model import Document
 
-def _parse_each(files: tuple[str, ...], password: str | None, limits: Any) -> Any:
-    from .. import parse
-    from ..errors import DocextractError
+
+def _parse_each(files: tuple[str, ...], password: str | None, limits: Limits
+                ) -> Iterator[tuple[str, Document | DocextractError]]:
+    """Each input and its document, or the error that stopped its parsing."""
+    from ..api import parse
 
     for path in files:
         try:
             yield path, parse(load_source(path), password=password, limits=limits,
-                              name=None if path == "-" else path), None
+                              name=None if path == "-" else path)
         except DocextractError as exc:
             if debug_enabled():
                 raise
-            yield path, None, exc
+            yield path, exc
 
 
 @click.command()
@@ -33,12 +39,12 @@ def _parse_each(files: tuple[str, ...], password: str | None, limits: Any) -> An
 def text(files: tuple[str, ...], markdown: bool, password: str | None, timeout: float | None,
          max_pages: int | None, max_size_mb: float | None) -> int:
     """Print the text of FILES (- reads standard input)."""
-    errors = []
+    errors: list[DocextractError] = []
     limits = limits_from(timeout, max_pages, max_size_mb)
-    for path, doc, exc in _parse_each(files, password, limits):
-        if exc is not None:
-            print_error(path, exc)
-            errors.append(exc)
+    for path, doc in _parse_each(files, password, limits):
+        if isinstance(doc, DocextractError):
+            print_error(path, doc)
+            errors.append(doc)
             continue
         if len(files) > 1:
             click.echo(f"==> {path} <==")
@@ -46,13 +52,14 @@ def text(files: tuple[str, ...], markdown: bool, password: str | None, timeout: 
     return exit_code_for(errors)
 
 
-def document_json(path: str, password: str | None, limits: Any, indent: int | None) -> str:
+def document_json(path: str, password: str | None, limits: Limits, indent: int | None) -> str:
     """Parse one input and serialize it (runs in worker processes for --jobs)."""
-    from .. import parse
+    from ..api import parse
+    from ..serialize import dump_json
 
     doc = parse(load_source(path), password=password, limits=limits,
                 name=None if path == "-" else path)
-    return doc.model_dump_json(indent=indent)
+    return dump_json(doc, indent=indent)
 
 
 @click.command("parse")
@@ -76,7 +83,7 @@ def parse_cmd(files: tuple[str, ...], fmt: str, password: str | None, jobs: int,
                              indent=None if as_lines else 2)
     if "-" in files:
         jobs = 1  # standard input can only be read once, in this process
-    errors = []
+    errors: list[DocextractError] = []
     for outcome in run_many(work, files, jobs=max(1, jobs), timeout=limits.timeout_seconds):
         if outcome.error is not None:
             if debug_enabled():
@@ -96,7 +103,6 @@ def parse_cmd(files: tuple[str, ...], fmt: str, password: str | None, jobs: int,
               show_default=True)
 def formats(fmt: str) -> None:
     """List registered parsers, their formats and whether their dependencies are present."""
-    from ..errors import DocextractError
     from ..registry import parsers
 
     reg = parsers()

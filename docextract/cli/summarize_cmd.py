@@ -3,22 +3,29 @@
 from __future__ import annotations
 
 import sys
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import click
 
 from .common import (debug_enabled, error_line, exit_code_for, limit_options, limits_from,
                      load_source)
 
+if TYPE_CHECKING:
+    from ..extractors.base import Extraction
+    from ..limits import Limits
+    from ..model import Document
+    from ..summaries.summary import Summary
+
 FORMATS = ("text", "markdown", "json", "html")
 NLP_MODES = ("auto", "kiwi", "spacy", "light")
 
 
 def _summarize_one(path: str, *, today: date, sentences: int, nlp: str | None,
-                   password: str | None, limits: Any) -> tuple[Any, Any, Any]:
-    from .. import parse
+                   password: str | None, limits: Limits
+                   ) -> tuple[Summary, Document, Extraction]:
+    from ..api import parse
     from ..summaries import extract_record
     from ..summaries.summary import build_summary
 
@@ -29,7 +36,8 @@ def _summarize_one(path: str, *, today: date, sentences: int, nlp: str | None,
     return summary, document, record
 
 
-def _render(fmt: str, summary: Any, document: Any, record: Any, colour: bool) -> str:
+def _render(fmt: str, summary: Summary, document: Document, record: Extraction,
+            colour: bool) -> str:
     if fmt == "json":
         from ..summaries.render_json import render_json
 
@@ -47,23 +55,28 @@ def _render(fmt: str, summary: Any, document: Any, record: Any, colour: bool) ->
     return render_text(summary, colour=colour)
 
 
-class _Day(click.DateTime):
-    """``click.DateTime(["%Y-%m-%d"])`` that reads a plain ``2025-07-06`` without ``strptime``.
+class IsoDate(click.ParamType):
+    """A calendar date written ``YYYY-MM-DD`` (month and day may have one digit).
 
-    ``datetime.strptime`` loads and compiles its locale-aware parser on first use, a few
-    milliseconds of every run with ``--today``. Anything but ten ASCII characters
-    ``dddd-dd-dd`` still goes through it, so accepted values and messages are click's.
+    Read without ``datetime.strptime``, which loads and compiles its locale-aware parser
+    on first use: a few milliseconds of every run with ``--today``.
     """
 
-    def _try_to_convert_date(self, value: Any, format: str) -> datetime | None:
-        if format == "%Y-%m-%d" and isinstance(value, str) and len(value) == 10 \
-                and value.isascii() and value[4] == "-" and value[7] == "-" \
-                and (value[:4] + value[5:7] + value[8:]).isdigit():
+    name = "YYYY-MM-DD"
+
+    def convert(self, value: object, param: click.Parameter | None,
+                ctx: click.Context | None) -> date:
+        if isinstance(value, date):
+            return value
+        parts = str(value).split("-")
+        if len(parts) == 3 and len(parts[0]) == 4 and all(
+                1 <= len(p) <= 2 for p in parts[1:]) and all(
+                p.isascii() and p.isdigit() for p in parts):
             try:
-                return datetime(int(value[:4]), int(value[5:7]), int(value[8:]))
-            except ValueError:  # month 13, 30 February: strptime refuses them too
-                return None
-        return super()._try_to_convert_date(value, format)
+                return date(int(parts[0]), int(parts[1]), int(parts[2]))
+            except ValueError:  # month 13, 30 February
+                pass
+        self.fail(f"{value!r} is not a date written YYYY-MM-DD.", param, ctx)
 
 
 def _html_target(output: str, path: str, several: bool) -> Path:
@@ -76,7 +89,7 @@ def _html_target(output: str, path: str, several: bool) -> Path:
 
 @click.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(allow_dash=True))
-@click.option("--today", type=_Day(formats=["%Y-%m-%d"]), default=None,
+@click.option("--today", type=IsoDate(), default=None,
               help="Count D-days from this date (YYYY-MM-DD) instead of the current date.")
 @click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="text",
               show_default=True, help="text (terminal), markdown, json, or html (one page).")
@@ -88,7 +101,7 @@ def _html_target(output: str, path: str, several: bool) -> Path:
               help="Tokenizer for ranking: auto (Kiwi for long documents), kiwi, spacy, light.")
 @click.option("--password", default=None, help="Password for an encrypted PDF.")
 @limit_options
-def summarize(files: tuple[str, ...], today: datetime | None, fmt: str, output: str | None,
+def summarize(files: tuple[str, ...], today: date | None, fmt: str, output: str | None,
               sentences: int, nlp: str | None, password: str | None, timeout: float | None,
               max_pages: int | None, max_size_mb: float | None) -> int:
     """Summarize FILES for a clerk: requests, deadline (D-day), attachments, contacts, gist.
@@ -108,7 +121,7 @@ def summarize(files: tuple[str, ...], today: datetime | None, fmt: str, output: 
     if output is not None and fmt != "html" and several:
         raise click.UsageError("--output with several files is only for --format html")
     limits = limits_from(timeout, max_pages, max_size_mb)
-    day = today.date() if today else date.today()
+    day = today or date.today()
     from ..summaries.render_text import use_colour
 
     colour = fmt == "text" and output is None and use_colour(sys.stdout)

@@ -9,13 +9,15 @@ findings into the record class.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from ..evidence import Evidence
 from ..model import Document
 
 if TYPE_CHECKING:
     from ..records.base import Record
+
+R = TypeVar("R", bound="Record")
 
 
 @dataclass
@@ -62,8 +64,11 @@ class Extraction:
         return cls(record.record_type, values,
                    {k: list(v) for k, v in record.evidence.items()}, list(record.warnings))
 
-    def to_record(self, record_class: "type[Record]") -> "Record":
-        """Validate the values into ``record_class`` and attach evidence and warnings."""
+    def to_record(self, record_class: type[R]) -> R:
+        """Validate the values into ``record_class`` and attach evidence and warnings.
+
+        Raises ``pydantic.ValidationError`` when a value does not fit its field.
+        """
         record = record_class.model_validate(self.values)
         for key, items in self.evidence.items():
             for item in items:

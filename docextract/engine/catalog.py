@@ -3,7 +3,7 @@
 * Built-in types are the ``*.yaml`` specs shipped in the ``docextract_schemas`` package
   (the ``schemas/`` folder of a source checkout); the file name is the type name.
 * A user's folders: ``DOCEXTRACT_SCHEMA_PATH`` (folders separated by ``os.pathsep``) and
-  ``docextract --schema-dir DIR`` (:func:`add_schema_dir`). Their specs load the same way
+  ``docextract --schema-dir DIR`` (:func:`docextract.registry.add_schema_dir`). Their specs load the same way
   and take part in ``--type auto``; a user type may not reuse a built-in name.
 * Entry points (group ``docextract.extractors``) may name an Extractor class, a spec
   object, or the path of a spec file.
@@ -19,7 +19,8 @@ from typing import Any
 
 from ..errors import ExtractionError
 from .extractor import SpecExtractor, extractor_class
-from .spec import Spec, compile_spec, load_spec, load_spec_text
+from .spec import compile_spec, load_spec, load_spec_text
+from .spec_types import Spec
 
 SPEC_SUFFIX = ".yaml"
 _CLASSES: dict[str, type[SpecExtractor]] = {}
@@ -100,25 +101,5 @@ def as_extractor_class(plugin: Any, origin: str) -> Any:
     return plugin
 
 
-def add_schema_dir(folder: str | os.PathLike[str]) -> list[str]:
-    """Register every spec in ``folder`` (``--schema-dir``); returns the type names added."""
-    from ..registry import extractors
-
-    reg = extractors()
-    added = []
-    for name, path in spec_files(folder).items():
-        cls = extractor_for_path(path)
-        if cls.spec.type != name:
-            raise ExtractionError(f"{path}: the spec's type {cls.spec.type!r} must match its file name")
-        if name in reg.names():
-            if reg.entry_target(name) == f"spec:{path}" or reg.get(name) is cls:
-                continue
-            raise ExtractionError(f"{path}: type {name!r} is already defined "
-                                  f"({reg.entry_target(name)})")
-        reg.register(name, cls)
-        added.append(name)
-    return added
-
-
-__all__ = ["SPEC_SUFFIX", "add_schema_dir", "as_extractor_class", "builtin_folder",
+__all__ = ["SPEC_SUFFIX", "as_extractor_class", "builtin_folder",
            "builtin_targets", "extractor_for_path", "spec_files", "user_folders"]

@@ -19,7 +19,7 @@ from .lines import Line
 from .masks import mask_warning
 
 if TYPE_CHECKING:
-    from .spec import FieldSpec, Spec
+    from .spec_types import FieldSpec, Spec
 
 # Fields whose value dates the document, in the order they are trusted for a missing year.
 _DATING_FIELDS = ("enforcement_date", "date", "receipt_date", "release_at", "held_at",

@@ -18,7 +18,7 @@ from .base import Extraction, Extractor, Found
 from .context import FindContext
 from .lines import Line, document_lines
 from .masks import is_masked
-from .spec import FieldSpec, Signal, Spec
+from .spec_types import FieldSpec, Signal, Spec
 from .values import convert, value_type
 
 if TYPE_CHECKING:
@@ -81,7 +81,7 @@ class SpecExtractor(Extractor):
             if cls.spec.record:
                 cached = _resolve(cls.spec.record, cls.spec.origin, "record class")
             else:
-                from ..records.dynamic import record_from_spec
+                from .records import record_from_spec
 
                 cached = record_from_spec(cls.spec)
             cls._record_class = cached  # type: ignore[attr-defined]

@@ -122,8 +122,8 @@ def join_items(lines: list[Line], indices: range, end_mark_line: int | None = No
         prev = items[-1] if items else None
         # a wrapped line continues its item; a table row is never a continuation (nor
         # continued): each row of a table in the body is an item of its own
-        same_flow = prev is not None and line.table is None and prev.pieces[-1].line.table is None
-        if marker is None and same_flow and not sentence_finished(prev.text):
+        if (marker is None and prev is not None and line.table is None
+                and prev.pieces[-1].line.table is None and not sentence_finished(prev.text)):
             prev.pieces.append(Piece(line, start, end))
             continue
         items.append(Item(marker.text if marker else None, [Piece(line, start, end)],

@@ -2,6 +2,8 @@
 
 Installed, the top-level ``schemas/`` folder is the package ``docextract_schemas``; in a
 source checkout that is not installed, the folder beside the ``docextract`` package is used.
+The built-in specs, once parsed, are kept in the user's cache directory
+(:func:`load_builtin_spec`; ``DOCEXTRACT_CACHE=off`` turns that off).
 """
 
 from __future__ import annotations
@@ -16,11 +18,8 @@ from typing import Any
 
 from ..errors import ExtractionError
 
-_CACHE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "__pycache__")
-
-
 def schema_text(name: str) -> str:
-    """The text of ``schemas/<name>`` (e.g. ``official_letter.fields.yaml``)."""
+    """The text of ``schemas/<name>`` (e.g. ``official_letter.yaml``)."""
     # A package in a folder (the usual install) is read directly: importlib.resources
     # costs milliseconds to import; zipped or otherwise unusual installs still use it.
     try:
@@ -49,7 +48,7 @@ def schema_text(name: str) -> str:
 
 def load_yaml(text: str, origin: str) -> dict[str, Any]:
     """Parse a YAML mapping safely; any problem becomes an ExtractionError naming ``origin``."""
-    import yaml  # ~20 ms to import; a CLI run with a cached built-in spec never needs it
+    import yaml  # 10-20 ms to import; a CLI run with a cached built-in spec never needs it
 
     # libyaml's C loader, when PyYAML was built with it, parses the specs ~20x faster.
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -62,38 +61,63 @@ def load_yaml(text: str, origin: str) -> dict[str, Any]:
     return data
 
 
+CACHE_SETTING = "DOCEXTRACT_CACHE"
+"""Environment variable: ``off`` turns the spec cache off; a folder path moves it there;
+unset (or ``on``) keeps it in the user cache directory (``platformdirs``)."""
+
+_OFF = {"off", "0", "no", "false", "none"}
+
+
+def cache_folder() -> Path | None:
+    """Where parsed built-in specs are kept, or ``None`` when ``DOCEXTRACT_CACHE=off``.
+
+    Never the installed package's folder (which may be read-only, or shared by users):
+    the user's cache directory, e.g. ``~/.cache/docextract`` on Linux.
+    """
+    setting = os.environ.get(CACHE_SETTING, "").strip()
+    if setting.lower() in _OFF:
+        return None
+    if setting and setting.lower() != "on":
+        return Path(setting)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("docextract", appauthor=False))
+
+
 def load_builtin_spec(name: str) -> dict[str, Any]:
     """``load_yaml(schema_text(name), name)``, kept across runs while the text is unchanged.
 
-    Like a ``.pyc`` file, the parsed mapping is stored (marshal) under ``__pycache__``
-    with the SHA-256 of the YAML text it came from, and used only when that digest
-    matches; not written when bytecode writing is off or the folder is read-only.
+    Importing PyYAML costs a one-file CLI run more than the extraction, so the parsed
+    mapping is stored (``marshal`` of plain data) in :func:`cache_folder` under the
+    SHA-256 of the YAML text it came from, and used only when that digest matches. A
+    cache that cannot be read or written is silently not used.
     """
     text = schema_text(name)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    path = os.path.join(_CACHE, f"{name}.{sys.implementation.cache_tag}.marshal")
+    folder = cache_folder()
+    if folder is None:
+        return load_yaml(text, name)
+    # marshal's format belongs to the interpreter version: the cache tag is in the name
+    path = folder / f"{name}.{digest[:16]}.{sys.implementation.cache_tag}.marshal"
     try:
-        with open(path, "rb") as fh:
-            stored, data = marshal.loads(fh.read())
+        stored, data = marshal.loads(path.read_bytes())
         if stored == digest and isinstance(data, dict):
             return data
     except Exception:  # missing, stale or unreadable: parse the YAML
         pass
     data = load_yaml(text, name)
-    if not sys.dont_write_bytecode:
-        tmp = f"{path}.{os.getpid()}.tmp"
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        payload = marshal.dumps((digest, data))  # ValueError for types marshal lacks
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp.write_bytes(payload)
+        os.replace(tmp, path)  # atomic: concurrent runs never see half a file
+    except Exception:
         try:
-            payload = marshal.dumps((digest, data))  # ValueError for types marshal lacks
-            os.makedirs(_CACHE, exist_ok=True)
-            with open(tmp, "wb") as fh:
-                fh.write(payload)
-            os.replace(tmp, path)
-        except Exception:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
+            tmp.unlink()
+        except OSError:
+            pass
     return data
 
 
-__all__ = ["load_builtin_spec", "load_yaml", "schema_text"]
+__all__ = ["CACHE_SETTING", "cache_folder", "load_builtin_spec", "load_yaml", "schema_text"]

@@ -3,8 +3,7 @@
 Each module has one job: :mod:`.text` (look-alike characters, glyph spacing),
 :mod:`.dates`, :mod:`.times`, :mod:`.amounts`, :mod:`.phones`, :mod:`.docnums` and
 :mod:`.disclosure`. Every function is pure: it takes strings (and context values such as
-a default year) and returns values, never touching a Document. :mod:`.regex_cache`
-keeps the compiled patterns all of them (and the extractors) use across runs.
+a default year) and returns values, never touching a Document.
 """
 
 from __future__ import annotations

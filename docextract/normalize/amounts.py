@@ -8,9 +8,9 @@ printed they are cross-checked (:attr:`AmountMatch.hangul_matches`).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from .regex_cache import compile_pattern
 from .text import normalize_chars
 
 DIGITS = {"영": 0, "공": 0, "일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "육": 6, "륙": 6,
@@ -18,15 +18,15 @@ DIGITS = {"영": 0, "공": 0, "일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, 
 SMALL_UNITS = {"십": 10, "백": 100, "천": 1000}
 BIG_UNITS = {"만": 10**4, "억": 10**8, "조": 10**12}
 
-_TOKEN = compile_pattern(r"\d[\d,]*|[영공일이삼사오육륙칠팔구십백천만억조]")
+_TOKEN = re.compile(r"\d[\d,]*|[영공일이삼사오육륙칠팔구십백천만억조]")
 _HANGUL_NUM = "영공일이삼사오육륙칠팔구십백천만억조"
 # An Arabic amount, optionally with unit words: 1,234,000 / 1억 2,000만 / 3억5천만 / 3,306백만.
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+"
 _NUMBER = rf"(?:{_ARABIC})(?:\s*[십백천만억조]+(?:\s*(?:{_ARABIC}))?)*"
-_AMOUNT = compile_pattern(
+_AMOUNT = re.compile(
     rf"(?<![\d,.])(?P<geum>금\s*)?(?P<num>{_NUMBER})\s*원"
     rf"(?:\s*\(\s*금?\s*(?P<hangul>[{_HANGUL_NUM}\s]+?)\s*원\s*(?:정\s*)?\))?")
-_GEUM_HANGUL = compile_pattern(rf"금\s*(?P<hangul>[{_HANGUL_NUM}]+)\s*원")
+_GEUM_HANGUL = re.compile(rf"금\s*(?P<hangul>[{_HANGUL_NUM}]+)\s*원")
 
 
 @dataclass(frozen=True)

@@ -12,25 +12,24 @@ import datetime as _dt
 import re
 from dataclasses import dataclass
 
-from .regex_cache import compile_pattern
 from .text import normalize_chars
 
 WEEKDAYS = "월화수목금토일"
 
 _WD = r"(?:\s*\(\s*(?P<wd>[월화수목금토일])\s*\))?"
-_FULL = compile_pattern(
+_FULL = re.compile(
     r"(?<![\d.'])(?P<y>(?:19|20)\d{2}|'\d{2})\s*(?P<s1>[./-])\s*(?P<m>\d{1,2})\s*(?P=s1)\s*"
     r"(?P<d>\d{1,2})(?!\d)(?:\s*\.)?" + _WD)
-_KOREAN = compile_pattern(
+_KOREAN = re.compile(
     r"(?<!\d)(?P<y>(?:19|20)\d{2}|'\d{2})\s*년\s*(?P<m>\d{1,2})\s*월\s*(?P<d>\d{1,2})\s*일" + _WD)
 # The second half of a range: "~ 5. 20.(화)", "~12.31", "~ 27.(수)".
-_RANGE_TAIL = compile_pattern(
+_RANGE_TAIL = re.compile(
     r"\s*[~-]\s*(?:(?P<m>\d{1,2})\s*\.\s*)?(?P<d>\d{1,2})(?!\d)(?:\s*\.)?" + _WD)
-_RANGE_TAIL_KO = compile_pattern(r"\s*[~-]\s*(?:(?P<m>\d{1,2})\s*월\s*)?(?P<d>\d{1,2})\s*일" + _WD)
+_RANGE_TAIL_KO = re.compile(r"\s*[~-]\s*(?:(?P<m>\d{1,2})\s*월\s*)?(?P<d>\d{1,2})\s*일" + _WD)
 # Year-less "3. 21.(금)": only with a weekday, which keeps item numbers out.
-_MONTH_DAY = compile_pattern(
+_MONTH_DAY = re.compile(
     r"(?<![\d.'])(?P<m>\d{1,2})\s*\.\s*(?P<d>\d{1,2})\s*\.\s*\(\s*(?P<wd>[월화수목금토일])\s*\)")
-_MMDD = compile_pattern(r"^\s*(?P<m>\d{1,2})\s*/\s*(?P<d>\d{1,2})\s*$")
+_MMDD = re.compile(r"^\s*(?P<m>\d{1,2})\s*/\s*(?P<d>\d{1,2})\s*$")
 
 
 @dataclass(frozen=True)

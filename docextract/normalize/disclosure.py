@@ -10,10 +10,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .regex_cache import compile_pattern
 from .text import normalize_chars
 
-_DISCLOSURE = compile_pattern(
+_DISCLOSURE = re.compile(
     r"(?<![가-힣])(?P<level>대\s*국\s*민\s*공\s*개|대\s*시\s*민\s*공\s*개|부\s*분\s*공\s*개|비\s*공\s*개|공\s*개)"
     r"(?:\s*\(\s*(?P<grounds>\d{1,2}(?:\s*[,·.\s]\s*\d{1,2})*)?\s*\))?(?![가-힣])")
 

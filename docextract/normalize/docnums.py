@@ -8,14 +8,14 @@ phone numbers (``2133-7741``) are never taken for document numbers.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .dates import parse_date
-from .regex_cache import compile_pattern
 from .text import normalize_chars
 
 _DEPT = r"[가-힣○A-Za-z0-9·()]*[가-힣][가-힣○A-Za-z0-9·]*"
-_NUMBER = compile_pattern(
+_NUMBER = re.compile(
     rf"(?<![\w-])(?:(?P<org>[가-힣○\u4e00-\u9fff][가-힣○0-9\u4e00-\u9fff]*)\s+)?(?P<dept>{_DEPT})\s*-\s*(?P<serial>\d{{1,7}})(?![\d-])"
     r"\s*(?P<ho1>호)?\s*(?:\(\s*(?P<date>[^()]*)\s*\))?\s*(?P<ho2>호)?")
 

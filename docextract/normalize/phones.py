@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .regex_cache import compile_pattern
 from .text import normalize_chars
 
 # Area codes by province/metropolitan city name, for local numbers printed without one.
@@ -23,13 +22,13 @@ AREA_CODES: dict[str, str] = {
     "제주": "064",
 }
 _MOBILE = ("010", "011", "016", "017", "018", "019")
-_THREE_DIGIT_PREFIX = compile_pattern(r"^0(?:[3-6][1-5]|70|50|80|10|1[16-9])")
+_THREE_DIGIT_PREFIX = re.compile(r"^0(?:[3-6][1-5]|70|50|80|10|1[16-9])")
 
-_PHONE = compile_pattern(
+_PHONE = re.compile(
     r"(?<![\d\w.@-])(?:\+\s*82[\s.-]*(?:\(\s*0\s*\)\s*)?\d{1,2}[\s.-]*"
     r"|\(?\s*0\d{1,2}\s*\)?[\s.-]*)?"
     r"\d{3,4}[\s.-]*\d{4}(?![\d\w@-])")
-_BARE = compile_pattern(r"(?<![\d\w.@-])0\d{8,10}(?![\d\w@])")
+_BARE = re.compile(r"(?<![\d\w.@-])0\d{8,10}(?![\d\w@])")
 
 
 def _digits(text: str) -> str:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .regex_cache import compile_pattern
 
 # Hyphen and dash look-alikes seen in PDF and OCR output: map to ASCII '-'.
 HYPHENS = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uff0d\ufe63\u00ad"
@@ -64,7 +63,7 @@ def collapse_ws(text: str) -> str:
 
 
 _GLYPH = r"[가-힣○◯Ｏ]"
-_SPACED_RUN = compile_pattern(rf"(?<!\S){_GLYPH}(?: {_GLYPH})+(?!\S)")
+_SPACED_RUN = re.compile(rf"(?<!\S){_GLYPH}(?: {_GLYPH})+(?!\S)")
 
 
 def collapse_glyph_spacing(text: str, *, min_glyphs: int = 3) -> str:

@@ -5,13 +5,13 @@ Reads ``18:00``, ``9:30``, ``오후 2시``, ``오전 10시 반``, ``14시 30분`
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from .regex_cache import compile_pattern
 from .text import normalize_chars
 
-_DIGITAL = compile_pattern(r"(?<![\d.:])(?:(?P<ampm>오전|오후)\s*)?(?P<h>[01]?\d|2[0-4]):(?P<m>[0-5]\d)(?![\d:])")
-_KOREAN = compile_pattern(
+_DIGITAL = re.compile(r"(?<![\d.:])(?:(?P<ampm>오전|오후)\s*)?(?P<h>[01]?\d|2[0-4]):(?P<m>[0-5]\d)(?![\d:])")
+_KOREAN = re.compile(
     r"(?:(?P<ampm>오전|오후)\s*)?(?<![\d.])(?P<h>\d{1,2})\s*시(?!간)"
     r"(?:\s*(?P<m>\d{1,2})\s*분|\s*(?P<half>반))?")
 

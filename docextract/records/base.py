@@ -41,7 +41,7 @@ class Record(BaseModel):
         """The record as JSON-ready data; with ``evidence=True`` an ``_evidence`` key is added."""
         data: dict[str, Any] = self.model_dump(mode="json")
         if evidence:
-            data["_evidence"] = {k: [e.model_dump(mode="json") for e in v]
+            data["_evidence"] = {k: [e.to_dict() for e in v]
                                  for k, v in self._evidence.items()}
         return data
 

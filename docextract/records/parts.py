@@ -11,11 +11,11 @@ from __future__ import annotations
 from dataclasses import field
 from typing import Annotated, Literal
 
-from ..plain import Described, PlainModel, plain_dataclass
+from ..plain import Described, PlainData, plain_dataclass
 
 
 @plain_dataclass
-class Related(PlainModel):
+class Related(PlainData):
     """A referenced earlier document (관련): the organisation printed before its number,
     the number (처리과-번호) and its date."""
 
@@ -25,7 +25,7 @@ class Related(PlainModel):
 
 
 @plain_dataclass
-class Attachment(PlainModel):
+class Attachment(PlainData):
     """An attachment (붙임), its number of copies (부) and whether it is sent separately
     (``따로붙임``, ``(별도 송부)``)."""
 
@@ -35,7 +35,7 @@ class Attachment(PlainModel):
 
 
 @plain_dataclass
-class Person(PlainModel):
+class Person(PlainData):
     """A signer in the 결재 block: position (직위/직급), name, and ``대결`` when someone
     signed for the position holder (``代``) or ``전결`` for delegated final approval."""
 
@@ -52,7 +52,7 @@ class Approver(Person):
 
 
 @plain_dataclass
-class Disclosure(PlainModel):
+class Disclosure(PlainData):
     """공개구분: level and the non-disclosure grounds (정보공개법 제9조 제1항 각 호)."""
 
     level: Literal["공개", "부분공개", "비공개"]
@@ -60,7 +60,7 @@ class Disclosure(PlainModel):
 
 
 @plain_dataclass
-class Contact(PlainModel):
+class Contact(PlainData):
     """Whom to ask: department, position, name, phone, email."""
 
     department: str | None = None
@@ -71,7 +71,7 @@ class Contact(PlainModel):
 
 
 @plain_dataclass
-class OutlineItem(PlainModel):
+class OutlineItem(PlainData):
     """A headline of a 개조식 report (□, Ⅰ.) with the items under it (○, -, ·)."""
 
     text: str
@@ -80,7 +80,7 @@ class OutlineItem(PlainModel):
 
 
 @plain_dataclass
-class AgendaItem(PlainModel):
+class AgendaItem(PlainData):
     """One agenda item of a meeting (안건) and what was decided on it."""
 
     title: str

@@ -17,11 +17,14 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from ..api import Input
+    from ..extractors.base import Extraction
+    from ..limits import Limits
     from ..model import Document
     from .summary import Summary
 
 
-def extract_record(document: "Document") -> Any:
+def extract_record(document: Document) -> Extraction:
     """What :func:`docextract.extract` (type ``auto``) finds in ``document``, as an
     :class:`~docextract.extractors.base.Extraction`: the record's values without the
     Pydantic record, which a summary does not need."""
@@ -30,16 +33,33 @@ def extract_record(document: "Document") -> Any:
     return find_fields(document, type="auto")
 
 
-def summarize(source: Any, *, today: date | None = None, sentences: int = 3,
+def summarize(source: Input | Document, *, today: date | None = None, sentences: int = 3,
               nlp: str | None = None, password: str | None = None,
-              limits: Any = None) -> "Summary":
-    """Parse ``source`` (path, bytes or binary file), extract its record and summarize it."""
+              limits: Limits | dict[str, Any] | None = None) -> Summary:
+    """Summarize ``source``: a path, bytes, a binary file object or an already parsed
+    :class:`~docextract.model.Document` (then ``password`` and ``limits`` are not used).
+
+    ``today`` fixes the date D-days count from; ``sentences`` is the length of the
+    extractive summary; ``nlp`` picks the tokenizer (``auto``, ``kiwi``, ``spacy``, ``light``).
+    """
     from ..api import parse
+    from ..model import Document
     from .summary import build_summary
 
-    document = parse(source, password=password, limits=limits)
+    document = source if isinstance(source, Document) else parse(
+        source, password=password, limits=limits)
     return build_summary(extract_record(document), document, today=today,
                          sentences=sentences, nlp=nlp)
 
 
-__all__ = ["extract_record", "summarize"]
+__all__ = ["Summary", "extract_record", "summarize"]
+
+
+if not TYPE_CHECKING:  # type checkers see the import above; unknown names stay errors
+
+    def __getattr__(name: str) -> object:
+        if name == "Summary":  # the class lives in .summary, which loads the extractors
+            from .summary import Summary
+
+            return Summary
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
-from ..normalize.regex_cache import compile_pattern
-from ..plain import PlainModel, plain_dataclass
+from ..plain import PlainData, plain_dataclass
 
-_ISO_DATE = compile_pattern(r"^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?$")
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?$")
 
 
 @plain_dataclass
-class DDay(PlainModel):
+class DDay(PlainData):
     """Days between today and a deadline: ``days_left`` is negative once the deadline has passed."""
 
     deadline: str

@@ -13,12 +13,15 @@ from __future__ import annotations
 import hashlib
 import heapq
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..model import Document
 from .labels import (LABELS, NONE, attachment_text, contact_text, deadline_text,
                      disclosure_text, issuer_line, source_line)
-from .summary import Summary
+from .summary import Findings, Summary
+
+if TYPE_CHECKING:
+    from ..evidence import Evidence
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'none'"
 
@@ -63,10 +66,10 @@ def _colour(field: str) -> str:
     return f"hsl({hue} 85% 80%)"
 
 
-def _spans(record: Any, summary: Summary, text_len: int) -> list[tuple[int, int, str, int]]:
+def _spans(evidence: dict[str, list[Evidence]], summary: Summary,
+           text_len: int) -> list[tuple[int, int, str, int]]:
     spans = []
     seq = 0
-    evidence = getattr(record, "evidence", {}) if record is not None else {}
     for field, items in evidence.items():
         for item in items:
             a, b = item.span
@@ -129,7 +132,7 @@ def highlighted_text(text: str, spans: list[tuple[int, int, str, int]]) -> str:
     return "".join(out)
 
 
-def _row(key: str, values: list[str], evidence: dict[str, Any], css: str = "") -> str:
+def _row(key: str, values: list[str], evidence: dict[str, list[Evidence]], css: str = "") -> str:
     target = next((f for f in _ROW_FIELDS.get(key, [key]) if f in evidence), None)
     label = escape(LABELS[key])
     dt = f'<dt><a href="#ev-{escape(target)}">{label}</a></dt>' if target else f"<dt>{label}</dt>"
@@ -142,7 +145,7 @@ def _row(key: str, values: list[str], evidence: dict[str, Any], css: str = "") -
     return f"{dt}<dd{cls}><ul>{items}</ul></dd>"
 
 
-def _panel(s: Summary, evidence: dict[str, Any]) -> str:
+def _panel(s: Summary, evidence: dict[str, list[Evidence]]) -> str:
     rows = []
     if s.kind == "official_letter":
         rows.append(_row("title", [s.title] if s.title else [], evidence))
@@ -170,11 +173,12 @@ def _panel(s: Summary, evidence: dict[str, Any]) -> str:
     return "<dl>" + "".join(rows) + "</dl>" + warnings + footer
 
 
-def render_html(summary: Summary, document: Document, record: Any = None) -> str:
-    """A complete HTML page (UTF-8, no external resources) for one summary."""
-    evidence = getattr(record, "evidence", {}) if record is not None else {}
+def render_html(summary: Summary, document: Document, record: Findings | None = None) -> str:
+    """A complete HTML page (UTF-8, no external resources) for one summary; ``record``
+    (what the summary was built from) gives the evidence to highlight."""
+    evidence = record.evidence if record is not None else {}
     title = summary.title or summary.source or "docextract summary"
-    body = highlighted_text(document.text, _spans(record, summary, len(document.text)))
+    body = highlighted_text(document.text, _spans(evidence, summary, len(document.text)))
     return (
         "<!DOCTYPE html>\n<html lang=\"ko\"><head><meta charset=\"utf-8\">"
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from ..normalize.regex_cache import compile_pattern
+import re
+
 from .labels import (LABELS, NONE, attachment_text, contact_text, deadline_text,
                      disclosure_text, issuer_line, source_line)
 from .summary import Summary
 
 # Values never start a line (they follow "- **label**: " or "1. "), so only inline syntax
 # needs escaping; with [ and ] escaped, parentheses cannot form a link and stay readable.
-_SPECIAL = compile_pattern(r"([\\`*_{}\[\]<>|~])")
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|~])")
 
 
 def md_escape(text: str) -> str:

@@ -14,18 +14,17 @@ import re
 from dataclasses import dataclass
 
 from ..normalize.markers import ITEM_SYLLABLES, item_marker
-from ..normalize.regex_cache import compile_pattern
 
-_ATTACHMENT_LABEL = compile_pattern(r"[ \t\u3000]*(?:붙[ \t\u3000]*임|별[ \t\u3000]*첨|첨[ \t\u3000]*부)(?![^\W\d_])")
-_END_MARK = compile_pattern(r"[ \t\u3000]*(?:끝[ \t\u3000]*\.?|이하[ \t\u3000]*빈[ \t\u3000]*칸)[ \t\u3000]*$")
+_ATTACHMENT_LABEL = re.compile(r"[ \t\u3000]*(?:붙[ \t\u3000]*임|별[ \t\u3000]*첨|첨[ \t\u3000]*부)(?![^\W\d_])")
+_END_MARK = re.compile(r"[ \t\u3000]*(?:끝[ \t\u3000]*\.?|이하[ \t\u3000]*빈[ \t\u3000]*칸)[ \t\u3000]*$")
 # A sentence ends at ., ? or ! after a letter (a period after a digit is a date). Letter
 # classes are written [^\W\d_] rather than [가-힣]: compiling a wide Hangul range costs
 # milliseconds per pattern, paid again by every process.
-_SENTENCE_END = compile_pattern(r"(?<=[^\W\d_][.?!])[ \t\u3000]+|(?<=[?!])[ \t\u3000]+")
+_SENTENCE_END = re.compile(r"(?<=[^\W\d_][.?!])[ \t\u3000]+|(?<=[?!])[ \t\u3000]+")
 # A line that stops mid-sentence: a comma, a connective ending or a case particle.
 _UNFINISHED_ENDINGS = (",", "하오니", "하며", "하여", "하고", "으며", "으나", "지만", "위하여", "따라", "및")
 _CASE_PARTICLES = frozenset("을를의에와과")
-_SPACE = compile_pattern(r"\s+")
+_SPACE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True, slots=True)

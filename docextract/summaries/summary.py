@@ -9,15 +9,14 @@ documents it gives title, date and source, and the extractive summary.
 from __future__ import annotations
 
 import copy
+import re
 from dataclasses import field
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar, Union
 
 from ..engine.base import Extraction
 from ..model import Document, Paragraph, Role
-from ..normalize.regex_cache import compile_pattern
-from ..plain import Described, PlainModel, plain_dataclass
-from ..records.construct import build
+from ..plain import Described, PlainData, plain_dataclass
 from ..records.parts import Attachment, Contact, Disclosure
 from .dday import DDay, d_day
 from ..normalize.markers import item_marker
@@ -25,21 +24,28 @@ from .sentences import Sentence, split_sentences
 from .textrank import DOCUMENT_WEIGHTS, LETTER_WEIGHTS, rank_sentences, select
 from .tokenize import choose_term_extractor
 
+if TYPE_CHECKING:
+    from ..records.base import Record
+
+Findings = Union[Extraction, "Record"]
+"""What a summary is built from: an extractor's findings or a built record."""
+P = TypeVar("P", Attachment, Contact, Disclosure)
+
 MAX_CANDIDATES = 500
 """Sentences ranked per document. The lead of a long document (purpose, 제1조) carries
 its gist, and similarity pairs grow quadratically, so later sentences are not ranked."""
 
 _NON_BODY_ROLES = {Role.HEADER, Role.FOOTER, Role.FOOTNOTE, Role.ENDNOTE, Role.COMMENT}
 # Lines that name the kind of document or label its head rather than title it.
-_NOT_A_TITLE = compile_pattern(r"^(?:보도\s*자료|보도\s*참고\s*자료|설명\s*자료|공\s*고|회의록|붙\s*임\d*|별\s*첨|"
+_NOT_A_TITLE = re.compile(r"^(?:보도\s*자료|보도\s*참고\s*자료|설명\s*자료|공\s*고|회의록|붙\s*임\d*|별\s*첨|"
                           r"보도\s*(?:시점|일시)|배포\s*(?:일시)?|담당\s*부서|\[?별지|\d+$|[-–—]\s*\d+\s*[-–—]$)")
-_LETTER = compile_pattern(r"[^\W\d_]")
-_LEADING_DATE = compile_pattern(r"^\s*(?:19|20)?\d{2}\s*[.년/-]\s*\d{1,2}\s*[.월/-]")
-_DATE = compile_pattern(r"((?:19|20)\d{2})\s*(?:[.\-/]|년)\s*(\d{1,2})\s*(?:[.\-/]|월)\s*(\d{1,2})\s*(?:\.|일)?")
+_LETTER = re.compile(r"[^\W\d_]")
+_LEADING_DATE = re.compile(r"^\s*(?:19|20)?\d{2}\s*[.년/-]\s*\d{1,2}\s*[.월/-]")
+_DATE = re.compile(r"((?:19|20)\d{2})\s*(?:[.\-/]|년)\s*(\d{1,2})\s*(?:[.\-/]|월)\s*(\d{1,2})\s*(?:\.|일)?")
 
 
 @plain_dataclass
-class SummarySentence(PlainModel):
+class SummarySentence(PlainData):
     """One sentence of the extractive summary and where it is in ``Document.text``."""
 
     text: str
@@ -49,7 +55,7 @@ class SummarySentence(PlainModel):
 
 
 @plain_dataclass
-class Summary(PlainModel):
+class Summary(PlainData):
     """What a document wants from the reader, by when, whom to ask, and its gist."""
 
     kind: Literal["official_letter", "document"]
@@ -73,19 +79,19 @@ class Summary(PlainModel):
     warnings: list[str] = field(default_factory=list)
 
 
-def _value(found: Any, name: str) -> Any:
+def _value(found: Findings, name: str) -> Any:
     """A field of an :class:`Extraction` or of a record object; ``None`` when it has none."""
     return found.value(name) if isinstance(found, Extraction) else getattr(found, name, None)
 
 
-def _evidence_range(record: Any, name: str) -> tuple[int, int] | None:
-    items = getattr(record, "evidence", {}).get(name) or []
+def _evidence_range(record: Findings, name: str) -> tuple[int, int] | None:
+    items = record.evidence.get(name) or []
     if not items:
         return None
     return min(e.span[0] for e in items), max(e.span[1] for e in items)
 
 
-def _letter_window(record: Any, document: Document) -> tuple[int, int] | None:
+def _letter_window(record: Findings, document: Document) -> tuple[int, int] | None:
     """The body's range in Document.text: its evidence, else 제목 … 붙임."""
     body = _evidence_range(record, "body")
     if body:
@@ -102,7 +108,7 @@ def _non_body_spans(document: Document) -> list[tuple[int, int]]:
     return [p.prov.span for p in document.paragraphs(roles=_NON_BODY_ROLES) if p.prov.span]
 
 
-def _candidates(record: Any, document: Document, is_letter: bool) -> tuple[list[Sentence], bool]:
+def _candidates(record: Findings, document: Document, is_letter: bool) -> tuple[list[Sentence], bool]:
     """Sentences to rank and whether their spans point into Document.text."""
     if is_letter:
         window = _letter_window(record, document)
@@ -119,7 +125,7 @@ def _candidates(record: Any, document: Document, is_letter: bool) -> tuple[list[
     return found, True
 
 
-def _document_date(record: Any, document: Document) -> str | None:
+def _document_date(record: Findings, document: Document) -> str | None:
     for name in ("date", "enforcement_date", "release_date"):
         value = _value(record, name)
         if isinstance(value, str) and value:
@@ -140,7 +146,7 @@ def _usable_title(text: str | None) -> bool:
         and not _LEADING_DATE.match(text)
 
 
-def _document_title(record: Any, document: Document) -> str | None:
+def _document_title(record: Findings, document: Document) -> str | None:
     """The record's title when it reads like one, else the first title-like line.
 
     Lines outside tables and in one-cell tables (title boxes) are tried first:
@@ -167,7 +173,7 @@ def _document_title(record: Any, document: Document) -> str | None:
     return None
 
 
-def _issuer(record: Any) -> str | None:
+def _issuer(record: Findings) -> str | None:
     """The record's issuer, unless it is plainly a body line (an item or bullet)."""
     issuer = _value(record, "issuer")
     return None if issuer and item_marker(issuer) else issuer
@@ -180,7 +186,7 @@ def _is_generic_notice(warning: str) -> bool:
     return warning == GENERIC_WARNING
 
 
-def build_summary(record: Any, document: Document, *, today: date | None = None,
+def build_summary(record: Findings, document: Document, *, today: date | None = None,
                   sentences: int = 3, nlp: str | None = None) -> Summary:
     """Summarize ``document`` using the fields of its extracted ``record``: an
     :class:`~docextract.extractors.base.Extraction` (:func:`docextract.extraction.find_fields`)
@@ -190,7 +196,7 @@ def build_summary(record: Any, document: Document, *, today: date | None = None,
     extractive summary; ``nlp`` picks the tokenizer (``auto``, ``kiwi``, ``spacy``, ``light``).
     """
     today = today or date.today()
-    is_letter = getattr(record, "record_type", "") == "official_letter"
+    is_letter = record.record_type == "official_letter"
     candidates, spans_valid = _candidates(record, document, is_letter)
     # numbers and punctuation alone (table cells such as "1", "0,0") are not sentences
     candidates = [c for c in candidates if _LETTER.search(c.text)][:MAX_CANDIDATES]
@@ -213,11 +219,11 @@ def build_summary(record: Any, document: Document, *, today: date | None = None,
             dday = d_day(deadline, today)
         except ValueError:
             warnings.append(f"deadline {deadline!r} is not an ISO date; no D-day")
-    warnings = [w for w in getattr(record, "warnings", []) if not _is_generic_notice(w)] + warnings
+    warnings = [w for w in record.warnings if not _is_generic_notice(w)] + warnings
     disclosure = _value(record, "disclosure")
     return Summary(
         kind="official_letter" if is_letter else "document",
-        record_type=getattr(record, "record_type", "record"),
+        record_type=record.record_type,
         source=document.source.name,
         title=title,
         date=None if is_letter else _document_date(record, document),
@@ -238,15 +244,16 @@ def build_summary(record: Any, document: Document, *, today: date | None = None,
     )
 
 
-def _part(cls: type[PlainModel], value: Any) -> Any:
+def _part(cls: type[P], value: Any) -> P:
     """A record's attachment, contact or disclosure as the summary's own value: a copy of
-    the plain part, or one built from a mapping or another model (validated unless the
-    values plainly fit, see :func:`~docextract.records.construct.build`)."""
+    the plain part, or one built from a mapping (an extractor's findings) or from a
+    Pydantic model of another record type. Like every plain dataclass, the part is built
+    without validation: the values come from an extractor or from a validated record."""
     if type(value) is cls:
         return copy.copy(value)
     if hasattr(value, "model_dump"):
         value = value.model_dump()
-    return build(cls, value)
+    return cls(**value)
 
 
 __all__ = ["MAX_CANDIDATES", "Summary", "SummarySentence", "build_summary"]

@@ -14,27 +14,27 @@ share a term), so no numpy import is paid on the one-page path.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from ..normalize.regex_cache import compile_pattern
 
-REQUEST = compile_pattern(
+REQUEST = re.compile(
     r"(?:주시기|하시기|해\s*주시길|하여\s*주시길)\s*바랍니다|협조\s*(?:바랍니다|바람)|바람\s*\.?\s*$"
     r"|요망|주십시오|부탁\s*드립니다|하시기\s*바람")
-NOT_REQUEST = compile_pattern(r"참고하시기\s*바랍니다|알려\s*드립?니다|송부합니다|통보합니다|안내합니다"
+NOT_REQUEST = re.compile(r"참고하시기\s*바랍니다|알려\s*드립?니다|송부합니다|통보합니다|안내합니다"
                          r"|보고합니다|하고자\s*합니다")
-DEADLINE = compile_pattern(
+DEADLINE = re.compile(
     r"\d{1,2}\.\s*\d{1,2}\.?\s*(?:\([월화수목금토일]\))?\s*(?:\d{1,2}:\d{2})?\s*까지"
     r"|\d{1,2}\s*월\s*\d{1,2}\s*일\s*(?:\([월화수목금토일]\))?\s*(?:\d{1,2}:\d{2})?\s*까지"
     r"|(?:제출|회신|신청|접수|보고)\s*기한|기한\s*[:：]|마감|기한\s*(?:내|엄수)")
-CONTACT = compile_pattern(r"문\s*의\s*처?|담\s*당\s*자|연락처|☎|\b0\d{1,2}-\d{3,4}-\d{4}\b|[\w.+-]+@[\w-]+\.[\w.]+")
-SUBMISSION = compile_pattern(r"제출|회신|신청|참석|작성|서식|양식|신청서|명단")
-GREETING = compile_pattern(r"무궁한\s*발전|노고에\s*감사|건승|번창|평안하심|기원합니다|감사드립니다")
+CONTACT = re.compile(r"문\s*의\s*처?|담\s*당\s*자|연락처|☎|\b0\d{1,2}-\d{3,4}-\d{4}\b|[\w.+-]+@[\w-]+\.[\w.]+")
+SUBMISSION = re.compile(r"제출|회신|신청|참석|작성|서식|양식|신청서|명단")
+GREETING = re.compile(r"무궁한\s*발전|노고에\s*감사|건승|번창|평안하심|기원합니다|감사드립니다")
 # Press-release and closing boilerplate: embargo notes, "for more, call …" lines.
-BOILERPLATE = compile_pattern(r"보도해\s*주시기|보도\s*(?:일시|시점)|배포\s*일시|엠바고|자세한\s*내용을\s*원하시면"
+BOILERPLATE = re.compile(r"보도해\s*주시기|보도\s*(?:일시|시점)|배포\s*일시|엠바고|자세한\s*내용을\s*원하시면"
                          r"|연락\s*주시기\s*바랍니다")
-RELATED = compile_pattern(r"^관\s*련\s*[:：]|관련입니다\.?$|^관\s*련$")
+RELATED = re.compile(r"^관\s*련\s*[:：]|관련입니다\.?$|^관\s*련$")
 
 
 @dataclass(frozen=True)

@@ -20,10 +20,10 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 import threading
 from typing import Any, Callable, Protocol
 
-from ..normalize.regex_cache import compile_pattern
 
 MODES = ("auto", "kiwi", "spacy", "light")
 AUTO_KIWI_MIN_SENTENCES = 40
@@ -32,7 +32,7 @@ AUTO_KIWI_MIN_SENTENCES = 40
 _CONTENT_TAGS = ("NNG", "NNP", "SL", "SN", "SH", "XR")
 _STEM_TAGS = ("VV", "VA")
 
-_WORD = compile_pattern(r"[^\W\d_]+|\d+(?:[.,]\d+)*")  # letters (Hangul or Latin) or a number
+_WORD = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)*")  # letters (Hangul or Latin) or a number
 # Longest first: particles and verb endings that follow a content stem in 공문 prose.
 _SUFFIXES = sorted({
     "으로부터", "에서는", "에게서", "으로서", "으로써", "에서도", "까지는", "부터는", "이라도",

@@ -29,4 +29,4 @@ def xfail_marks(stem: str, fmt: str, *, only: str | None = None) -> list[pytest.
     return [pytest.mark.xfail(strict=True, reason=reason)]
 
 
-__all__ = ["KNOWN", "PDF_CELL_WRAP", "SIGNERS_AFTER_ATTACHMENTS", "xfail_marks"]
+__all__ = ["KNOWN", "PDF_CELL_WRAP", "xfail_marks"]

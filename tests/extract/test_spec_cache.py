@@ -1,10 +1,11 @@
-"""The built-in field spec is parsed once and reused while its text (SHA-256) is unchanged."""
+"""The built-in field spec is parsed once and reused from the user's cache directory while
+its text (SHA-256) is unchanged; ``DOCEXTRACT_CACHE=off`` turns the cache off."""
 
 from __future__ import annotations
 
 import hashlib
 import marshal
-import sys
+from pathlib import Path
 
 import pytest
 import yaml
@@ -13,19 +14,19 @@ from docextract.errors import ExtractionError
 from docextract.engine import spec_files
 
 NAME = "official_letter.yaml"
+PACKAGE = Path(spec_files.__file__).resolve().parents[1]
 
 
 @pytest.fixture
 def cache(tmp_path, monkeypatch):
-    """The spec cache pointed at an empty folder, bytecode writing on."""
-    folder = tmp_path / "__pycache__"
-    monkeypatch.setattr(spec_files, "_CACHE", str(folder))
-    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    """The spec cache pointed at an empty folder."""
+    folder = tmp_path / "cache"
+    monkeypatch.setenv(spec_files.CACHE_SETTING, str(folder))
     return folder
 
 
-def cache_file(folder, name=NAME):
-    return folder / f"{name}.{sys.implementation.cache_tag}.marshal"
+def cache_files(folder: Path) -> list[Path]:
+    return sorted(folder.glob(f"{NAME}.*.marshal")) if folder.is_dir() else []
 
 
 def no_parsing(monkeypatch):
@@ -35,11 +36,29 @@ def no_parsing(monkeypatch):
     monkeypatch.setattr(spec_files, "load_yaml", refuse)
 
 
+def test_by_default_the_cache_is_the_user_cache_directory(monkeypatch, tmp_path):
+    monkeypatch.delenv(spec_files.CACHE_SETTING, raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    folder = spec_files.cache_folder()
+    assert folder is not None and not folder.resolve().is_relative_to(PACKAGE)
+    if folder.is_relative_to(tmp_path):  # platformdirs follows XDG on Linux
+        assert folder == tmp_path / "xdg" / "docextract"
+    spec_files.load_builtin_spec(NAME)
+    assert len(cache_files(folder)) == 1
+
+
+@pytest.mark.parametrize("value", ["off", "OFF", "0", "no"])
+def test_the_cache_can_be_turned_off(monkeypatch, value):
+    monkeypatch.setenv(spec_files.CACHE_SETTING, value)
+    assert spec_files.cache_folder() is None
+    assert spec_files.load_builtin_spec(NAME) == yaml.safe_load(spec_files.schema_text(NAME))
+
+
 def test_the_cached_spec_equals_the_parsed_yaml(cache, monkeypatch):
     expected = yaml.safe_load(spec_files.schema_text(NAME))
     first = spec_files.load_builtin_spec(NAME)
     assert first == expected
-    assert cache_file(cache).is_file()
+    assert len(cache_files(cache)) == 1
     no_parsing(monkeypatch)
     second = spec_files.load_builtin_spec(NAME)  # from the cache, not from the YAML
     assert second == expected
@@ -63,8 +82,9 @@ def test_an_edited_spec_is_parsed_again(cache, monkeypatch):
     marshal.dumps(("digest", "not a mapping", "x")),   # not a (digest, data) pair
 ])
 def test_a_bad_cache_file_falls_back_to_parsing_and_is_replaced(cache, monkeypatch, content):
-    cache.mkdir()
-    cache_file(cache).write_bytes(content)
+    spec_files.load_builtin_spec(NAME)
+    [path] = cache_files(cache)
+    path.write_bytes(content)
     expected = yaml.safe_load(spec_files.schema_text(NAME))
     assert spec_files.load_builtin_spec(NAME) == expected
     no_parsing(monkeypatch)
@@ -73,23 +93,16 @@ def test_a_bad_cache_file_falls_back_to_parsing_and_is_replaced(cache, monkeypat
 
 def test_a_cache_holding_a_non_mapping_is_not_trusted(cache):
     text = spec_files.schema_text(NAME)
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    cache.mkdir()
-    cache_file(cache).write_bytes(marshal.dumps((digest, ["not", "a", "mapping"])))
+    spec_files.load_builtin_spec(NAME)
+    [path] = cache_files(cache)
+    path.write_bytes(marshal.dumps((hashlib.sha256(text.encode()).hexdigest(), ["a", "list"])))
     assert spec_files.load_builtin_spec(NAME) == yaml.safe_load(text)
-
-
-def test_nothing_is_written_when_bytecode_writing_is_off(cache, monkeypatch):
-    monkeypatch.setattr(sys, "dont_write_bytecode", True)
-    assert spec_files.load_builtin_spec(NAME) == yaml.safe_load(spec_files.schema_text(NAME))
-    assert not cache.exists()
 
 
 def test_an_unwritable_cache_folder_is_ignored(tmp_path, monkeypatch):
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x")
-    monkeypatch.setattr(spec_files, "_CACHE", str(blocker / "__pycache__"))
-    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    monkeypatch.setenv(spec_files.CACHE_SETTING, str(blocker / "cache"))
     assert spec_files.load_builtin_spec(NAME) == yaml.safe_load(spec_files.schema_text(NAME))
     assert [p.name for p in tmp_path.iterdir()] == ["not-a-folder"]
 
@@ -106,4 +119,4 @@ def test_invalid_yaml_is_an_extraction_error_and_not_cached(cache, monkeypatch):
     monkeypatch.setattr(spec_files, "schema_text", lambda name: "fields: [unclosed\n")
     with pytest.raises(ExtractionError, match="invalid YAML"):
         spec_files.load_builtin_spec(NAME)
-    assert not cache_file(cache).exists()
+    assert cache_files(cache) == []

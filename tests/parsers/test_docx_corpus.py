@@ -13,6 +13,7 @@ import pytest
 
 import docextract
 from docextract.model import Document, Role, Table
+from docextract.serialize import load_document
 
 CORPUS = Path(os.environ.get("DOCEXTRACT_CORPUS",
                              Path(__file__).resolve().parents[2].parent / "shared" / "corpus"))
@@ -37,7 +38,7 @@ def texts(doc: Document, role: Role) -> list[str]:
 def test_every_file_parses_and_round_trips(path: Path) -> None:
     doc = docextract.parse(path)
     assert doc.format == "docx"
-    assert type(doc).model_validate_json(doc.model_dump_json()) == doc
+    assert load_document(doc.to_json()) == doc
     for block in doc.iter_blocks():
         if block.prov.span is not None:
             start, end = block.prov.span

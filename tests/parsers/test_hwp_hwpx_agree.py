@@ -56,7 +56,7 @@ def parsed() -> dict[str, docextract.Document]:
 
 
 def _blocks(doc: docextract.Document) -> list[dict]:
-    return [block.model_dump(mode="json") for block in doc.blocks]
+    return [block.to_dict() for block in doc.blocks]
 
 
 def test_both_formats_give_the_same_blocks(parsed):

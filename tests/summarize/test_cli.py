@@ -27,9 +27,9 @@ def test_json_summary_matches_the_expected_record(runner, letter_docx, letter):
     assert s["deadline"] == expected.deadline
     assert s["d_day"] == {"deadline": "2025-07-11T18:00", "today": "2025-07-06",
                           "days_left": 5, "label": "D-5", "overdue": False}
-    assert s["attachments"] == [a.model_dump() for a in expected.attachments]
-    assert s["contacts"] == [c.model_dump() for c in expected.contacts]
-    assert s["disclosure"] == expected.disclosure.model_dump()
+    assert s["attachments"] == [a.to_dict() for a in expected.attachments]
+    assert s["contacts"] == [c.to_dict() for c in expected.contacts]
+    assert s["disclosure"] == expected.disclosure.to_dict()
     assert len(s["sentences"]) == 3
 
 
@@ -116,9 +116,17 @@ def test_several_html_pages_need_a_directory(runner, letter_docx, tmp_path):
     assert "is not a directory" in str(result.exception)
 
 
-def test_bad_today_is_a_usage_error(runner, letter_docx):
-    result = run(runner, "--today", "7/11/2025", letter_docx)
-    assert "7/11/2025" in str(result.exception)
+@pytest.mark.parametrize("today", ["7/11/2025", "2025-02-30", "2025-13-01", "２０２５-07-06",
+                                   "2025-07-06T09:00", ""])
+def test_bad_today_is_a_usage_error(runner, letter_docx, today):
+    result = run(runner, "--today", today, letter_docx)
+    assert f"{today!r} is not a date written YYYY-MM-DD" in str(result.exception)
+    assert result.return_value is None
+
+
+def test_today_may_leave_out_leading_zeros(runner, letter_docx):
+    data = json.loads(run(runner, "-f", "json", "--today", "2025-7-6", letter_docx).stdout)
+    assert data["today"] == "2025-07-06" and data["d_day"]["label"] == "D-5"
 
 
 def test_an_unexpected_failure_on_one_file_is_reported_and_the_rest_print(runner, letter_docx,

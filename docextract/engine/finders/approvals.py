@@ -34,7 +34,7 @@ from ..base import Found
 from ..context import FindContext
 from ..lines import Line, Segment
 from ..masks import is_masked
-from ..spec import FieldSpec
+from ..spec_types import FieldSpec
 from . import finder
 
 _MMDD = re.compile(r"^\d{1,2}/\d{1,2}$")

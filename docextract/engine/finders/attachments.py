@@ -17,7 +17,7 @@ from ...evidence import Evidence
 from ...normalize.text import collapse_ws
 from ..base import Found
 from ..context import FindContext
-from ..spec import FieldSpec
+from ..spec_types import FieldSpec
 from . import finder
 from .labelled import find_label
 

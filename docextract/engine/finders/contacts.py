@@ -24,7 +24,7 @@ from ..base import Found
 from ..context import FindContext
 from ..lines import Line
 from ..masks import is_masked
-from ..spec import FieldSpec
+from ..spec_types import FieldSpec
 from ..values import EMAIL, URL
 from . import finder
 from .approvals import Lexicon

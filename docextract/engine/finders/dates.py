@@ -18,7 +18,7 @@ from ...normalize.times import find_times
 from ..base import Found
 from ..context import FindContext
 from ..items import sentences
-from ..spec import FieldSpec
+from ..spec_types import FieldSpec
 from ..values import to_datetime
 from . import finder
 from .labelled import find_label

@@ -11,7 +11,7 @@ import re
 from ...normalize.text import collapse_ws
 from ..base import Found
 from ..context import FindContext
-from ..spec import FieldSpec
+from ..spec_types import FieldSpec
 from . import finder
 
 _NOT_WORDS = re.compile(r"[\d\W]+")

@@ -23,7 +23,7 @@ from ..base import Found
 from ..context import FindContext
 from ..items import join_items
 from ..lines import Line
-from ..spec import FieldSpec
+from ..spec_types import FieldSpec
 from ..values import value_type
 from . import finder
 

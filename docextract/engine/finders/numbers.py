@@ -20,7 +20,7 @@ from ...normalize.docnums import find_document_numbers
 from ..base import Found
 from ..context import FindContext
 from ..items import Item
-from ..spec import FieldSpec
+from ..spec_types import FieldSpec
 from . import finder
 from .text import region_items
 
@@ -121,8 +121,9 @@ def references(ctx: FindContext, field: FieldSpec) -> Found | None:
             continue
         group = [it]
         j = i + 1
+        rank = it.rank
         while j < len(items) and items[j].marker and (
-                it.rank is None or (items[j].rank is not None and items[j].rank > it.rank)):
+                rank is None or ((deeper := items[j].rank) is not None and deeper > rank)):
             group.append(items[j])
             j += 1
         found, ev = _references(group, ctx, f"{field.name}:number")

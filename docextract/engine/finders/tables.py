@@ -14,7 +14,7 @@ from ...evidence import Evidence
 from ...model import Cell, Table
 from ..base import Found
 from ..context import FindContext
-from ..spec import FieldSpec
+from ..spec_types import FieldSpec
 from ..values import value_type
 from . import finder
 

@@ -17,7 +17,7 @@ from ...normalize.amounts import find_amounts
 from ..base import Found
 from ..context import FindContext
 from ..items import Item, join_items, sentences
-from ..spec import FieldSpec
+from ..spec_types import FieldSpec
 from ..values import value_type
 from . import finder
 

@@ -29,7 +29,7 @@ from ...engine.context import FindContext
 from ...engine.finders.head import is_sender_text
 from ...engine.finders.labelled import wrapped_lines
 from ...engine.lines import Line
-from ...engine.spec import Spec
+from ...engine.spec_types import Spec
 from ...normalize.markers import item_marker
 
 # 결문 labels that may stand alone on a line, their value on the next line.

@@ -10,17 +10,17 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field, create_model
 
-from . import parts
-from .base import Record
+from ..records import parts
+from ..records.base import Record
 
 if TYPE_CHECKING:
-    from ..engine.spec import Spec
+    from .spec_types import Spec
 
 _SCALARS: dict[str, Any] = {"str": str, "int": int, "bool": bool}
 
 
 def _annotation(type_name: str) -> tuple[Any, Any]:
-    from ..engine.values import value_type
+    from .values import value_type
 
     kind, is_list = value_type(type_name)
     inner: Any = getattr(parts, kind.part) if kind.part else _SCALARS[kind.python]
