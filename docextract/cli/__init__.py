@@ -25,6 +25,7 @@ COMMANDS: dict[str, str] = {
     "formats": "docextract.cli.read:formats",
     "extract": "docextract.cli.extract_cmd:extract",
     "summarize": "docextract.cli.summarize_cmd:summarize",
+    "chunks": "docextract.cli.chunks_cmd:chunks",
 }
 
 HELP = {
@@ -33,6 +34,7 @@ HELP = {
     "formats": "List registered parsers and whether their dependencies are installed.",
     "extract": "Extract a typed record (e.g. an official letter) as JSON, CSV or a table.",
     "summarize": "Summarize documents for a clerk: request, deadline, attachments, contact.",
+    "chunks": "Cut documents into retrieval chunks that follow their structure (JSON lines).",
 }
 
 
