@@ -29,6 +29,7 @@ from .errors import (
 
 if TYPE_CHECKING:
     from .api import parse
+    from .chunking import chunks
     from .extraction import extract
     from .limits import Limits
     from .model import Cell, Document, Paragraph, Role, Table
@@ -40,6 +41,7 @@ _LAZY = {
     "parse": "docextract.api",
     "extract": "docextract.extraction",
     "summarize": "docextract.summaries",
+    "chunks": "docextract.chunking",
     "Limits": "docextract.limits",
     "Document": "docextract.model",
     "Paragraph": "docextract.model",
@@ -70,6 +72,7 @@ __all__ = [
     "parse",
     "extract",
     "summarize",
+    "chunks",
     "Limits",
     "Document",
     "Paragraph",

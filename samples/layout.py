@@ -22,6 +22,8 @@ class Para:
     indent: int = 0
     hanging: int = 0
     space_before: bool = False
+    footnote: str | None = None   # a footnote anchored at the end of the paragraph
+    comment: str | None = None    # a reviewer's comment on the paragraph (DOCX only)
 
 
 @dataclass
@@ -60,6 +62,9 @@ class Doc:
     blocks: list[Block]
     author: str = "docextract samples"
     created: str = "2025-01-01T00:00:00Z"
+    header: str | None = None      # page header and footer text, on every page
+    footer: str | None = None
+    company: str | None = None     # the DOCX Company property (docProps/app.xml)
 
 
 GAP = "  "  # 2타 between a label and its value, as the 편람 asks

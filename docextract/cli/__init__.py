@@ -2,7 +2,8 @@
 
 Exit codes: 0 success; 1 internal error; 2 usage error; 3 unsupported or unreadable
 input; 4 encrypted (password or DRM); 5 a safety limit was hit; 6 a needed package is
-missing; 7 extraction failed; 8 a plugin failed to load. With several inputs, every
+missing; 7 extraction failed; 8 a plugin failed to load; 9 (``redact``) something could
+not be masked. With several inputs, every
 input gets its output or its error line, and the exit code is that of the first failure.
 Tracebacks are shown only with ``--debug``.
 """
@@ -25,6 +26,8 @@ COMMANDS: dict[str, str] = {
     "formats": "docextract.cli.read:formats",
     "extract": "docextract.cli.extract_cmd:extract",
     "summarize": "docextract.cli.summarize_cmd:summarize",
+    "chunks": "docextract.cli.chunks_cmd:chunks",
+    "redact": "docextract.cli.redact_cmd:redact",
 }
 
 HELP = {
@@ -33,6 +36,8 @@ HELP = {
     "formats": "List registered parsers and whether their dependencies are installed.",
     "extract": "Extract a typed record (e.g. an official letter) as JSON, CSV or a table.",
     "summarize": "Summarize documents for a clerk: request, deadline, attachments, contact.",
+    "chunks": "Cut documents into retrieval chunks that follow their structure (JSON lines).",
+    "redact": "Mask personal data (주민등록번호, phones, names, ...) before a document leaves.",
 }
 
 

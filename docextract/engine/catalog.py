@@ -14,12 +14,14 @@ Every spec becomes an :class:`~.extractor.SpecExtractor` subclass registered und
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from ..errors import ExtractionError
 from .extractor import SpecExtractor, extractor_class
-from .spec import compile_spec, load_spec, load_spec_text
+from .positions import Positions
+from .spec import SHARED_SPEC, compile_spec, load_spec, load_spec_text
 from .spec_types import Spec
 
 SPEC_SUFFIX = ".yaml"
@@ -91,6 +93,14 @@ def extractor_for_path(path: str, *, builtin: bool = False) -> type[SpecExtracto
     return cls
 
 
+@lru_cache(maxsize=1)
+def shared_positions() -> Positions:
+    """The position words every document type shares (``schemas/_shared.yaml``), for code
+    outside extraction (redaction tells positions from names with them)."""
+    spec = compile_spec({"type": "shared", "fields": {"unused": {"labels": ["-"]}}}, SHARED_SPEC)
+    return Positions(spec)
+
+
 def as_extractor_class(plugin: Any, origin: str) -> Any:
     """An entry point's object as an extractor class: a class stays one; a spec object or
     the path of a spec file is compiled."""
@@ -102,4 +112,4 @@ def as_extractor_class(plugin: Any, origin: str) -> Any:
 
 
 __all__ = ["SPEC_SUFFIX", "as_extractor_class", "builtin_folder",
-           "builtin_targets", "extractor_for_path", "spec_files", "user_folders"]
+           "builtin_targets", "extractor_for_path", "shared_positions", "spec_files", "user_folders"]

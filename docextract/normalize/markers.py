@@ -73,16 +73,17 @@ BULLET_RANKS = {**{b: 1 for b in "□■◇◆▣◈"}, **{b: 2 for b in "○●
 
 def _kind(marker: str) -> str:
     first = marker[0]
+    # circled numbers first: str.isdigit() is true for ① too
+    if "\u2460" <= first <= "\u2473" or "\u3251" <= first <= "\u325f":
+        return "circled"
+    if "\u326e" <= first <= "\u327b":
+        return "circled_syllable"
     if marker.startswith("("):
         return "paren_number" if any(ch.isdigit() for ch in marker) else "paren_syllable"
     if first.isdigit():
         return "number" if marker.endswith(".") else "number_paren"
     if first in ITEM_SYLLABLES and len(marker) == 2:
         return "syllable" if marker.endswith(".") else "syllable_paren"
-    if "\u2460" <= first <= "\u2473" or "\u3251" <= first <= "\u325f":
-        return "circled"
-    if "\u326e" <= first <= "\u327b":
-        return "circled_syllable"
     if "Ⅰ" <= first <= "Ⅻ" or "ⅰ" <= first <= "ⅻ":
         return "roman"
     return "bullet"

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 from ..normalize.markers import ITEM_SYLLABLES, item_marker
 
-_ATTACHMENT_LABEL = re.compile(r"[ \t\u3000]*(?:붙[ \t\u3000]*임|별[ \t\u3000]*첨|첨[ \t\u3000]*부)(?![^\W\d_])")
-_END_MARK = re.compile(r"[ \t\u3000]*(?:끝[ \t\u3000]*\.?|이하[ \t\u3000]*빈[ \t\u3000]*칸)[ \t\u3000]*$")
+ATTACHMENT_LABEL = re.compile(r"[ \t\u3000]*(?:붙[ \t\u3000]*임|별[ \t\u3000]*첨|첨[ \t\u3000]*부)(?![^\W\d_])")
+END_MARK = re.compile(r"[ \t\u3000]*(?:끝[ \t\u3000]*\.?|이하[ \t\u3000]*빈[ \t\u3000]*칸)[ \t\u3000]*$")
 # A sentence ends at ., ? or ! after a letter (a period after a digit is a date). Letter
 # classes are written [^\W\d_] rather than [가-힣]: compiling a wide Hangul range costs
 # milliseconds per pattern, paid again by every process.
@@ -80,13 +80,13 @@ def _units(text: str, start: int, end: int) -> list[_Unit]:
     in_attachments = False
     for a, b in _lines(text, start, end):
         line = text[a:b]
-        closing = _END_MARK.search(line)
+        closing = END_MARK.search(line)
         if closing:
             b = a + closing.start()
             line = text[a:b]
         a, b = _strip_span(text, a, b)
         if a < b:
-            label = _ATTACHMENT_LABEL.match(text, a, b)
+            label = ATTACHMENT_LABEL.match(text, a, b)
             if label:
                 in_attachments = True
                 a = label.end()
@@ -150,4 +150,5 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
     return sentences
 
 
-__all__ = ["Sentence", "split_sentences"]
+ATTACHMENT_LABEL = re.compile(r"[ \t\u3000]*(?:붙[ \t\u3000]*임|별[ \t\u3000]*첨|첨[ \t\u3000]*부)(?![^\W\d_])")
+END_MARK = re.compile(r"[ \t\u3000]*(?:끝[ \t\u3000]*\.?|이하[ \t\u3000]*빈[ \t\u3000]*칸)[ \t\u3000]*$")

@@ -1,12 +1,23 @@
-"""DOCX rendering of sample documents with python-docx (merged cells via ``Cell.merge``)."""
+"""DOCX rendering of sample documents with python-docx (merged cells via ``Cell.merge``).
+
+Headers, footers and comments go through python-docx; footnotes, which it does not write,
+are a ``word/footnotes.xml`` part added to the package, and the Company property is set in
+``docProps/app.xml``. Documents without them are written exactly as before.
+"""
 
 from __future__ import annotations
 
 import io
 from datetime import datetime
 
+from xml.sax.saxutils import escape
+
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
@@ -45,6 +56,43 @@ def _fill_paragraph(paragraph, para: Para) -> None:
     _set_font(run, SIZES[para.size], para.bold)
 
 
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+FOOTNOTES_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+
+
+class _Notes:
+    """Footnotes collected while writing, then stored as the package's footnotes part."""
+
+    def __init__(self) -> None:
+        self.texts: list[str] = []
+
+    def anchor(self, paragraph, text: str) -> None:
+        self.texts.append(text)
+        ref = parse_xml(f'<w:r xmlns:w="{W_NS}"><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
+                        f'<w:footnoteReference w:id="{len(self.texts)}"/></w:r>')
+        paragraph._p.append(ref)
+
+    def attach(self, document) -> None:
+        if not self.texts:
+            return
+        notes = "".join(
+            f'<w:footnote w:id="{i}"><w:p><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
+            f'<w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> {escape(text)}</w:t></w:r>'
+            f'</w:p></w:footnote>' for i, text in enumerate(self.texts, 1))
+        xml = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:footnotes xmlns:w="{W_NS}">'
+               '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
+               '</w:footnote><w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r>'
+               f'<w:continuationSeparator/></w:r></w:p></w:footnote>{notes}</w:footnotes>')
+        part = Part(PackURI("/word/footnotes.xml"), FOOTNOTES_TYPE, xml.encode("utf-8"),
+                    document.part.package)
+        document.part.relate_to(part, RT.FOOTNOTES)
+
+
+def _with_company(app_xml: bytes, company: str) -> bytes:
+    return app_xml.replace(b"</Properties>",
+                           f"<Company>{escape(company)}</Company></Properties>".encode("utf-8"))
+
+
 def _add_table(document, table: Table, text_width) -> None:
     grid = document.add_table(rows=table.n_rows, cols=table.n_cols)
     if table.borders:
@@ -76,13 +124,26 @@ def render(doc: Doc) -> bytes:
     props.title, props.author, props.last_modified_by = doc.title, doc.author, doc.author
     props.created = props.modified = props.last_printed = fixed
     props.revision = 1
+    notes = _Notes()
     for block in doc.blocks:
         if isinstance(block, Para):
-            _fill_paragraph(document.add_paragraph(), block)
+            paragraph = document.add_paragraph()
+            _fill_paragraph(paragraph, block)
+            if block.footnote:
+                notes.anchor(paragraph, block.footnote)
+            if block.comment:
+                document.add_comment(paragraph.runs, text=block.comment, author=doc.author,
+                                     initials=doc.author[:1])
         else:
             if block.lead is not None:
                 _fill_paragraph(document.add_paragraph(), block.lead)
             _add_table(document, block, text_width)
+    if doc.header:
+        _fill_paragraph(section.header.paragraphs[0], Para(doc.header, size="small"))
+    if doc.footer:
+        _fill_paragraph(section.footer.paragraphs[0], Para(doc.footer, size="small"))
+    notes.attach(document)
     buf = io.BytesIO()
     document.save(buf)
-    return refreeze(buf.getvalue())
+    changes = {"docProps/app.xml": lambda xml: _with_company(xml, doc.company)} if doc.company else None
+    return refreeze(buf.getvalue(), changes)

@@ -206,16 +206,37 @@ class _Body:
                            trailing_controls=[(11, "tbl ")], control_records=[*prefix, *control])
 
 
+def _list_control(body: _Body, ident: str, text: str, level: int, attributes: int = 0) -> list[bytes]:
+    """A header, footer or footnote control: CTRL_HEADER, LIST_HEADER and its one paragraph."""
+    sub = _Body()
+    sub.para_keys = body.para_keys
+    sub.paragraph(Para(text, size="small"), level + 1, last=True, width=TEXT_W)
+    return [record(CTRL_HEADER, level, struct.pack("<II", chid(ident), attributes)),
+            record(LIST_HEADER, level + 1, struct.pack("<HHI", 1, 0, 0)), *sub.records]
+
+
 def _section(doc: Doc) -> tuple[bytes, list[tuple[str, int, int, bool]]]:
     body = _Body()
     blocks = doc.blocks
+    notes = 0
     for i, block in enumerate(blocks):
         last = i == len(blocks) - 1
         first = i == 0
         controls = [(2, "secd"), (2, "cold")] if first else []
         prefix = _section_controls(1) if first else []
+        if first:  # page header and footer hang on the first paragraph, after the section
+            for ident, text in (("head", doc.header), ("foot", doc.footer)):
+                if text:
+                    controls.append((16, ident))
+                    prefix += _list_control(body, ident, text, 1)
         if isinstance(block, Para):
-            body.paragraph(block, 0, last=last, width=TEXT_W, controls=controls, control_records=prefix)
+            trailing = []
+            if block.footnote:  # the note's mark follows the text it annotates
+                notes += 1
+                trailing = [(17, "fn  ")]
+                prefix = [*prefix, *_list_control(body, "fn  ", block.footnote, 1, notes)]
+            body.paragraph(block, 0, last=last, width=TEXT_W, controls=controls, control_records=prefix,
+                           trailing_controls=trailing)
         else:
             body.table(block, 0, last=last, prefix=prefix, prefix_controls=controls)
     return b"".join(body.records), body.para_keys

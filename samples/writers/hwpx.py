@@ -141,6 +141,7 @@ class _Section:
     def __init__(self, shapes: _ParaShapes) -> None:
         self.shapes = shapes
         self.next_id = 1
+        self.notes = 0
 
     def _pid(self) -> int:
         self.next_id += 1
@@ -150,9 +151,29 @@ class _Section:
         """``prefix`` and ``suffix`` are run content (controls, objects) around the text."""
         cid = CHAR_SHAPES[(para.size, para.bold)]
         text = f"<hp:t>{escape(para.text)}</hp:t>" if para.text else ""
+        if para.footnote:
+            self.notes += 1
+            text += (f'<hp:ctrl><hp:footNote number="{self.notes}" suffixChar="41" '
+                     f'instId="{1000 + self.notes}">{self.sub_list(Para(para.footnote, size="small"), width)}'
+                     '</hp:footNote></hp:ctrl>')
         return (f'<hp:p id="{self._pid()}" paraPrIDRef="{self.shapes.id_for(para)}" styleIDRef="0" '
                 f'pageBreak="0" columnBreak="0" merged="0"><hp:run charPrIDRef="{cid}">{prefix}{text}'
                 f'{suffix}</hp:run>{_lineseg(width, para.size)}</hp:p>')
+
+    def sub_list(self, para: Para, width: int) -> str:
+        """A one-paragraph list, as headers, footers and notes hold their text."""
+        return ('<hp:subList id="" textDirection="HORIZONTAL" lineWrap="BREAK" vertAlign="TOP" '
+                'linkListIDRef="0" linkListNextIDRef="0" textWidth="0" textHeight="0" hasTextRef="0" '
+                f'hasNumRef="0">{self.para(para, width)}</hp:subList>')
+
+    def page_furniture(self, doc: Doc) -> str:
+        """Header and footer controls for the first paragraph (none for most samples)."""
+        out = ""
+        for kind, text in (("header", doc.header), ("footer", doc.footer)):
+            if text:
+                out += (f'<hp:ctrl><hp:{kind} id="{self._pid()}" applyPageType="BOTH">'
+                        f'{self.sub_list(Para(text, size="small"), TEXT_W)}</hp:{kind}></hp:ctrl>')
+        return out
 
     def table(self, table: Table) -> str:
         widths = [int(TEXT_W * f) for f in table.widths]
@@ -199,7 +220,7 @@ def _section(doc: Doc, shapes: _ParaShapes) -> str:
     parts = []
     first = True
     for block in doc.blocks:
-        prefix = SEC_PR if first else ""
+        prefix = SEC_PR + sec.page_furniture(doc) if first else ""
         if isinstance(block, Para):
             parts.append(sec.para(block, TEXT_W, prefix))
         elif block.lead is None:

@@ -49,10 +49,31 @@ class _Writer:
         pdf.set_author(doc.author)
         pdf.set_creator("docextract samples")
         pdf.set_producer("docextract samples")
-        pdf.add_page()
         self.pdf = pdf
-        self.y = MARGIN
+        self.doc = doc
+        self.notes: list[str] = []
         self.width = pdf.w - 2 * MARGIN
+        self._new_page()
+
+    def _new_page(self) -> None:
+        """A new page, with the document's header and footer lines when it has them."""
+        self.pdf.add_page()
+        self.y = MARGIN
+        small = Para("", size="small")
+        for text, y in ((self.doc.header, MARGIN / 2), (self.doc.footer, self.pdf.h - MARGIN / 2)):
+            if text:
+                self._font(small)
+                self.pdf.text(MARGIN, y, text)
+
+    def footnotes(self) -> None:
+        """The collected footnotes at the foot of the current page, numbered 1), 2) …"""
+        small = Para("", size="small")
+        line_h = self._font(small)
+        y = self.pdf.h - MARGIN - line_h * len(self.notes)
+        for i, text in enumerate(self.notes, 1):
+            self._font(small)
+            self.pdf.text(MARGIN, y + line_h * 0.72, f"{i}) {text}")
+            y += line_h
 
     def _font(self, para: Para) -> float:
         size = SIZES[para.size]
@@ -96,8 +117,7 @@ class _Writer:
 
     def _ensure(self, height: float) -> None:
         if self.y + height > self.pdf.h - MARGIN:
-            self.pdf.add_page()
-            self.y = MARGIN
+            self._new_page()
 
     def paragraph(self, para: Para, x0: float, width: float, *, draw: bool = True) -> float:
         """Print ``para`` at the current y (or only measure it); returns its height."""
@@ -157,8 +177,12 @@ def render(doc: Doc) -> bytes:
     for block in doc.blocks:
         if isinstance(block, Para):
             writer.paragraph(block, MARGIN, writer.width)
+            if block.footnote:
+                writer.notes.append(block.footnote)
         else:
             if block.lead is not None:
                 writer.paragraph(block.lead, MARGIN, writer.width)
             writer.table(block)
+    if writer.notes:
+        writer.footnotes()
     return bytes(writer.pdf.output())

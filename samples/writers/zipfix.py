@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from typing import Callable
 
 FIXED_TIME = (2025, 1, 1, 0, 0, 0)
 
@@ -20,9 +21,12 @@ def build_zip(members: list[tuple[str, bytes, bool]]) -> bytes:
     return buf.getvalue()
 
 
-def refreeze(data: bytes) -> bytes:
-    """The same zip with every entry re-dated to FIXED_TIME (python-docx stamps the current time)."""
+def refreeze(data: bytes, changes: dict[str, Callable[[bytes], bytes]] | None = None) -> bytes:
+    """The same zip with every entry re-dated to FIXED_TIME (python-docx stamps the current time);
+    ``changes`` rewrites the named members' bytes on the way."""
+    changes = changes or {}
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         members = [(i.filename, zf.read(i.filename), i.compress_type != zipfile.ZIP_STORED)
                    for i in zf.infolist()]
-    return build_zip(members)
+    return build_zip([(name, changes[name](body) if name in changes else body, packed)
+                      for name, body, packed in members])

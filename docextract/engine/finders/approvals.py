@@ -34,13 +34,12 @@ from ..base import Found
 from ..context import FindContext
 from ..lines import Line, Segment
 from ..masks import is_masked
+from ..positions import SIGNER_MARKS, Positions
 from ..spec_types import FieldSpec
 from . import finder
 
 _MMDD = re.compile(r"^\d{1,2}/\d{1,2}$")
 _NAME = re.compile(r"^[가-힣]{2,5}$|^(?=.{2,4}$)[가-힣]?[○*]{1,3}[가-힣]?$|^\*{2,5}$")
-_POSITION_CHARS = re.compile(r"[가-힣0-9○()·]+")
-_SIGNER_MARKS = "★◎☆●"
 _DAEGYEOL = ("대결", "代", "(대결)")
 _JEONGYEOL = ("전결", "(전결)")
 
@@ -69,20 +68,14 @@ class Lexicon:
     """The position words of a spec and the labels that end the 결재란."""
 
     def __init__(self, ctx: FindContext, field: FieldSpec) -> None:
-        self.positions = frozenset(ctx.lexicon("positions"))
-        self.suffixes = tuple(ctx.spec.lexicons.get("position_suffixes", ()))
-        self.grade = ctx.pattern("grade", r"(?!)")
+        ctx.lexicon("positions")  # an error naming the spec when it has none
+        self.positions = ctx.cached("positions", lambda: Positions(ctx.spec))
         self.ctx = ctx
         self.cooperators = str(field.option("cooperators_label", "cooperators"))
         self.stops = tuple(field.option("stop_labels") or ctx.spec.lexicons.get("closing_labels", ()))
 
     def is_position(self, token: str) -> bool:
-        t = token.lstrip(_SIGNER_MARKS).strip()
-        if not t or not _POSITION_CHARS.fullmatch(t):
-            return False
-        if t in self.positions or self.grade.fullmatch(t):
-            return True
-        return len(t) > 2 and t.endswith(self.suffixes)
+        return bool(self.positions.is_position(token))
 
     def _whole_label(self, key: str, token: str) -> bool:
         m = self.ctx.spec.labels.at_start(key, token)
@@ -104,7 +97,7 @@ def tokenize(line: Line, lex: Lexicon, start: int = 0, end: int | None = None) -
             continue
         raw, a, b = m.group(0), m.start(), m.end()
         col = line.segment_at(a)[1].col
-        lead = len(raw) - len(raw.lstrip(_SIGNER_MARKS))
+        lead = len(raw) - len(raw.lstrip(SIGNER_MARKS))
         tok = raw[lead:]
         a += lead
         if not tok:
