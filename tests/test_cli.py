@@ -78,9 +78,31 @@ def test_parse_jsonl_gives_one_record_per_input_even_on_failure(tmp_path):
         zf.writestr("a.txt", "x")
     out = run("parse", "--format", "jsonl", "--", str(bad), str(empty_zip))
     lines = [json.loads(line) for line in out.stdout.splitlines()]
-    assert [r["input"] for r in lines] == [str(bad), str(empty_zip)]
-    assert all(r["code"] == "unsupported" for r in lines)
+    assert [r["path"] for r in lines] == [str(bad), str(empty_zip)]
+    assert [r["status"] for r in lines] == ["error", "error"]
+    assert lines[0]["error"]["code"] == "unsupported" and lines[0]["format"] is None
+    assert lines[1]["error"]["code"] == "unsupported" and lines[1]["document"] is None
     assert out.returncode == 3
+    assert len(out.stderr.splitlines()) == 2  # one line per failed input
+
+
+def test_parse_json_is_the_document_for_one_input_and_an_array_for_several(samples_dir):
+    letter = samples_dir / "hwpx" / "letter-02.hwpx"
+    one = run("parse", str(letter))
+    assert one.returncode == 0 and json.loads(one.stdout)["format"] == "hwpx"
+    assert one.stdout.startswith("{\n  ")
+    several = run("parse", "--jobs", "2", str(letter), str(samples_dir / "pdf" / "letter-02.pdf"),
+                  str(samples_dir / "docx" / "letter-02.docx"))
+    envelopes = json.loads(several.stdout)
+    assert [e["format"] for e in envelopes] == ["hwpx", "pdf", "docx"]
+    in_one_process = json.loads(run("parse", str(letter), str(samples_dir / "pdf" / "letter-02.pdf"),
+                                    str(samples_dir / "docx" / "letter-02.docx")).stdout)
+    assert [e["document"] for e in envelopes] == [e["document"] for e in in_one_process]
+
+
+def test_a_folder_points_to_batch(tmp_path):
+    out = run("parse", str(tmp_path))
+    assert out.returncode == 3 and "docextract batch" in out.stderr
 
 
 def test_formats_lists_builtin_parsers():

@@ -2,8 +2,10 @@
 
 Exit codes: 0 success; 1 internal error; 2 usage error; 3 unsupported or unreadable
 input; 4 encrypted (password or DRM); 5 a safety limit was hit; 6 a needed package is
-missing; 7 extraction failed; 8 a plugin failed to load. With several inputs, every
-input gets its output or its error line, and the exit code is that of the first failure.
+missing; 7 extraction failed; 8 a plugin failed to load; 9 (``batch`` only) the batch ran
+to its end but some inputs failed; 130 interrupted (Ctrl-C, SIGTERM). With several inputs,
+every input gets its output or its error line, and the exit code of ``text``, ``parse``,
+``extract`` and ``summarize`` is that of the first failure in input order.
 Tracebacks are shown only with ``--debug``.
 """
 
@@ -25,6 +27,7 @@ COMMANDS: dict[str, str] = {
     "formats": "docextract.cli.read:formats",
     "extract": "docextract.cli.extract_cmd:extract",
     "summarize": "docextract.cli.summarize_cmd:summarize",
+    "batch": "docextract.cli.batch_cmd:batch",
 }
 
 HELP = {
@@ -33,6 +36,7 @@ HELP = {
     "formats": "List registered parsers and whether their dependencies are installed.",
     "extract": "Extract a typed record (e.g. an official letter) as JSON, CSV or a table.",
     "summarize": "Summarize documents for a clerk: request, deadline, attachments, contact.",
+    "batch": "Run parse/extract/summarize over folders of documents: one JSON line each, resumable.",
 }
 
 
