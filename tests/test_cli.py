@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import subprocess
 import sys
@@ -84,6 +85,28 @@ def test_parse_jsonl_gives_one_record_per_input_even_on_failure(tmp_path):
     assert lines[1]["error"]["code"] == "unsupported" and lines[1]["document"] is None
     assert out.returncode == 3
     assert len(out.stderr.splitlines()) == 2  # one line per failed input
+
+
+ENVELOPE = ["path", "sha256", "size", "format", "type", "status", "error", "PAYLOAD", "warnings",
+            "docextract_version", "elapsed_ms"]
+
+
+@pytest.mark.parametrize("command, payload", [("parse", "document"), ("extract", "record"),
+                                              ("summarize", "summary")])
+def test_every_command_writes_the_same_envelope(samples_dir, tmp_path, command, payload):
+    letter, missing = samples_dir / "hwp" / "letter-01.hwp", tmp_path / "missing.hwp"
+    out = run(command, "--format", "jsonl", str(letter), str(missing))
+    first, second = (json.loads(line) for line in out.stdout.splitlines())
+    keys = [payload if k == "PAYLOAD" else k for k in ENVELOPE]
+    assert list(first) == keys and list(second) == keys
+    assert (first["path"], first["status"], first["format"]) == (str(letter), "ok", "hwp")
+    assert first["sha256"] == hashlib.sha256(letter.read_bytes()).hexdigest()
+    assert first[payload] and first["docextract_version"] == __version__
+    assert (second["path"], second["status"], second[payload]) == (str(missing), "error", None)
+    assert out.returncode == 3
+
+    as_json = run(command, "--format", "json", str(letter), str(missing))
+    assert [e["path"] for e in json.loads(as_json.stdout)] == [str(letter), str(missing)]
 
 
 def test_parse_json_is_the_document_for_one_input_and_an_array_for_several(samples_dir):
