@@ -1,4 +1,4 @@
-"""Run every benchmark in turn: `python -m benches [NAME ...]` (names: hwp, pdf, cli, letters)."""
+"""Run every benchmark in turn: `python -m benches [NAME ...]` (names: hwp, pdf, cli, letters, batch)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ BENCHES = {
     "pdf": "benches.bench_pdf",
     "cli": "benches.bench_cli",
     "letters": "benches.eval_letters",
+    "batch": "benches.bench_batch",
 }
 
 
