@@ -190,7 +190,7 @@ def _exit_reason(code: int | None) -> str:
             name = signal.Signals(-code).name
         except ValueError:
             name = f"signal {-code}"
-        if -code == signal.SIGKILL:
+        if -code == getattr(signal, "SIGKILL", None):
             return f"{name}: out of memory, or killed from outside"
         return name
     return f"exit code {code}"

@@ -80,8 +80,8 @@ class JsonlOutput:
 
     def resume(self, inputs: list[str], *, retry_errors: bool = False) -> Plan:
         """Decide which inputs an earlier run finished; clean the file of the others' lines."""
-        if self.path is None or self._fd is None:
-            return Plan(list(inputs))
+        if self.path is None or self._fd is None or not os.path.isfile(self.path):
+            return Plan(list(inputs))  # standard output, a pipe, a device: nothing to resume
         lines, torn_at = _read_lines(self.path)
         latest: dict[str, _Line] = {}
         drop: set[int] = set()
