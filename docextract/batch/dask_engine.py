@@ -22,8 +22,11 @@ is restarted by its nanny; an input that keeps killing workers gets an error lin
 
 from __future__ import annotations
 
+import signal
+import threading
 import time
 from collections import deque
+from contextlib import contextmanager
 from typing import Any, Iterator, Sequence
 
 from ..errors import DocextractError, LimitExceeded, MissingDependency
@@ -63,10 +66,11 @@ def run(job: Job, paths: Sequence[str], *, scheduler: Any = None, workers: int |
     else:
         import logging
 
-        cluster = LocalCluster(n_workers=workers or cpu_count(), threads_per_worker=1,
-                               processes=True, dashboard_address=":0",
-                               silence_logs=logging.ERROR,
-                               memory_limit=f"{memory_mb}MiB" if memory_mb else "auto")
+        with _ctrl_c_ignored():  # the worker processes inherit it: Ctrl-C is ours to handle
+            cluster = LocalCluster(n_workers=workers or cpu_count(), threads_per_worker=1,
+                                   processes=True, dashboard_address=":0",
+                                   silence_logs=logging.ERROR,
+                                   memory_limit=f"{memory_mb}MiB" if memory_mb else "auto")
         client, own_client = Client(cluster), True
     try:
         yield from _stream(client, job, paths, ship)
@@ -75,6 +79,21 @@ def run(job: Job, paths: Sequence[str], *, scheduler: Any = None, workers: int |
             client.close()
         if cluster is not None:
             cluster.close()
+
+
+@contextmanager
+def _ctrl_c_ignored() -> Iterator[None]:
+    """SIGINT ignored while the local cluster starts its processes, which keep it ignored:
+    Ctrl-C then reaches only this process, which closes the cluster (instead of every
+    Dask process printing its own KeyboardInterrupt traceback)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _connect(client_class: Any, address: str) -> Any:

@@ -62,3 +62,32 @@ def test_without_a_scheduler_a_local_cluster_is_started(kit, tmp_path):
     results = list(batch.run(files, engine="dask", workers=1, do="text"))
     assert sorted(r.path for r in results) == sorted(str(p) for p in files)
     assert all(r.ok and r.envelope["text"] for r in results)
+
+
+def test_ctrl_c_closes_the_local_cluster_quietly(kit, tmp_path, cli_env):
+    import os
+    import signal
+    import subprocess
+    import time
+
+    marker, env = cli_env
+    kit.copy_good(tmp_path / "in", 2000)
+    out = tmp_path / "out.jsonl"
+    proc = subprocess.Popen(kit.docextract_cmd("batch", str(tmp_path / "in"), "-o", str(out),
+                                               "--engine", "dask", "-w", "2"),
+                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            start_new_session=True)
+    try:
+        deadline = time.monotonic() + 120
+        while proc.poll() is None and time.monotonic() < deadline:
+            if out.exists() and out.read_bytes().count(b"\n") >= 20:
+                break
+            time.sleep(0.02)
+        os.killpg(proc.pid, signal.SIGINT)  # a terminal's Ctrl-C: the whole process group
+        _, stderr = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 130
+    assert b"Traceback" not in stderr and b"KeyboardInterrupt" not in stderr
+    assert kit.wait_for_no_leftovers(marker) == []
