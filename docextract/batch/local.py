@@ -12,9 +12,13 @@ which input a worker holds and since when. That is what makes the limits hard:
 * crashes: a worker that dies (a segfault in a C library) is noticed through its
   process sentinel, reported for the input it held, and replaced.
 
-Workers are forked from a fork server that has imported docextract once
-(:mod:`.preload`), and are retired after ``max_tasks_per_worker`` inputs so that memory
-stays flat over any number of files. Stopping the iteration (Ctrl-C, an exception in
+Workers are forked from multiprocessing's fork server (one per program, started by the
+first batch, which asks it to import docextract once: :mod:`.preload`; a fork server
+that another part of the program started first works too, only slower), and are
+retired after ``max_tasks_per_worker`` inputs so that memory stays flat over any number
+of files. Plain fork is not used (forking a parent that holds other threads, or the
+pipe ends of other workers, is unsafe); spawn, which imports everything again for each
+worker, only where there is no fork server (Windows). Stopping the iteration (Ctrl-C, an exception in
 the caller, ``close()``) kills every worker before it returns; a worker whose parent
 dies sees its pipe close and exits.
 """
