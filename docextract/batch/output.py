@@ -44,6 +44,7 @@ class _Line:
     path: str
     status: str
     sha256: str | None
+    keys: frozenset[str]
 
 
 class JsonlOutput:
@@ -78,8 +79,13 @@ class JsonlOutput:
             written = os.write(self._fd, view)
             view = view[written:]
 
-    def resume(self, inputs: list[str], *, retry_errors: bool = False) -> Plan:
-        """Decide which inputs an earlier run finished; clean the file of the others' lines."""
+    def resume(self, inputs: list[str], *, payload_key: str | None = None,
+               retry_errors: bool = False) -> Plan:
+        """Decide which inputs an earlier run finished; clean the file of the others' lines.
+
+        With ``payload_key``, a line counts only if it carries that payload: a run with
+        another ``--do`` redoes the inputs (the options of an action are not compared).
+        """
         if self.path is None or self._fd is None or not os.path.isfile(self.path):
             return Plan(list(inputs))  # standard output, a pipe, a device: nothing to resume
         lines, torn_at = _read_lines(self.path)
@@ -94,7 +100,7 @@ class JsonlOutput:
             earlier = latest.get(path)
             if earlier is None:
                 plan.todo.append(path)
-            elif _still_good(earlier, retry_errors):
+            elif _still_good(earlier, payload_key, retry_errors):
                 plan.kept += 1
                 plan.kept_errors += earlier.status == ERROR
             else:
@@ -123,8 +129,10 @@ class JsonlOutput:
             os.close(old)
 
 
-def _still_good(line: _Line, retry_errors: bool) -> bool:
+def _still_good(line: _Line, payload_key: str | None, retry_errors: bool) -> bool:
     if line.status not in (OK, ERROR) or (line.status == ERROR and retry_errors):
+        return False
+    if payload_key is not None and payload_key not in line.keys:
         return False
     return line.sha256 == fingerprint(line.path)[0]
 
@@ -147,14 +155,14 @@ def _read_lines(path: str) -> tuple[list[_Line], int | None]:
     return lines, torn_at
 
 
-def _parse(raw: bytes) -> tuple[str, str, str | None] | None:
+def _parse(raw: bytes) -> tuple[str, str, str | None, frozenset[str]] | None:
     try:
         data = json.loads(raw)
     except ValueError:
         return None
     if not isinstance(data, dict) or not isinstance(data.get("path"), str):
         return None
-    return data["path"], str(data.get("status")), data.get("sha256")
+    return data["path"], str(data.get("status")), data.get("sha256"), frozenset(data)
 
 
 def _open_locked(path: str) -> int:

@@ -92,7 +92,7 @@ def _run(job: Any, paths: list[str], output: str | None, retry_errors: bool,
     from ..batch.progress import Progress
 
     with JsonlOutput(output) as out:
-        plan = out.resume(paths, retry_errors=retry_errors)
+        plan = out.resume(paths, payload_key=job.payload_key, retry_errors=retry_errors)
         progress = Progress(len(plan.todo))
         results = run_job(job, plan.todo, **engine_options)
         try:

@@ -56,6 +56,16 @@ def test_done_inputs_are_skipped_and_changed_or_failed_ones_redone(tmp_path, fil
     assert [x["path"] for x in _lines(target)] == files[:1]
 
 
+def test_lines_of_another_action_are_redone(tmp_path, files):
+    target = tmp_path / "out.jsonl"
+    target.write_text(_line(files[0]) + "\n", encoding="utf-8")  # a "record" line
+    with JsonlOutput(str(target)) as out:
+        assert out.resume(files[:1], payload_key="record").todo == []
+    with JsonlOutput(str(target)) as out:
+        assert out.resume(files[:1], payload_key="summary").todo == files[:1]
+    assert target.read_text(encoding="utf-8") == ""
+
+
 def test_a_torn_last_line_is_cut_and_its_input_redone(tmp_path, files):
     target = tmp_path / "out.jsonl"
     whole = _line(files[0]) + "\n"
