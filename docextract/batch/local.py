@@ -71,7 +71,10 @@ def cpu_count() -> int:
 
 def grace_seconds(timeout: float) -> float:
     """How long past its timeout a worker may stay busy before the parent kills it."""
-    return min(30.0, max(1.0, timeout * 0.1))
+    # Long enough for the worker's own alarm to win when it is merely inside one long C
+    # call (lxml reading a huge part takes a second on a busy machine): its error line then
+    # also says which format the file is.
+    return min(30.0, max(2.0, timeout * 0.1))
 
 
 class LocalEngine:
