@@ -37,7 +37,7 @@ class DocextractError(Exception):
         return str(self.args[0]) if self.args else ""
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready error record (used by batch output)."""
+        """A JSON-ready error record: class name, code and message."""
         return {"error": type(self).__name__, "code": self.code, "message": self.message}
 
 

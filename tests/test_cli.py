@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import subprocess
 import sys
@@ -78,9 +79,53 @@ def test_parse_jsonl_gives_one_record_per_input_even_on_failure(tmp_path):
         zf.writestr("a.txt", "x")
     out = run("parse", "--format", "jsonl", "--", str(bad), str(empty_zip))
     lines = [json.loads(line) for line in out.stdout.splitlines()]
-    assert [r["input"] for r in lines] == [str(bad), str(empty_zip)]
-    assert all(r["code"] == "unsupported" for r in lines)
+    assert [r["path"] for r in lines] == [str(bad), str(empty_zip)]
+    assert [r["status"] for r in lines] == ["error", "error"]
+    assert lines[0]["error"]["code"] == "unsupported" and lines[0]["format"] is None
+    assert lines[1]["error"]["code"] == "unsupported" and lines[1]["document"] is None
     assert out.returncode == 3
+    assert len(out.stderr.splitlines()) == 2  # one line per failed input
+
+
+ENVELOPE = ["path", "sha256", "size", "format", "type", "status", "error", "PAYLOAD", "warnings",
+            "docextract_version", "elapsed_ms"]
+
+
+@pytest.mark.parametrize("command, payload", [("parse", "document"), ("extract", "record"),
+                                              ("summarize", "summary")])
+def test_every_command_writes_the_same_envelope(samples_dir, tmp_path, command, payload):
+    letter, missing = samples_dir / "hwp" / "letter-01.hwp", tmp_path / "missing.hwp"
+    out = run(command, "--format", "jsonl", str(letter), str(missing))
+    first, second = (json.loads(line) for line in out.stdout.splitlines())
+    keys = [payload if k == "PAYLOAD" else k for k in ENVELOPE]
+    assert list(first) == keys and list(second) == keys
+    assert (first["path"], first["status"], first["format"]) == (str(letter), "ok", "hwp")
+    assert first["sha256"] == hashlib.sha256(letter.read_bytes()).hexdigest()
+    assert first[payload] and first["docextract_version"] == __version__
+    assert (second["path"], second["status"], second[payload]) == (str(missing), "error", None)
+    assert out.returncode == 3
+
+    as_json = run(command, "--format", "json", str(letter), str(missing))
+    assert [e["path"] for e in json.loads(as_json.stdout)] == [str(letter), str(missing)]
+
+
+def test_parse_json_is_the_document_for_one_input_and_an_array_for_several(samples_dir):
+    letter = samples_dir / "hwpx" / "letter-02.hwpx"
+    one = run("parse", str(letter))
+    assert one.returncode == 0 and json.loads(one.stdout)["format"] == "hwpx"
+    assert one.stdout.startswith("{\n  ")
+    several = run("parse", "--jobs", "2", str(letter), str(samples_dir / "pdf" / "letter-02.pdf"),
+                  str(samples_dir / "docx" / "letter-02.docx"))
+    envelopes = json.loads(several.stdout)
+    assert [e["format"] for e in envelopes] == ["hwpx", "pdf", "docx"]
+    in_one_process = json.loads(run("parse", str(letter), str(samples_dir / "pdf" / "letter-02.pdf"),
+                                    str(samples_dir / "docx" / "letter-02.docx")).stdout)
+    assert [e["document"] for e in envelopes] == [e["document"] for e in in_one_process]
+
+
+def test_a_folder_points_to_batch(tmp_path):
+    out = run("parse", str(tmp_path))
+    assert out.returncode == 3 and "docextract batch" in out.stderr
 
 
 def test_formats_lists_builtin_parsers():

@@ -76,9 +76,10 @@ def test_jsonl_with_a_bad_file_gives_an_error_record_and_nonzero_exit(runner, le
     res = invoke(runner, ["extract", str(letter_docx), str(bad), "-f", "jsonl"])
     assert res.code == 3
     lines = [json.loads(x) for x in res.stdout.strip().split("\n")]
-    assert lines[0]["document_number"] == "공공데이터정책과-2410"
-    assert lines[1]["input"] == str(bad) and lines[1]["code"] == "unsupported"
-    assert set(lines[1]) == {"input", "error", "code", "message"}
+    assert lines[0]["record"]["document_number"] == "공공데이터정책과-2410"
+    assert lines[0]["path"] == str(letter_docx) and lines[0]["type"] == "official_letter"
+    assert lines[1]["path"] == str(bad) and lines[1]["error"]["code"] == "unsupported"
+    assert list(lines[1]) == list(lines[0])
 
 
 def test_csv_has_one_flattened_row_per_input(runner, letter_docx: Path) -> None:
@@ -88,6 +89,21 @@ def test_csv_has_one_flattened_row_per_input(runner, letter_docx: Path) -> None:
     assert len(rows) == 2
     assert rows[0]["approver.name"] == "박민정" and rows[0]["disclosure.level"] == "공개"
     assert rows[0]["record_type"] == "official_letter"
+    assert (rows[0]["path"], rows[0]["status"]) == (str(letter_docx), "ok")
+    assert not res.stdout.startswith("\ufeff")
+
+
+def test_csv_for_excel_has_a_byte_order_mark_and_crlf(runner, letter_docx: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.hwp"
+    bad.write_bytes(b"not a document at all")
+    res = invoke(runner, ["extract", str(letter_docx), str(bad), "-f", "csv", "--excel"])
+    assert res.code == 3
+    data = res.stdout_bytes
+    assert data.startswith("\ufeff".encode("utf-8")) and b"\r\n" in data
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    assert rows[0]["title"] == "개방 실적 제출 요청"
+    assert (rows[1]["path"], rows[1]["status"], rows[1]["error.code"]) == (str(bad), "error", "unsupported")
+    assert invoke(runner, ["extract", str(letter_docx), "--excel"]).code == 2
 
 
 def test_table_format_and_unknown_type(runner, letter_docx: Path) -> None:
@@ -132,4 +148,8 @@ def test_auto_type_gives_a_generic_record_and_a_warning_for_a_non_letter(runner,
     assert {k: data[k] for k in ("title", "date", "issuer")} == {
         "title": "2025년 주간 업무 보고", "date": "2025-03-12", "issuer": None}
     assert data["_evidence"]["date"][0]["text"] == "2025. 3. 12.(수)"
-    assert "warning: no specific record type matched" in res.stderr
+    assert any("no specific record type matched" in w for w in data["_warnings"])
+    assert res.stderr == ""  # warnings travel with the record; stderr is for failures
+    table = invoke(runner, ["extract", str(path), "-f", "table"])
+    assert any(line.startswith("warning") and "no specific record type" in line
+               for line in table.stdout.splitlines())

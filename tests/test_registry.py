@@ -111,6 +111,15 @@ def plugins_on(monkeypatch, tmp_path):
     importlib.invalidate_caches()
 
 
+@pytest.fixture
+def standard_finders(monkeypatch):
+    """Only the standard import finders: a metadata finder that an earlier test's imports
+    added (dask brings the importlib_metadata backport) rightly makes _may_declare say True."""
+    monkeypatch.setattr(sys, "meta_path", [f for f in sys.meta_path
+                                           if not hasattr(f, "find_distributions")
+                                           or f is importlib.machinery.PathFinder])
+
+
 def _expected_from_metadata(group: str) -> dict[str, tuple[str, str]]:
     """What importlib.metadata itself finds, minus docextract's own mirror of the built-ins."""
     return {ep.name: (ep.value, ep.dist.name) for ep in importlib.metadata.entry_points(group=group)
@@ -147,8 +156,8 @@ def test_plugins_stay_off_when_the_environment_says_none(plugins_on, monkeypatch
     "[console_scripts]\nfakeplug = fakeplug:main\n",               # only other groups
     "[docextract.extractors]\ntoy = fakeplug:ToyParser\n",         # another docextract group
 ])
-def test_without_a_declaring_distribution_the_scan_is_skipped(plugins_on, monkeypatch,
-                                                              entry_points):
+def test_without_a_declaring_distribution_the_scan_is_skipped(plugins_on, standard_finders,
+                                                              monkeypatch, entry_points):
     _distribution(plugins_on, "fakeplug", entry_points)
     importlib.invalidate_caches()
     assert not registry_module._may_declare("docextract.parsers")
@@ -168,7 +177,7 @@ def test_without_a_declaring_distribution_the_scan_is_skipped(plugins_on, monkey
     assert {e.name for e in skipped} == set(BUILTIN_PARSERS)
 
 
-def test_docextracts_own_entry_points_do_not_trigger_a_scan(plugins_on):
+def test_docextracts_own_entry_points_do_not_trigger_a_scan(plugins_on, standard_finders):
     meta = plugins_on / "docextract-9.9.dist-info"
     meta.mkdir()
     (meta / "METADATA").write_text("Metadata-Version: 2.1\nName: docextract\nVersion: 9.9\n\n")

@@ -2,9 +2,10 @@
 
 Exit codes: 0 success; 1 internal error; 2 usage error; 3 unsupported or unreadable
 input; 4 encrypted (password or DRM); 5 a safety limit was hit; 6 a needed package is
-missing; 7 extraction failed; 8 a plugin failed to load; 9 (``redact``) something could
-not be masked. With several inputs, every
-input gets its output or its error line, and the exit code is that of the first failure.
+missing; 7 extraction failed; 8 a plugin failed to load; 9 (``batch`` only) the batch ran
+to its end but some inputs failed; 10 (``redact`` only) something could not be masked;
+130 interrupted (Ctrl-C, SIGTERM). With several inputs, every input gets its output or its error line, and the exit code of ``text``, ``parse``,
+``extract`` and ``summarize`` is that of the first failure in input order.
 Tracebacks are shown only with ``--debug``.
 """
 
@@ -28,6 +29,7 @@ COMMANDS: dict[str, str] = {
     "summarize": "docextract.cli.summarize_cmd:summarize",
     "chunks": "docextract.cli.chunks_cmd:chunks",
     "redact": "docextract.cli.redact_cmd:redact",
+    "batch": "docextract.cli.batch_cmd:batch",
 }
 
 HELP = {
@@ -38,6 +40,7 @@ HELP = {
     "summarize": "Summarize documents for a clerk: request, deadline, attachments, contact.",
     "chunks": "Cut documents into retrieval chunks that follow their structure (JSON lines).",
     "redact": "Mask personal data (주민등록번호, phones, names, ...) before a document leaves.",
+    "batch": "Run parse/extract/summarize over folders of documents: one JSON line each, resumable.",
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import TYPE_CHECKING, Any, Callable, TypeVar
 
@@ -15,6 +16,9 @@ if TYPE_CHECKING:
 F = TypeVar("F", bound=Callable[..., Any])
 
 EXIT_USAGE = 2
+EXIT_SOME_FAILED = 9
+"""``docextract batch``: the batch ran to its end but some inputs failed (their error lines
+are in the output)."""
 
 
 def limit_options(func: F) -> F:
@@ -39,6 +43,18 @@ def limits_from(timeout: float | None, max_pages: int | None,
     )
 
 
+def check_record_type(rtype: str, spec: str | None) -> None:
+    """Refuse an unknown ``--type`` before any input is read."""
+    if rtype == "auto" or spec is not None:
+        return
+    from ..registry import extractors
+
+    if rtype not in extractors().names():
+        raise click.BadParameter(f"unknown record type {rtype!r} (known: auto, "
+                                 f"{', '.join(sorted(extractors().names()))})",
+                                 param_hint="--type")
+
+
 def load_source(path: str) -> str | bytes:
     """``-`` means standard input; anything else is a path (names may start with a dash)."""
     if path == "-":
@@ -46,13 +62,15 @@ def load_source(path: str) -> str | bytes:
     return path
 
 
-def error_line(path: str, exc: BaseException) -> str:
+def error_line(path: str, exc: BaseException | str | None) -> str:
     msg = str(exc).replace("\n", " ")
     shown = "<stdin>" if path == "-" else path
+    if path != "-" and os.path.isdir(path):
+        msg += " (to read every document in a folder: docextract batch FOLDER -o out.jsonl)"
     return f"docextract: {shown}: {msg}"
 
 
-def print_error(path: str, exc: BaseException) -> None:
+def print_error(path: str, exc: BaseException | str | None) -> None:
     click.echo(error_line(path, exc), err=True)
 
 

@@ -5,36 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import Any
 
 import click
 
-from ..errors import DocextractError
-from .common import (debug_enabled, exit_code_for, limit_options, limits_from, load_source,
-                     print_error)
-
-if TYPE_CHECKING:
-    from ..limits import Limits
-    from ..records.base import Record
+from .common import check_record_type, limit_options, limits_from, print_error
 
 FORMATS = ["json", "jsonl", "csv", "table"]
-
-
-def _records(files: tuple[str, ...], rtype: str, spec: str | None, password: str | None,
-             limits: Limits) -> Iterator[tuple[str, Record | DocextractError]]:
-    """Each input and its record, or the error that stopped it."""
-    from ..api import parse
-    from ..extraction import extract
-
-    for path in files:
-        try:
-            doc = parse(load_source(path), password=password, limits=limits,
-                        name=None if path == "-" else path)
-            yield path, extract(doc, rtype, spec=spec)
-        except DocextractError as exc:
-            if debug_enabled():
-                raise
-            yield path, exc
 
 
 def flatten(data: Any, prefix: str = "") -> dict[str, str]:
@@ -54,9 +31,40 @@ def flatten(data: Any, prefix: str = "") -> dict[str, str]:
     return out
 
 
-def _table(path: str, record: Record, evidence: bool) -> str:
-    rows: list[tuple[str, str]] = [("input", path), ("record_type", record.record_type)]
-    for key, value in record.to_dict().items():
+def _warning_texts(envelope: dict[str, Any]) -> list[str]:
+    return [w["message"] for w in envelope["warnings"]]
+
+
+def _csv_row(envelope: dict[str, Any]) -> dict[str, str]:
+    """One input as a CSV row: the envelope's facts, then the record's fields flattened."""
+    error = envelope["error"] or {}
+    row = {"path": envelope["path"], "status": envelope["status"],
+           "record_type": envelope["type"] or "", "error.code": error.get("code", ""),
+           "error.message": error.get("message", ""),
+           "warnings": "; ".join(_warning_texts(envelope))}
+    row.update(flatten({k: v for k, v in (envelope["record"] or {}).items() if k != "_evidence"}))
+    return row
+
+
+def _write_csv(rows: list[dict[str, str]], excel: bool) -> None:
+    columns: list[str] = []
+    for row in rows:
+        columns.extend(k for k in row if k not in columns)
+    buf = io.StringIO()
+    # Excel reads a CSV as UTF-8 only after a byte-order mark (else as the ANSI code page:
+    # CP949 on Korean Windows, which garbles the text) and expects CRLF line ends.
+    writer = csv.DictWriter(buf, fieldnames=columns, lineterminator="\r\n" if excel else "\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    click.echo(("\ufeff" if excel else "") + buf.getvalue(), nl=False)
+
+
+def _table(envelope: dict[str, Any], evidence: bool) -> str:
+    record = dict(envelope["record"])
+    found = record.pop("_evidence", {})
+    rows: list[tuple[str, str]] = [("path", envelope["path"]),
+                                   ("record_type", envelope["type"] or "")]
+    for key, value in record.items():
         if isinstance(value, list) and value and all(isinstance(x, dict) for x in value):
             for i, item in enumerate(value):
                 text = ", ".join(f"{k}={v}" for k, v in item.items() if v not in (None, [], ""))
@@ -68,8 +76,9 @@ def _table(path: str, record: Record, evidence: bool) -> str:
         else:
             rows.append((key, "" if value is None else str(value)))
         if evidence:
-            for ev in record.evidence.get(key, [])[:3]:
-                rows.append(("", f"  ↳ {ev.path} [{ev.span[0]}:{ev.span[1]}] {ev.rule}"))
+            for ev in found.get(key, [])[:3]:
+                rows.append(("", f"  ↳ {ev['path']} [{ev['span'][0]}:{ev['span'][1]}] {ev['rule']}"))
+    rows.extend(("warning", text) for text in _warning_texts(envelope))
     width = max(len(k) for k, _ in rows)
     lines = []
     for k, v in rows:
@@ -86,57 +95,51 @@ def _table(path: str, record: Record, evidence: bool) -> str:
 @click.option("--spec", type=click.Path(exists=True, dir_okay=False), default=None,
               help="A YAML field spec defining a custom record (overrides --type).")
 @click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="json",
-              show_default=True, help="json: the record; jsonl: one line per input; "
-                                      "csv: one row per input; table: readable view.")
+              show_default=True, help="json: the record (several inputs: an array of envelopes); "
+                                      "jsonl: one envelope line per input; csv: one row per "
+                                      "input; table: readable view.")
+@click.option("--excel", is_flag=True,
+              help="--format csv for Excel: UTF-8 with a byte-order mark, CRLF line ends.")
 @click.option("--evidence", is_flag=True, help="Add where each value was found (\"_evidence\").")
 @click.option("--password", default=None, help="Password for an encrypted PDF.")
 @limit_options
-def extract(files: tuple[str, ...], rtype: str, spec: str | None, fmt: str, evidence: bool,
-            password: str | None, timeout: float | None, max_pages: int | None,
+def extract(files: tuple[str, ...], rtype: str, spec: str | None, fmt: str, excel: bool,
+            evidence: bool, password: str | None, timeout: float | None, max_pages: int | None,
             max_size_mb: float | None) -> int:
-    """Extract a typed record from each of FILES (- reads standard input)."""
-    if rtype != "auto" and spec is None:
-        from ..registry import extractors
+    """Extract a typed record from each of FILES (- reads standard input).
 
-        if rtype not in extractors().names():
-            raise click.BadParameter(f"unknown record type {rtype!r} (known: auto, "
-                                     f"{', '.join(sorted(extractors().names()))})",
-                                     param_hint="--type")
-    errors: list[DocextractError] = []
-    limits = limits_from(timeout, max_pages, max_size_mb)
-    as_lines = fmt == "jsonl" or (fmt == "json" and len(files) > 1)
-    csv_rows: list[dict[str, str]] = []
-    for path, record in _records(files, rtype, spec, password, limits):
-        if isinstance(record, DocextractError):
-            exc = record
-            print_error(path, exc)
-            errors.append(exc)
-            error = {"input": path, **exc.to_dict()}
-            if as_lines:
-                click.echo(json.dumps(error, ensure_ascii=False))
-            elif fmt == "csv":
-                csv_rows.append({k: str(v) for k, v in error.items()})
-            continue
-        for w in record.warnings:
-            click.echo(f"docextract: {path}: warning: {w}", err=True)
-        if as_lines:
-            click.echo(record.to_json(evidence=evidence, indent=None))
-        elif fmt == "json":
-            click.echo(record.to_json(evidence=evidence, indent=2))
-        elif fmt == "csv":
-            csv_rows.append({"input": path, "record_type": record.record_type,
-                             **flatten(record.to_dict())})
-        else:
+    Warnings (such as "no specific record type matched") travel with the record: in the
+    envelope's "warnings", a "_warnings" key of --format json, a CSV column, table rows.
+    """
+    from ..batch import make_job
+    from .envelopes import each_result, write_envelopes
+
+    if excel and fmt != "csv":
+        raise click.UsageError("--excel is for --format csv")
+    check_record_type(rtype, spec)
+    job = make_job("extract", limits=limits_from(timeout, max_pages, max_size_mb),
+                   password=password, record_type=rtype, spec=spec, evidence=evidence)
+    results = each_result(job, files)
+    if fmt == "jsonl" or (fmt == "json" and len(files) > 1):
+        return write_envelopes(results, fmt)
+    codes: list[int] = []
+    rows: list[dict[str, str]] = []
+    for result in results:
+        if not result.ok:
+            print_error(result.path, result.message)
+            codes.append(result.exit_code)
+        envelope = result.envelope
+        if fmt == "csv":
+            rows.append(_csv_row(envelope))
+        elif result.ok and fmt == "json":
+            record = envelope["record"]
+            if envelope["warnings"]:
+                record["_warnings"] = _warning_texts(envelope)
+            click.echo(json.dumps(record, ensure_ascii=False, indent=2))
+        elif result.ok:
             if len(files) > 1:
-                click.echo(f"==> {path} <==")
-            click.echo(_table(path, record, evidence))
+                click.echo(f"==> {result.path} <==")
+            click.echo(_table(envelope, evidence))
     if fmt == "csv":
-        columns: list[str] = []
-        for row in csv_rows:
-            columns.extend(k for k in row if k not in columns)
-        buf = io.StringIO()
-        writer = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(csv_rows)
-        click.echo(buf.getvalue(), nl=False)
-    return exit_code_for(errors)
+        _write_csv(rows, excel)
+    return codes[0] if codes else 0

@@ -52,50 +52,32 @@ def text(files: tuple[str, ...], markdown: bool, password: str | None, timeout: 
     return exit_code_for(errors)
 
 
-def document_json(path: str, password: str | None, limits: Limits, indent: int | None) -> str:
-    """Parse one input and serialize it (runs in worker processes for --jobs)."""
-    from ..api import parse
-    from ..serialize import dump_json
-
-    doc = parse(load_source(path), password=password, limits=limits,
-                name=None if path == "-" else path)
-    return dump_json(doc, indent=indent)
-
-
 @click.command("parse")
 @click.argument("files", nargs=-1, required=True, type=click.Path(allow_dash=True))
 @click.option("--format", "-f", "fmt", type=click.Choice(["json", "jsonl"]), default="json",
-              show_default=True, help="json: one indented document; jsonl: one line per input.")
+              show_default=True, help="json: the document, indented (several inputs: an array of "
+                                      "envelopes); jsonl: one envelope line per input.")
 @click.option("--password", default=None, help="Password for an encrypted PDF.")
-@click.option("--jobs", "-j", type=int, default=1, show_default=True,
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
               help="Parse this many files in parallel (output keeps input order).")
 @limit_options
 def parse_cmd(files: tuple[str, ...], fmt: str, password: str | None, jobs: int,
               timeout: float | None, max_pages: int | None, max_size_mb: float | None) -> int:
-    """Print the document model of FILES as JSON (one error record per failed input)."""
-    import functools
+    """Print the document model of FILES as JSON (- reads standard input)."""
+    from ..batch import make_job
+    from .envelopes import each_result, write_envelopes
 
-    from ..batch import run_many
-
-    limits = limits_from(timeout, max_pages, max_size_mb)
-    as_lines = fmt == "jsonl" or len(files) > 1
-    work = functools.partial(document_json, password=password, limits=limits,
-                             indent=None if as_lines else 2)
-    if "-" in files:
-        jobs = 1  # standard input can only be read once, in this process
-    errors: list[DocextractError] = []
-    for outcome in run_many(work, files, jobs=max(1, jobs), timeout=limits.timeout_seconds):
-        if outcome.error is not None:
-            if debug_enabled():
-                raise outcome.error
-            print_error(outcome.input, outcome.error)
-            errors.append(outcome.error)
-            if as_lines:
-                click.echo(json.dumps({"input": outcome.input, **outcome.error.to_dict()},
-                                      ensure_ascii=False))
-            continue
-        click.echo(outcome.value)
-    return exit_code_for(errors)
+    job = make_job("parse", limits=limits_from(timeout, max_pages, max_size_mb),
+                   password=password)
+    results = each_result(job, files, jobs=jobs)
+    if fmt == "jsonl" or len(files) > 1:
+        return write_envelopes(results, fmt)
+    (result,) = results
+    if not result.ok:
+        print_error(result.path, result.message)
+        return result.exit_code
+    click.echo(json.dumps(result.envelope["document"], ensure_ascii=False, indent=2))
+    return 0
 
 
 @click.command()

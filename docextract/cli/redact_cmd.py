@@ -79,7 +79,7 @@ def redact(file: str, output: str | None, fmt: str, rules: str, keep_agency_cont
     \b
     Exit status:
       0  everything found was masked
-      9  something could not be masked (listed under "unmasked" in the report;
+      10 something could not be masked (listed under "unmasked" in the report;
          the masked copy is still written)
       2  usage error, e.g. asking for a masked HWP or PDF (--format same)
       3-8  as for every docextract command (unreadable, encrypted, limits, ...)

@@ -9,31 +9,17 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .common import (debug_enabled, error_line, exit_code_for, limit_options, limits_from,
-                     load_source)
+from ..batch.envelope import describe_error
+from .common import debug_enabled, error_line, limit_options, limits_from, load_source
+from .pages import page_targets
 
 if TYPE_CHECKING:
     from ..extractors.base import Extraction
-    from ..limits import Limits
     from ..model import Document
     from ..summaries.summary import Summary
 
-FORMATS = ("text", "markdown", "json", "html")
+FORMATS = ("text", "markdown", "json", "jsonl", "html")
 NLP_MODES = ("auto", "kiwi", "spacy", "light")
-
-
-def _summarize_one(path: str, *, today: date, sentences: int, nlp: str | None,
-                   password: str | None, limits: Limits
-                   ) -> tuple[Summary, Document, Extraction]:
-    from ..api import parse
-    from ..summaries import extract_record
-    from ..summaries.summary import build_summary
-
-    document = parse(load_source(path), password=password, limits=limits,
-                     name=None if path == "-" else path)
-    record = extract_record(document)
-    summary = build_summary(record, document, today=today, sentences=sentences, nlp=nlp)
-    return summary, document, record
 
 
 def _render(fmt: str, summary: Summary, document: Document, record: Extraction,
@@ -79,22 +65,17 @@ class IsoDate(click.ParamType):
         self.fail(f"{value!r} is not a date written YYYY-MM-DD.", param, ctx)
 
 
-def _html_target(output: str, path: str, several: bool) -> Path:
-    target = Path(output)
-    if several or target.is_dir():
-        stem = "stdin" if path == "-" else Path(path).name
-        return target / f"{stem}.summary.html"
-    return target
-
-
 @click.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(allow_dash=True))
 @click.option("--today", type=IsoDate(), default=None,
               help="Count D-days from this date (YYYY-MM-DD) instead of the current date.")
 @click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="text",
-              show_default=True, help="text (terminal), markdown, json, or html (one page).")
+              show_default=True, help="text (terminal), markdown, json (several inputs: an array of "
+                                      "envelopes), jsonl (one envelope line per input), or "
+                                      "html (one page each).")
 @click.option("--output", "-o", type=click.Path(), default=None,
-              help="Write here instead of standard output; a directory for several HTML pages.")
+              help="Write here instead of standard output; a directory for several HTML pages "
+                   "(never overwritten: distinct names, or an error before anything is written).")
 @click.option("--sentences", "-n", type=click.IntRange(0, 50), default=3, show_default=True,
               help="Sentences in the extractive summary.")
 @click.option("--nlp", type=click.Choice(NLP_MODES), default=None,
@@ -109,49 +90,46 @@ def summarize(files: tuple[str, ...], today: date | None, fmt: str, output: str 
     Each file gets its own summary; a file that fails prints its error and the others
     still print. The exit code is that of the first failure.
     """
-    from ..errors import DocextractError
+    from ..batch import make_job
+    from .envelopes import each_result, write_envelopes
 
     several = len(files) > 1
+    if output is not None and fmt != "html" and several:
+        raise click.UsageError("--output with several files is only for --format html")
+    if output is not None and fmt == "jsonl":
+        raise click.UsageError("--output is not for --format jsonl (redirect standard output)")
     if fmt == "html" and several and output is None:
         raise click.UsageError("--format html with several files needs --output DIRECTORY")
     if fmt == "html" and several and output is not None:
         if Path(output).exists() and not Path(output).is_dir():
             raise click.UsageError(f"--output {output} is not a directory (several HTML pages)")
+    job = make_job("summarize", limits=limits_from(timeout, max_pages, max_size_mb),
+                   password=password, today=today or date.today(),
+                   sentences=sentences, nlp=nlp)
+    if fmt == "jsonl" or (fmt == "json" and several):
+        return write_envelopes(each_result(job, files), fmt)
+    pages = None
+    if fmt == "html" and output is not None and (several or Path(output).is_dir()):
+        pages = page_targets(output, list(files))  # settled before anything is written
         Path(output).mkdir(parents=True, exist_ok=True)
-    if output is not None and fmt != "html" and several:
-        raise click.UsageError("--output with several files is only for --format html")
-    limits = limits_from(timeout, max_pages, max_size_mb)
-    day = today or date.today()
     from ..summaries.render_text import use_colour
 
     colour = fmt == "text" and output is None and use_colour(sys.stdout)
-    errors: list[DocextractError] = []
+    codes: list[int] = []
     for number, path in enumerate(files):
         try:
-            summary, document, record = _summarize_one(
-                path, today=day, sentences=sentences, nlp=nlp, password=password, limits=limits)
+            product = job.perform(load_source(path), None if path == "-" else path)
         except Exception as exc:
             if debug_enabled():
                 raise
-            if not isinstance(exc, DocextractError):
-                # one document's bug must not cost the clerk the other summaries
-                exc = DocextractError(f"internal error: {type(exc).__name__}: {exc} "
-                                      "(run with --debug for a traceback)")
-            errors.append(exc)
-            click.echo(error_line(path, exc), err=True)
-            if fmt == "json" and several:
-                import json
-
-                click.echo(json.dumps({"input": path, **exc.to_dict()}, ensure_ascii=False))
+            # one document's bug must not cost the clerk the other summaries
+            error, code = describe_error(exc)
+            codes.append(code)
+            click.echo(error_line(path, error["message"]), err=True)
             continue
-        if fmt == "json" and several:
-            from ..summaries.render_json import render_json
-
-            click.echo(render_json(summary))
-            continue
-        rendered = _render(fmt, summary, document, record, colour)
+        rendered = _render(fmt, product.value, product.document, product.found, colour)
         if output is not None:
-            target = _html_target(output, path, several) if fmt == "html" else Path(output)
+            target = pages[number] if pages is not None else Path(output)
             target.write_text(rendered, encoding="utf-8")
             click.echo(f"{path}: summary written to {target}", err=True)
             continue
@@ -160,4 +138,4 @@ def summarize(files: tuple[str, ...], today: date | None, fmt: str, output: str 
                 click.echo("")
             click.echo(f"==> {path} <==")
         click.echo(rendered, nl=False)
-    return exit_code_for(errors)
+    return codes[0] if codes else 0

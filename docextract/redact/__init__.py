@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
 IN_PLACE_FORMATS = ("docx", "hwpx")
 OUTPUT_FORMATS = ("same", "text", "markdown", "json")
-EXIT_UNMASKED = 9
+EXIT_UNMASKED = 10
 """Exit status of ``docextract redact`` when something could not be masked."""
 NOT_IN_PLACE_NOTE = ("HWP and PDF documents are not rewritten in place: the masked output is "
                      "text, Markdown or JSON of the document model")

@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import docextract
-from docextract.batch import run_one
+from docextract.batch.deadline import time_limit
 from docextract.errors import DocextractError
 from docextract.limits import Limits
 
@@ -73,11 +73,12 @@ def mutate_zip_member(data: bytes, ops: list[tuple[int, int, int]]) -> bytes:
 
 def check(fmt: str, data: bytes) -> None:
     EXECUTIONS[fmt] = EXECUTIONS.get(fmt, 0) + 1
-    outcome = run_one(lambda _: docextract.parse(data, limits=LIMITS), fmt, 15)
-    if outcome.error is not None:
-        assert isinstance(outcome.error, DocextractError)
-        assert outcome.error.code != "internal", f"{fmt}: untyped failure {outcome.error}"
-        assert not outcome.error.context.get("unexpected"), f"{fmt}: parser bug: {outcome.error}"
+    try:
+        with time_limit(15):
+            docextract.parse(data, limits=LIMITS)
+    except DocextractError as error:
+        assert error.code != "internal", f"{fmt}: untyped failure {error}"
+        assert not error.context.get("unexpected"), f"{fmt}: parser bug: {error}"
 
 
 OPS = st.lists(st.tuples(st.integers(0, 5), st.integers(0, 2**31), st.integers(0, 2**31)),

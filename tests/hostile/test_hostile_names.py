@@ -39,6 +39,6 @@ def test_awkward_names_work_on_the_cli(tmp_path, name):
     out = subprocess.run([sys.executable, "-m", "docextract", "parse", "--format", "jsonl", "--", name],
                          cwd=tmp_path, capture_output=True, timeout=120)
     assert out.returncode == 0, out.stderr.decode()
-    record = json.loads(out.stdout.decode().splitlines()[0])
-    assert record["source"]["name"] == name
-    assert "수신 내부결재" in record["text"]
+    envelope = json.loads(out.stdout.decode().splitlines()[0])
+    assert envelope["path"] == envelope["document"]["source"]["name"] == name
+    assert "수신 내부결재" in envelope["document"]["text"]

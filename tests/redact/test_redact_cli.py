@@ -80,7 +80,7 @@ def test_usage_errors(seeded_files, tmp_path):
     assert run(str(paths["docx"]), "-o", str(tmp_path / "x.odt")).returncode == 2
 
 
-def test_something_that_cannot_be_masked_exits_9(seeded_files, tmp_path):
+def test_something_that_cannot_be_masked_exits_10(seeded_files, tmp_path):
     paths, _ = seeded_files
     source = zipfile.ZipFile(paths["docx"])
     buf = io.BytesIO()
@@ -93,7 +93,7 @@ def test_something_that_cannot_be_masked_exits_9(seeded_files, tmp_path):
     bad.write_bytes(buf.getvalue())
     out = tmp_path / "masked.docx"
     proc = run(str(bad), "-o", str(out), "--report", str(tmp_path / "r.json"))
-    assert proc.returncode == EXIT_UNMASKED == 9
+    assert proc.returncode == EXIT_UNMASKED == 10
     assert "could not be masked" in proc.stderr and out.exists()
     report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
     assert not report["complete"] and report["unmasked"][0]["part"] == "docProps/thumbnail.emf"
@@ -121,7 +121,7 @@ def test_entity_declarations_are_refused(tmp_path):
 def test_help_documents_the_exit_status():
     proc = run("--help")
     assert proc.returncode == 0
-    assert "9  something could not be masked" in proc.stdout
+    assert "10 something could not be masked" in proc.stdout
     assert "not rewritten in place" in proc.stdout
 
 

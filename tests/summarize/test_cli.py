@@ -3,6 +3,7 @@
 import json
 import re
 
+import click
 import pytest
 
 from docextract.cli import cli
@@ -94,13 +95,18 @@ def test_several_files_one_failure_does_not_stop_the_others(runner, letter_docx,
     assert errors[1].startswith(f"docextract: {garbage}:")
 
 
-def test_several_files_as_json_lines(runner, letter_docx, tmp_path):
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_several_files_as_envelopes(runner, letter_docx, tmp_path, fmt):
     missing = tmp_path / "missing.docx"
-    result = run(runner, "-f", "json", letter_docx, missing)
+    result = run(runner, "-f", fmt, letter_docx, missing)
     assert result.return_value == 3
-    first, second = (json.loads(line) for line in result.stdout.splitlines())
-    assert first["kind"] == "official_letter"
-    assert second["input"] == str(missing) and second["code"] == "unsupported"
+    if fmt == "json":
+        first, second = json.loads(result.stdout)  # one valid JSON document
+    else:
+        first, second = (json.loads(line) for line in result.stdout.splitlines())
+    assert first["summary"]["kind"] == "official_letter" and first["path"] == str(letter_docx)
+    assert second["path"] == str(missing) and second["error"]["code"] == "unsupported"
+    assert result.stderr.splitlines() == [f"docextract: {missing}: {second['error']['message']}"]
 
 
 def test_several_html_pages_need_a_directory(runner, letter_docx, tmp_path):
@@ -110,6 +116,7 @@ def test_several_html_pages_need_a_directory(runner, letter_docx, tmp_path):
     result = run(runner, "-f", "html", "-o", out, letter_docx, letter_docx)
     assert result.return_value == 0
     assert "<mark" in (out / "composed-1.docx.summary.html").read_text(encoding="utf-8")
+    assert "<mark" in (out / "composed-1.docx.2.summary.html").read_text(encoding="utf-8")
     a_file = tmp_path / "page.html"
     assert run(runner, "-f", "html", "-o", a_file, letter_docx).return_value == 0
     result = run(runner, "-f", "html", "-o", a_file, letter_docx, letter_docx)
@@ -147,3 +154,20 @@ def test_an_unexpected_failure_on_one_file_is_reported_and_the_rest_print(runner
     assert result.return_value == 1
     assert result.stderr.startswith(f"docextract: {letter_docx}: internal error: RuntimeError: boom")
     assert result.stdout.count("제목      ") == 1
+
+
+def test_html_pages_never_overwrite(runner, letter_docx, tmp_path):
+    import shutil
+
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        shutil.copyfile(letter_docx, tmp_path / folder / "공문.docx")
+    inputs = [tmp_path / "a" / "공문.docx", tmp_path / "b" / "공문.docx"]
+    out = tmp_path / "pages"
+    assert run(runner, "-f", "html", "-o", out, *inputs).return_value == 0
+    assert sorted(p.name for p in out.iterdir()) == ["a__공문.docx.summary.html",
+                                                     "b__공문.docx.summary.html"]
+    before = {p: p.stat().st_mtime_ns for p in out.iterdir()}
+    again = run(runner, "-f", "html", "-o", out, *inputs)
+    assert isinstance(again.exception, click.UsageError) and "already exists" in str(again.exception)
+    assert {p: p.stat().st_mtime_ns for p in out.iterdir()} == before
