@@ -273,7 +273,8 @@ def test_headers_footers_first_page_and_dedup(tmp_path: Path) -> None:
     ]
     assert [b.prov.path for b in doc.blocks] == ["s0/b0", "s0/b1", "s0/b2", "s1/b0",
                                                  "s0/b3", "s1/b1"]
-    assert "> *header:* 기본 머리말" in doc.to_markdown()
+    assert "기본 머리말" not in doc.to_markdown()  # page furniture stays out of the Markdown
+    assert "> *header:* 기본 머리말" in doc.to_markdown(furniture=True)
 
 
 def test_core_properties(tmp_path: Path) -> None:
