@@ -2,9 +2,13 @@
 
 Lines
     Glyphs whose boxes overlap vertically by half their height form a row. A space is
-    put between two glyphs only where the PDF draws a space glyph or leaves a gap wider
-    than a quarter of the line height, so ``2026년`` and ``1부`` stay joined when the
-    glyphs touch. A row is cut into pieces at gaps wider than 1.5 line heights; the
+    put between two glyphs where the PDF draws a space glyph, or where the gap between
+    them is a word gap (:func:`word_gap`): wider than the line's own letter gap by half
+    the font's space. The space is measured on the line (a drawn space glyph, else the
+    narrow Latin letters ``i l j t f r``, which are about as wide, else a quarter of the
+    line height) and the letter gap is the line's median gap, so justified lines, 자간
+    and letter-spaced titles move the threshold with them: ``of the`` set in Times
+    without space glyphs is two words, ``2050`` spread across a line is one. A row is cut into pieces at gaps wider than 1.5 line heights; the
     layout step decides whether pieces are columns or one spaced-out line. Glyphs
     squeezed on top of each other keep their drawing order (a right-aligned ``10``),
     and a row whose glyphs collide at two heights (a formula's numerator and
@@ -31,7 +35,10 @@ from statistics import median
 from .glyphs import Glyph
 
 PIECE_GAP = 1.5  # line heights: wider gaps cut a row into pieces
-SPACE_GAP = 0.25  # line heights: wider gaps between glyphs read as a space
+SPACE_WIDTH = 0.25  # line heights: a space where the line shows none (Times: 0.25 em)
+MIN_SPACE, MAX_SPACE = 0.15, 0.5  # line heights: the space measured on a line, clamped
+MAX_LETTER_GAP = 0.1  # line heights: the letter gap of a spread line, at most
+NARROW_LETTERS = frozenset("iljtfr")  # about a space wide in Latin fonts
 
 ITEM_START = re.compile(
     r"^\s*(?:"
@@ -98,11 +105,10 @@ class Line:
 def _spell(glyphs: list[Glyph]) -> tuple[str, bool, float, list[float]]:
     """Text, whether the line ends with a drawn space, where its first word ends, and
     the widths of its word gaps (ink to ink), which tell how much a line was stretched."""
-    heights = [g.bottom - g.top for g in glyphs if g.text != " "]
-    em = median(heights) if heights else 10.0
-    threshold = SPACE_GAP * em
+    threshold, strict, leader = word_gap(glyphs)
     parts: list[str] = []
     prev_x1: float | None = None
+    prev_text = ""
     first_word_x1: float | None = None
     word_gaps: list[float] = []
     pending_space = False
@@ -110,18 +116,80 @@ def _spell(glyphs: list[Glyph]) -> tuple[str, bool, float, list[float]]:
         if g.text == " ":
             pending_space = prev_x1 is not None
             continue
-        if prev_x1 is not None and (pending_space or g.x0 - prev_x1 > threshold):
+        if prev_x1 is not None and (pending_space or g.x0 - prev_x1 > _junction(
+                prev_text, g.text, threshold, strict, leader)):
             parts.append(" ")
             word_gaps.append(g.x0 - prev_x1)
             if first_word_x1 is None:
                 first_word_x1 = prev_x1
         pending_space = False
         parts.append(g.text)
+        prev_text = g.text
         prev_x1 = g.x1 if prev_x1 is None else max(prev_x1, g.x1)
     trailing = bool(glyphs) and glyphs[-1].text == " "
     text = "".join(parts)
     last_x1 = prev_x1 if prev_x1 is not None else glyphs[-1].x1
     return text, trailing, first_word_x1 if first_word_x1 is not None else last_x1, word_gaps
+
+
+def word_gap(glyphs: list[Glyph]) -> tuple[float, float, float]:
+    """The narrowest gap between two glyphs of this line that separates words; the
+    stricter one for a Latin letter or digit next to a Hangul syllable; and the one next
+    to a leader dot (``목차 ····· 3``: SPACE_WIDTH of the height of all the line's glyphs).
+
+    The line's letter gap is its median gap where no space glyph is drawn (within
+    ±MAX_LETTER_GAP line heights); its space is a drawn space glyph's width, else the
+    narrow Latin letters', else SPACE_WIDTH line heights. A word gap is wider than the
+    letter gap by half a space, and by half the line's own typical word gap (the upper
+    quartile of the gaps that pass the first test) when it has such gaps: a line set
+    with wide word gaps does not split at a narrower gap inside ``15분``. A Latin letter
+    or digit next to a Hangul syllable (``1회``, ``day에``: Korean fonts place them
+    loosely) need SPACE_WIDTH line heights over the letter gap. Leader dots, small and
+    packed tight, count towards neither the line height nor the letter gap."""
+    all_heights = [g.bottom - g.top for g in glyphs if g.text != " "]
+    heights = [h for g, h in zip((g for g in glyphs if g.text != " "), all_heights) if g.text not in LEADERS]
+    em = median(heights) if heights else 10.0
+    leader = SPACE_WIDTH * (median(all_heights) if all_heights else 10.0)
+    gaps: list[float] = []
+    spaces: list[float] = []
+    narrow: list[float] = []
+    reach: float | None = None
+    after_space = False
+    prev = ""
+    for g in glyphs:
+        if g.text == " ":
+            after_space = True
+            if g.x1 > g.x0:
+                spaces.append(g.x1 - g.x0)
+            continue
+        if reach is not None and not after_space and g.text not in LEADERS and prev not in LEADERS:
+            gaps.append(g.x0 - reach)
+        prev = g.text
+        if g.text in NARROW_LETTERS:
+            narrow.append(g.x1 - g.x0)
+        after_space = False
+        reach = g.x1 if reach is None else max(reach, g.x1)
+    space = median(spaces) if spaces else median(narrow) if narrow else SPACE_WIDTH * em
+    space = min(max(space, MIN_SPACE * em), MAX_SPACE * em)
+    letter = min(max(median(gaps), -MAX_LETTER_GAP * em), MAX_LETTER_GAP * em) if gaps else 0.0
+    threshold = letter + 0.5 * space
+    wide = sorted(g for g in gaps if g > threshold)
+    if len(wide) > 1:
+        typical = min(wide[(3 * len(wide)) // 4], letter + MAX_SPACE * em)
+        threshold = max(threshold, (letter + typical) / 2)
+    return threshold, max(threshold, letter + SPACE_WIDTH * em), leader
+
+
+LEADERS = frozenset("·‧ㆍ…‥・")
+
+
+def _junction(a: str, b: str, threshold: float, strict: float, leader: float) -> float:
+    """The word gap between glyphs ``a`` and ``b`` (see :func:`word_gap`)."""
+    if a in LEADERS or b in LEADERS:
+        return leader
+    if (a.isascii() and a.isalnum() and is_hangul(b)) or (is_hangul(a) and b.isascii() and b.isalnum()):
+        return strict
+    return threshold
 
 
 def group_rows(glyphs: list[Glyph]) -> list[list[Glyph]]:
@@ -270,5 +338,5 @@ def _wrapped(a: Line, b: Line, em: float, strict: bool) -> bool:
 
 __all__ = [
     "Line", "continues", "continues_on_next_page", "group_rows", "is_centred", "is_hangul",
-    "merge_line", "split_pieces", "ITEM_START", "SENTENCE_END",
+    "merge_line", "split_pieces", "word_gap", "ITEM_START", "SENTENCE_END",
 ]
