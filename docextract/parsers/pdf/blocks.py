@@ -8,6 +8,7 @@ from typing import Union
 
 from ...model import BBox, Cell, Paragraph, Provenance, Role, Table
 from ..headings import Look, Looks
+from .borderless import find_borderless
 from .layout import reading_order
 from .lines import Line, group_rows, is_centred, merge_line, split_pieces
 from .paragraphs import ParagraphDraft, build_paragraphs
@@ -66,7 +67,9 @@ def layout_page(page: PageContent, marks: dict[int, Role], text_box: tuple[float
     headers = sorted((page.rows[i] for i, role in marks.items() if role is Role.HEADER), key=lambda r: r.top)
     footers = sorted((page.rows[i] for i, role in marks.items() if role is Role.FOOTER), key=lambda r: r.top)
     body_rows = [row for i, row in enumerate(page.rows) if i not in marks]
-    return PageLayout(page.number, headers, _body_sequence(page, body_rows, text_box), footers)
+    borderless, body_rows = find_borderless(body_rows, page.tables)
+    return PageLayout(page.number, headers,
+                      _body_sequence(body_rows, [*page.tables, *borderless], text_box), footers)
 
 
 def page_blocks(layout: PageLayout, policy: WrapPolicy, looks: Looks | None = None) -> list[Block]:
@@ -80,11 +83,11 @@ def page_blocks(layout: PageLayout, policy: WrapPolicy, looks: Looks | None = No
     return blocks
 
 
-def _body_sequence(page: PageContent, rows: list[Line],
+def _body_sequence(rows: list[Line], tables: list[TableBox],
                    text_box: tuple[float, float]) -> list[Union[Line, TableBox]]:
     """Body lines and tables in reading order; ``text_box`` is where full lines start and end."""
     pieces = [Line(p) for row in rows for p in split_pieces(row.glyphs)]
-    items: list[Union[Line, TableBox]] = [*pieces, *page.tables]
+    items: list[Union[Line, TableBox]] = [*pieces, *tables]
     if not items:
         return []
     boxes = [it.box if isinstance(it, Line) else it.bbox for it in items]
