@@ -207,6 +207,7 @@ def cell_lines(cell: CellBox) -> list[Line]:
             for line in lines:
                 line.left_edge = min(cell.bbox[0] + pad, line.x0)
                 line.right_edge = max(cell.bbox[2] - pad, line.x1)
+                line.in_cell = True
             ends = [line.glyphs[-1].x0 for line in lines[:-1] if line.trailing_space]
             for line in lines:
                 line.cell_space_x0 = max(ends) if ends else None

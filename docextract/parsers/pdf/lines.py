@@ -72,7 +72,7 @@ class Line:
 
     __slots__ = ("glyphs", "x0", "top", "x1", "bottom", "text", "trailing_space",
                  "space_glyphs", "first_word_x1", "word_gaps", "column", "left_edge", "right_edge",
-                 "cell_space_x0")
+                 "cell_space_x0", "in_cell")
 
     def __init__(self, glyphs: list[Glyph]) -> None:
         self.glyphs = glyphs
@@ -92,6 +92,7 @@ class Line:
         # in a table cell: where the rightmost space glyph drawn at the end of one of its
         # wrapped lines starts (None: no line of the cell ends with one)
         self.cell_space_x0: float | None = None
+        self.in_cell = False  # a line of a table cell, its edges at the cell's inner edges
 
     @property
     def height(self) -> float:
@@ -306,6 +307,48 @@ def continues(a: Line, b: Line, typical_gap: float | None = None) -> bool:
     return _wrapped(a, b, em, strict=a.column != b.column)
 
 
+def room_for_next_letter(a: Line, b: Line) -> bool:
+    """``a`` had room left for ``b``'s first letter, so ``a`` was not cut inside a word (a
+    cut leaves the line full): the break was a word wrap, or made by hand. The room is at
+    ``a``'s right end; for centred text (``a`` and ``b`` centred between the same edges
+    but starting at different places: a label in a table cell) on both sides."""
+    letter = next((g for g in b.glyphs if g.text != " "), None)
+    if letter is None:
+        return False
+    width = letter.x1 - letter.x0
+    room = a.right_edge - a.x1
+    middle = (a.left_edge + a.right_edge) / 2
+    near = 0.1 * width
+    if abs((a.x0 + a.x1) / 2 - middle) <= near and abs((b.x0 + b.x1) / 2 - middle) <= near \
+            and abs(a.x0 - b.x0) > near:
+        room += a.x0 - a.left_edge
+    return room >= width
+
+
+# a value printed without spaces that a full cell may cut anywhere: digits with their
+# separators (postcode, phone), an e-mail address, a URL or a domain name
+_VALUE_PIECE = re.compile(r"^[A-Za-z0-9.@:/_%~#?=&+-]+$")
+_VALUE_MARK = re.compile(r"[0-9@/:]|\.[A-Za-z]|[A-Za-z]\.")
+
+
+def cut_token(a: Line, b: Line) -> bool:
+    """In a table cell, ``a`` was cut inside one value that ``b`` goes on with: ``a`` ends
+    without a space glyph and had no room for ``b``'s first letter (the cell was full, not
+    the value at its end), and both sides of the cut are pieces of a value written
+    without spaces that has digits, ``@``, ``/``, ``:`` or a dot between letters
+    (``06`` / ``17``, ``jung.h@seo`` / ``ul.go.kr``, ``fire.seoul.go.`` / ``kr/knfs``).
+    Two plain words (``Name of`` / ``organization``) are left to the wrap rule: a line
+    may end full at a word boundary too."""
+    if not a.in_cell or a.trailing_space or not a.text or not b.text:
+        return False
+    tail, head = a.text.rsplit(" ", 1)[-1], b.text.split(" ", 1)[0]
+    if not (_VALUE_PIECE.match(tail) and _VALUE_PIECE.match(head)):
+        return False
+    if not (_VALUE_MARK.search(tail) or _VALUE_MARK.search(head)):
+        return False
+    return not room_for_next_letter(a, b)
+
+
 def continues_on_next_page(a: Line, b: Line) -> bool:
     """True when ``b``, the first body line of a page, continues ``a``, the last body
     line of the page before (HWP breaks paragraphs across pages like across lines)."""
@@ -320,8 +363,8 @@ def continues_on_next_page(a: Line, b: Line) -> bool:
 
 def _wrapped(a: Line, b: Line, em: float, strict: bool) -> bool:
     """The text and the room left on ``a`` say that ``a`` was wrapped onto ``b``."""
-    if SENTENCE_END.search(a.text) or TOC_ENTRY_END.search(a.text):
-        return False
+    if (SENTENCE_END.search(a.text) or TOC_ENTRY_END.search(a.text)) and not cut_token(a, b):
+        return False  # but ``fire.seoul.go.`` / ``kr`` in a full cell is one address
     if ITEM_START.match(b.text) and not (a.text.endswith("니") and b.text.startswith("다")):
         return False  # but ``바랍니`` / ``다. 그런데`` is a verb ending, not item 다.
     room = a.right_edge - a.x1
@@ -338,5 +381,6 @@ def _wrapped(a: Line, b: Line, em: float, strict: bool) -> bool:
 
 __all__ = [
     "Line", "continues", "continues_on_next_page", "group_rows", "is_centred", "is_hangul",
-    "merge_line", "split_pieces", "word_gap", "ITEM_START", "SENTENCE_END",
+    "merge_line", "room_for_next_letter", "cut_token", "split_pieces", "word_gap", "ITEM_START",
+    "SENTENCE_END",
 ]

@@ -12,6 +12,11 @@ its continuation B, the first case that applies decides:
    those junctions like the open ones (see below), and where it has no opinion the drawn
    space stands.
 2. A ends with ``-`` before a letter or digit → no space.
+2b. **A value cut by a full table cell** (:func:`.lines.cut_token`): in a table cell, A
+   ends without a space glyph and with no room left for B's first letter, and the cut
+   falls inside one value: a postcode, phone number, e-mail address, URL or domain
+   (``06`` / ``17`` / ``1``, ``jung.h@seo`` / ``ul.go.kr``, ``fire.seoul.go.`` / ``kr``)
+   → no space. (Issue #11: HWP prints such values in narrow footer cells.)
 3. **The producer draws spaces but not here**: A has space glyphs between its words, no
    space at its end, and at least 15% of the document's wrapped lines of that kind do end
    with one (about how often a break falls on a word boundary) → no space: A was broken
@@ -101,7 +106,8 @@ from statistics import median
 from typing import Optional, Sequence
 
 from .lexicon import DocumentSpelling
-from .lines import Line, continues, continues_on_next_page, is_centred, is_hangul
+from .lines import (Line, continues, continues_on_next_page, cut_token, is_centred, is_hangul,
+                    room_for_next_letter)
 from .spacing import DocumentUsage, Junction, decide
 from .spacing import available as spacing_available
 
@@ -185,6 +191,8 @@ class WrapPolicy:
         last, first = a.text[-1], b.text[0]
         if last == "-" and first.isalnum():
             return ""
+        if cut_token(a, b):
+            return ""
         if self.trailing_space_evidence and a.space_glyphs and not _word_wrapped(a, b):
             return ""
         if self.trailing_space_evidence and _cut_word(a) and is_hangul(last) and is_hangul(first):
@@ -236,24 +244,6 @@ def _cut_word(a: Line) -> bool:
     than a letter of room on both sides together) and ends without a space glyph, where
     another line of the cell drew one as far right or further (so one would have fitted)."""
     return a.cell_space_x0 is not None and _fills_line(a) and a.x1 <= a.cell_space_x0 + SAME_POSITION
-
-
-def room_for_next_letter(a: Line, b: Line) -> bool:
-    """``a`` had room left for ``b``'s first letter, so ``a`` was not cut inside a word (a
-    cut leaves the line full): the break was a word wrap, or made by hand. The room is at
-    ``a``'s right end; for centred text (``a`` and ``b`` centred between the same edges
-    but starting at different places: a label in a table cell) on both sides."""
-    letter = next((g for g in b.glyphs if g.text != " "), None)
-    if letter is None:
-        return False
-    width = letter.x1 - letter.x0
-    room = a.right_edge - a.x1
-    middle = (a.left_edge + a.right_edge) / 2
-    near = 0.1 * width
-    if abs((a.x0 + a.x1) / 2 - middle) <= near and abs((b.x0 + b.x1) / 2 - middle) <= near \
-            and abs(a.x0 - b.x0) > near:
-        room += a.x0 - a.left_edge
-    return room >= width
 
 
 def _word_wrapped(a: Line, b: Line) -> bool:
