@@ -86,7 +86,9 @@ def page_blocks(layout: PageLayout, policy: WrapPolicy, looks: Looks | None = No
 def _body_sequence(rows: list[Line], tables: list[TableBox],
                    text_box: tuple[float, float]) -> list[Union[Line, TableBox]]:
     """Body lines and tables in reading order; ``text_box`` is where full lines start and end."""
-    pieces = [Line(p) for row in rows for p in split_pieces(row.glyphs)]
+    heights = [g.bottom - g.top for row in rows for g in row.glyphs if g.text != " "]
+    text_height = median(heights) if heights else None
+    pieces = [Line(p) for row in rows for p in split_pieces(row.glyphs, text_height)]
     items: list[Union[Line, TableBox]] = [*pieces, *tables]
     if not items:
         return []

@@ -4,9 +4,9 @@ Ruled tables come from the drawing (:mod:`.tables`); a table set with spaces alo
 shows in how its text lines up. On the body rows of a page (furniture and ruled tables
 already taken out):
 
-1. Each row is cut into **segments** at gaps wider than SEGMENT_GAP line heights (a word
-   gap is a quarter of one; cells are set further apart), unless three or more pieces
-   are evenly spread: a justified line whose word spaces grew wide.
+1. Each row is cut into **segments** at gaps of two spaces or more (a word gap is one;
+   cells are set further apart), bounded by MIN_SEGMENT_GAP and SEGMENT_GAP line heights. A justified line whose word
+   spaces grew that wide is put back together (:func:`_unspread`).
 2. **Runs**: consecutive rows with two or more segments, no further apart than
    MAX_ROW_GAP line heights (a one-segment row may sit inside a run: a cell's wrapped
    line, or a row with one value).
@@ -22,11 +22,15 @@ already taken out):
    edges); it lies outside every ruled table; no cell is a contents entry (leader dots);
    it is not a form (a column of one-letter labels, of labels ending with ``:``, of the
    same filler repeated: ``(인)``, ``%``) nor a list (a column of bare markers ``1.``
-   ``①``); and its cells are not prose. A column whose cells run to PROSE_WORDS words,
-   or to three and fill the column, is a text column: two-column prose has two of them
-   and is no table. A grid with text columns is searched again column by column and
-   without its text columns (a table in one column of a two-column page, or beside a
-   column of text), at most MAX_DEPTH levels deep.
+   ``①``); and its cells are not prose. A column a third of whose cells run to
+   PROSE_WORDS words, or to three and fill the column, is text: two-column prose has two such columns and
+   is no table; one beside other columns is a table's notes column when most of its
+   lines share their row with other cells, else running text beside the grid. A grid
+   that is no table is searched again either side of its widest gutter and without its
+   text columns (two tables side by side, a table in one column of a two-column page or
+   beside a column of text), at most MAX_DEPTH levels deep; so is a grid whose widest
+   gutter is SIDE_BY_SIDE times the next and whose sides are tables of their own (two
+   tables whose rows happen to be level).
 """
 
 from __future__ import annotations
@@ -37,10 +41,12 @@ from statistics import median
 from typing import Sequence
 
 from .glyphs import Glyph
-from .lines import Line
+from .lines import Line, space_width
 from .tables import CellBox, TableBox
 
-SEGMENT_GAP = 0.8  # line heights
+SEGMENT_GAP = 0.7  # line heights: a wider gap always separates cells
+MIN_SEGMENT_GAP = 0.45  # line heights: a narrower one never does
+CELL_GAP = 2.0  # spaces: between these bounds, a gap this wide separates cells
 MAX_ROW_GAP = 2.0  # line heights between two rows of a table
 CONTINUATION_GAP = 1.0  # line heights: a one-segment row this close may be a cell's wrapped line
 MIN_ROWS = 3
@@ -51,13 +57,18 @@ FILLED_COLUMN_SHARE = 0.5
 ALIGNED_SHARE = 0.6
 ALIGN_TOLERANCE = 0.6  # line heights
 PROSE_WORDS = 5
+MIN_TEXT_LINES = 3
+TEXT_SHARE = 1 / 3
 FULL_LINE = 0.85  # of the column's widest cell: a line of three words or more this wide is text
 FORM_SHARE = 0.5
+SIDE_BY_SIDE = 2.5  # times the next widest gutter: the gap between two tables, not two columns
+ALONE_SHARE = 0.6  # of a text column's lines sharing their row with other cells: a notes column
 EVEN_SPREAD = 0.1  # line heights: gaps this equal across a row are a justified line's
+TEXT_EDGE_ROWS = 4  # rows ending at one x: the right edge of a column of justified text
 LEADER_RUN = ("···", "...", "…", "‥‥", "ㆍㆍㆍ")
 # a cell that is only a list marker: the grid is a list set with a wide gap
 _MARKER_ONLY = re.compile(r"^(?:\d{1,3}[.)]|\(\d{1,3}\)|[①-⑳]|[-–•·○□■◦▪*])$")
-MAX_DEPTH = 2  # times a run is judged again without its text columns
+MAX_DEPTH = 3  # times a run that is no table is searched again in parts
 MAX_ROWS = 400  # body rows of a page past which no borderless table is looked for
 
 
@@ -74,10 +85,12 @@ class Segment:
 
 
 def segments(row: Line) -> list[Segment]:
-    """The row cut at gaps wider than SEGMENT_GAP line heights (the median glyph's
-    height: a row of a page in columns holds lines of both, not quite level)."""
+    """The row cut at cell gaps: wider than CELL_GAP spaces (:func:`.lines.space_width`),
+    within MIN_SEGMENT_GAP and SEGMENT_GAP of the median glyph's height (a row of a page
+    in columns holds lines of both, not quite level)."""
     heights = [g.bottom - g.top for g in row.glyphs if g.text != " "]
-    limit = SEGMENT_GAP * (median(heights) if heights else row.height)
+    h = median(heights) if heights else row.height
+    limit = min(max(CELL_GAP * space_width(row.glyphs), MIN_SEGMENT_GAP * h), SEGMENT_GAP * h)
     out: list[list[Glyph]] = [[]]
     reach: float | None = None
     for g in row.glyphs:
@@ -88,26 +101,50 @@ def segments(row: Line) -> list[Segment]:
             out.append([])
         out[-1].append(g)
         reach = g.x1 if reach is None else max(reach, g.x1)
-    pieces = [p for p in out if any(g.text != " " for g in p)]
-    if len(pieces) >= 3 and _evenly_spread(pieces, limit / SEGMENT_GAP):
-        pieces = [row.glyphs]  # a justified line whose word spaces grew wide
-    result = []
-    for glyphs in pieces:
-        ink = [g for g in glyphs if g.text != " "]
-        if not ink:
-            continue
-        result.append(Segment(glyphs, min(g.x0 for g in ink), max(g.x1 for g in ink),
-                              min(g.top for g in ink), max(g.bottom for g in ink),
-                              len(Line(glyphs).text.split())))
-    return result
+    return [_segment(glyphs) for glyphs in out if any(g.text != " " for g in glyphs)]
 
 
-def _evenly_spread(pieces: list[list[Glyph]], h: float) -> bool:
-    """The gaps between the pieces are equal: a line of justified text."""
-    boxes = [(min(g.x0 for g in p if g.text != " "), max(g.x1 for g in p if g.text != " "))
-             for p in pieces]
-    gaps = [b[0] - a[1] for a, b in zip(boxes, boxes[1:])]
-    return max(gaps) - min(gaps) <= EVEN_SPREAD * h
+def _segment(glyphs: list[Glyph]) -> Segment:
+    ink = [g for g in glyphs if g.text != " "]
+    return Segment(glyphs, min(g.x0 for g in ink), max(g.x1 for g in ink),
+                   min(g.top for g in ink), max(g.bottom for g in ink),
+                   len(Line(glyphs).text.split()))
+
+
+def _unspread(rows: list[tuple["_Row", list[Segment]]]) -> list[tuple["_Row", list[Segment]]]:
+    """Lines of justified text put back together. A justified line's word spaces are all
+    equal: where three segments or more in a row are spread evenly and the last ends where
+    many lines of text end (the right edge of a column of text: segments of three words or
+    more ending at one x), they are one line. A table's header row can be spread evenly
+    too (its cells set the column widths) but does not end at a text column's edge."""
+    ends: dict[int, int] = {}
+    for _, segs in rows:
+        for seg in segs:
+            if seg.words >= 3:
+                ends[round(seg.x1)] = ends.get(round(seg.x1), 0) + 1
+    margins = [x for x, n in ends.items() if n >= TEXT_EDGE_ROWS]
+    if not margins:
+        return rows
+    out = []
+    for row, segs in rows:
+        tol = EVEN_SPREAD * row.line.height
+        merged: list[Segment] = []
+        i = 0
+        while i < len(segs):
+            j = i + 1  # segs[i:j] spread evenly so far
+            while j < len(segs) and (j - i < 2 or abs((segs[j].x0 - segs[j - 1].x1)
+                                                     - (segs[i + 1].x0 - segs[i].x1)) <= tol):
+                j += 1
+            while j - i >= 3 and not any(abs(segs[j - 1].x1 - x) <= 1.5 for x in margins):
+                j -= 1  # the spread run must end at a text edge
+            if j - i >= 3:
+                merged.append(_segment([g for seg in segs[i:j] for g in seg.glyphs]))
+                i = j
+            else:
+                merged.append(segs[i])
+                i += 1
+        out.append((row, merged))
+    return out
 
 
 @dataclass
@@ -124,6 +161,8 @@ def find_borderless(rows: list[Line], ruled: Sequence[TableBox] = ()) -> tuple[l
         return [], rows
     ordered = sorted(rows, key=lambda r: r.top)
     cut = [_Row(r, segments(r)) for r in ordered]
+    for row, segs in _unspread([(row, row.segments) for row in cut]):
+        row.segments = segs
     tables: list[tuple[TableBox, set[Glyph]]] = []
     _search(cut, -float("inf"), float("inf"), tables, 0)
     tables = [(t, g) for t, g in tables if not any(_overlap(t.bbox, r.bbox) for r in ruled)]
@@ -133,10 +172,10 @@ def find_borderless(rows: list[Line], ruled: Sequence[TableBox] = ()) -> tuple[l
     for _, glyphs in tables:
         used |= glyphs
     left: list[Line] = []
-    for row in ordered:
-        rest = [g for g in row.glyphs if g not in used]
-        if len(rest) == len(row.glyphs):
-            left.append(row)
+    for line in ordered:
+        rest = [g for g in line.glyphs if g not in used]
+        if len(rest) == len(line.glyphs):
+            left.append(line)
         elif any(g.text != " " for g in rest):
             left.append(Line(rest))
     return [t for t, _ in tables], left
@@ -149,7 +188,8 @@ def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float,
 def _search(rows: list[_Row], lo: float, hi: float, found: list[tuple[TableBox, set[Glyph]]],
             depth: int) -> None:
     """Tables among the segments of ``rows`` that lie within ``[lo, hi]``."""
-    inside = [(r, [s for s in r.segments if s.x0 >= lo - 1 and s.x1 <= hi + 1]) for r in rows]
+    inside = _unspread([(r, [s for s in r.segments if s.x0 >= lo - 1 and s.x1 <= hi + 1])
+                        for r in rows])
     for run in _runs(inside):
         grid = _grid(run)
         if grid is None:
@@ -161,17 +201,56 @@ def _search(rows: list[_Row], lo: float, hi: float, found: list[tuple[TableBox, 
                 continue
         columns, cells = grid
         prose = [c for c in range(len(columns)) if _prose(cells, c, columns)]
-        if prose:
-            if depth < MAX_DEPTH:
-                # a table may sit inside one column of a page set in columns, or beside
-                # a column of text
-                ranges = columns + _spans_without(columns, prose)
-                for a, b in sorted(ranges, key=lambda r: r[0] - r[1]):  # widest first
-                    _search([r for r, _ in run], a, b, found, depth + 1)
+        text_columns = [c for c in prose if len(prose) > 1 or len(columns) == 2 or _alone(cells, c)]
+        table = None if text_columns else _accept(run, columns, cells)
+        if table is not None and _side_by_side(rows, columns, cells, depth):
+            table = None  # two tables whose rows happen to be level, not one
+        if table is not None:
+            if not any(_overlap(table[0].bbox, t.bbox) for t, _ in found):
+                found.append(table)
             continue
-        table = _accept(run, columns, cells)
-        if table is not None and not any(_overlap(table[0].bbox, t.bbox) for t, _ in found):
-            found.append(table)
+        if depth < MAX_DEPTH:
+            # not one table: perhaps two side by side, or a table in one column of a page
+            # set in columns, or beside a column of text
+            ranges = _halves(columns, cells) + (_spans_without(columns, text_columns) if text_columns else [])
+            for a, b in sorted(ranges, key=lambda r: r[0] - r[1]):  # widest first
+                _search(rows, a, b, found, depth + 1)
+
+
+def _gutters(columns: list[tuple[float, float]], cells: "Cells") -> list[tuple[float, float]]:
+    """(width, x) of the free strip between each pair of neighbouring columns."""
+    out = []
+    for c in range(len(columns) - 1):
+        left = [s.x1 for (_, k), segs in cells.items() if k <= c for s in segs if s.x1 <= columns[c][1]]
+        right = [s.x0 for (_, k), segs in cells.items() if k == c + 1 for s in segs]
+        if left and right:
+            out.append((min(right) - max(left), columns[c][1]))
+    return out
+
+
+def _halves(columns: list[tuple[float, float]], cells: "Cells") -> list[tuple[float, float]]:
+    """The ranges either side of the widest gutter between the columns."""
+    gutters = _gutters(columns, cells)
+    if not gutters:
+        return []
+    cut = max(gutters)[1]
+    return [(columns[0][0], cut), (cut, columns[-1][1])]
+
+
+def _side_by_side(rows: list["_Row"], columns: list[tuple[float, float]], cells: "Cells",
+                  depth: int) -> bool:
+    """The grid is two tables side by side: its widest gutter is SIDE_BY_SIDE times the
+    next widest and each side is a table of two columns or more on its own."""
+    gutters = sorted(_gutters(columns, cells), reverse=True)
+    if len(columns) < 4 or len(gutters) < 2 or gutters[0][0] < SIDE_BY_SIDE * gutters[1][0] \
+            or depth >= MAX_DEPTH:
+        return False
+    for a, b in _halves(columns, cells):
+        found: list[tuple[TableBox, set[Glyph]]] = []
+        _search(rows, a, b, found, MAX_DEPTH)
+        if not any(t.n_cols >= 2 for t, _ in found):
+            return False
+    return True
 
 
 def _runs(rows: list[tuple[_Row, list[Segment]]]) -> list[list[tuple[_Row, list[Segment]]]]:
@@ -260,8 +339,9 @@ def _last_column(columns: list[tuple[float, float]], s: Segment) -> int:
 
 
 def _prose(cells: Cells, col: int, columns: list[tuple[float, float]]) -> bool:
-    """Most of the column's cells are lines of text: PROSE_WORDS words or more, or three
-    or more filling the column (its widest cell) as a justified line does."""
+    """A third of the column's cells (three at least) are lines of text: PROSE_WORDS words
+    or more, or three or more filling the column (its widest cell) as a justified line
+    does. (A column of text also holds headings, short last lines and whatever else.)"""
     own = [segs for (_, c), segs in cells.items()
            if c == col and all(_last_column(columns, s) == col for s in segs)]
     if not own:
@@ -273,12 +353,21 @@ def _prose(cells: Cells, col: int, columns: list[tuple[float, float]]) -> bool:
         width = max(s.x1 for s in segs) - min(s.x0 for s in segs)
         if words >= PROSE_WORDS or (words >= 3 and width >= FULL_LINE * widest):
             lines += 1
-    return lines * 2 > len(own)
+    return lines >= MIN_TEXT_LINES and lines >= TEXT_SHARE * len(own)
+
+
+def _alone(cells: Cells, col: int) -> bool:
+    """Most of the column's lines stand in rows where no other column has text: a column
+    of running text beside the grid, not a table's notes column (whose wrapped lines are
+    alone, but whose first lines share their row with the other cells)."""
+    rows = {r for (r, c) in cells if c == col}
+    shared = {r for (r, c) in cells if c != col and r in rows}
+    return len(shared) < ALONE_SHARE * len(rows)
 
 
 def _form_or_list(cells: Cells, n_cols: int) -> bool:
-    """A column of one-letter labels, of labels ending with a colon, of one filler
-    repeated, or of bare list markers."""
+    """A column of one-letter labels (a digit is a number), of labels ending with a colon,
+    of one filler repeated, or of bare list markers."""
     for col in range(n_cols):
         texts = ["".join("".join(g.text for g in s.glyphs) for s in segs).strip()
                  for (_, c), segs in cells.items() if c == col]
@@ -286,7 +375,8 @@ def _form_or_list(cells: Cells, n_cols: int) -> bool:
         if not texts:
             continue
         share = FORM_SHARE * len(texts)
-        if sum(1 for t in texts if len(t.replace(" ", "")) <= 1 or t.endswith((":", "："))) >= share:
+        if sum(1 for t in texts if (len(t.replace(" ", "")) <= 1 and not t.isdigit())
+               or t.endswith((":", "："))) >= share:
             return True
         if len(texts) >= MIN_ROWS and len(set(texts)) == 1:
             return True

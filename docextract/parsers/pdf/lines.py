@@ -170,8 +170,7 @@ def word_gap(glyphs: list[Glyph]) -> tuple[float, float, float]:
             narrow.append(g.x1 - g.x0)
         after_space = False
         reach = g.x1 if reach is None else max(reach, g.x1)
-    space = median(spaces) if spaces else median(narrow) if narrow else SPACE_WIDTH * em
-    space = min(max(space, MIN_SPACE * em), MAX_SPACE * em)
+    space = _space(spaces, narrow, em)
     letter = min(max(median(gaps), -MAX_LETTER_GAP * em), MAX_LETTER_GAP * em) if gaps else 0.0
     threshold = letter + 0.5 * space
     wide = sorted(g for g in gaps if g > threshold)
@@ -182,6 +181,19 @@ def word_gap(glyphs: list[Glyph]) -> tuple[float, float, float]:
 
 
 LEADERS = frozenset("·‧ㆍ…‥・")
+
+
+def _space(spaces: list[float], narrow: list[float], em: float) -> float:
+    space = median(spaces) if spaces else median(narrow) if narrow else SPACE_WIDTH * em
+    return min(max(space, MIN_SPACE * em), MAX_SPACE * em)
+
+
+def space_width(glyphs: list[Glyph]) -> float:
+    """The width of a space on this line (see :func:`word_gap`)."""
+    heights = [g.bottom - g.top for g in glyphs if g.text != " " and g.text not in LEADERS]
+    em = median(heights) if heights else 10.0
+    return _space([g.x1 - g.x0 for g in glyphs if g.text == " " and g.x1 > g.x0],
+                  [g.x1 - g.x0 for g in glyphs if g.text in NARROW_LETTERS], em)
 
 
 def _junction(a: str, b: str, threshold: float, strict: float, leader: float) -> float:
@@ -246,12 +258,17 @@ def _left_to_right(glyphs: list[Glyph]) -> list[Glyph]:
     return out
 
 
-def split_pieces(row: list[Glyph]) -> list[list[Glyph]]:
-    """Cut a row at wide gaps; leading/trailing space glyphs stay with their piece."""
+def split_pieces(row: list[Glyph], text_height: float | None = None) -> list[list[Glyph]]:
+    """Cut a row at wide gaps; leading/trailing space glyphs stay with their piece.
+
+    A gap is wide past PIECE_GAP times the row's median glyph height, or times
+    ``text_height`` (the page's text) when that is less: a title in one column shares
+    its row with a heading or text of the next column, and the gutter between them is
+    wide for the text, not for the title."""
     heights = [g.bottom - g.top for g in row if g.text != " "]
     if not heights:
         return []
-    limit = PIECE_GAP * median(heights)
+    limit = PIECE_GAP * min(median(heights), text_height or float("inf"))
     pieces: list[list[Glyph]] = [[]]
     reach: float | None = None
     for g in row:
@@ -381,6 +398,7 @@ def _wrapped(a: Line, b: Line, em: float, strict: bool) -> bool:
 
 __all__ = [
     "Line", "continues", "continues_on_next_page", "group_rows", "is_centred", "is_hangul",
-    "merge_line", "room_for_next_letter", "cut_token", "split_pieces", "word_gap", "ITEM_START",
+    "merge_line", "room_for_next_letter", "cut_token", "space_width", "split_pieces", "word_gap",
+    "ITEM_START",
     "SENTENCE_END",
 ]
