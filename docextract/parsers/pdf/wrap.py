@@ -117,10 +117,13 @@ ENDING_FRAGMENT = re.compile(r"^(?:다|니다|습니다|입니다|요|음|함|�
 BOUND_STARTS = set("겠었았였습읍")
 # One-syllable words that stand alone, so a line ending or starting with one is a word
 # boundary (``및``, ``등``, ``수``, adnominal ``할``/``한``/``된``).
-FREE_SYLLABLES = set("및등수것때더또각본약총곧잘못안좀늘꼭그저이전후중내외간별단즉할한된될갈볼줄뿐")
+FREE_SYLLABLES = set("및등수것때더또각매본약총곧잘못안좀늘꼭그저이전후중내외간별단즉할한된될갈볼줄뿐")
 # The free one-syllable words that can also open a line on their own; adnominals such as
 # ``한`` are left out because ``위/한``, ``대/한`` are far more common line breaks.
-FREE_HEADS = set("및등또즉각총약곧꼭좀")
+FREE_HEADS = set("및등또즉각매총약곧꼭좀")
+# What follows a particle that opens a line (``도,`` ``데.``); a middle dot joins nouns
+# (``시·도``) and says nothing
+PARTICLE_PUNCTUATION = set(",.;:!?)」』\"'”’")
 # Last syllables that usually close a Korean word (particles, verb endings).
 WORD_FINAL = set("을를은는이가의에로고며서면도와과게지한할된될인던여해아어듯께만까요다든랑")
 # Particles and endings that start the continuation of a word split across lines.
@@ -223,8 +226,7 @@ class WrapPolicy:
             if len(tail) > 1 and (last in WORD_FINAL or _number_with_unit(tail)):
                 return " "
             return ""
-        if len(b.text) > 1 and not is_hangul(b.text[1]) and b.text[1] != " " \
-                and head[0] not in FREE_SYLLABLES:
+        if len(b.text) > 1 and b.text[1] in PARTICLE_PUNCTUATION and head[0] not in FREE_SYLLABLES:
             return ""  # ``도,`` ``데.``: a particle with punctuation
         if len(tail) == 1 and tail not in FREE_SYLLABLES:
             return ""  # a word is rarely one syllable: ``보`` / ``임해`` was one word
