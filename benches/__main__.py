@@ -1,4 +1,5 @@
-"""Run every benchmark in turn: `python -m benches [NAME ...]` (names: hwp, pdf, cli, letters, redaction, chunks)."""
+"""Run every benchmark in turn: `python -m benches [NAME ...]` (names: hwp, pdf, cli, letters,
+redaction, chunks, structure)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ BENCHES = {
     "letters": "benches.eval_letters",
     "redaction": "benches.eval_redaction",
     "chunks": "benches.eval_chunks",
+    "structure": "benches.bench_structure",
 }
 
 

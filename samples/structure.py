@@ -46,6 +46,8 @@ class StructureDoc:
     ruled: bool  # tables drawn with ruling lines
     space_glyphs: bool = True
     blocks: list[Block] = field(default_factory=list)
+    pad: float = 6.0  # points of padding in a table cell (columns are twice that apart)
+    numbers_right: bool = False  # numbers right-aligned in their cells
 
     def markdown(self) -> str:
         """The ground truth: ``#`` headings, paragraphs, GFM tables."""
@@ -130,25 +132,34 @@ def _paragraph(rng: random.Random, lang: str) -> Text:
     return Text(" ".join(_sentence(rng, lang) for _ in range(rng.randint(2, 4))))
 
 
-def _table(rng: random.Random, lang: str, n_cols: int) -> Grid:
+def _table(rng: random.Random, lang: str, n_cols: int, notes: bool = False) -> Grid:
+    """Regions with counts and amounts; with ``notes``, a last column of a few words
+    that a narrow column wraps onto a second line."""
     regions = list(EN_REGIONS if lang == "en" else KO_REGIONS)
     rng.shuffle(regions)
     if lang == "en":
         header = ("Region", "Offices", "Staff", "Budget (million)", "Share")[:n_cols]
+        remarks = ("new office opened in May", "two sites merged", "under review", "none",
+                   "staff moved to the city hall")
     else:
         header = ("지역", "기관 수", "인원", "예산(백만원)", "비율")[:n_cols]
+        remarks = ("5월 신규 개소", "2개 기관 통합", "검토 중", "해당 없음", "본청으로 인력 이동")
+    if notes:
+        header = header + (("Notes",) if lang == "en" else ("비고",))
     rows = [header]
     for region in regions[:rng.randint(4, 6)]:
         offices = rng.randint(3, 60)
         cells = (region, str(offices), f"{offices * rng.randint(8, 40):,}",
                  f"{rng.randint(100, 9000):,}", f"{rng.randint(1, 40)}.{rng.randint(0, 9)}%")
-        rows.append(cells[:n_cols])
+        rows.append(cells[:n_cols] + ((rng.choice(remarks),) if notes else ()))
     return Grid(tuple(tuple(r) for r in rows))
 
 
 def structure_doc(name: str, lang: str, columns: int, ruled: bool, seed: int,
                   space_glyphs: bool = True) -> StructureDoc:
-    """A report: title, three sections with a subsection each, paragraphs and two tables."""
+    """A report: title, three sections with a subsection each, paragraphs and two tables
+    (in one column the second has a notes column); cell padding and the alignment of
+    numbers vary with the seed."""
     rng = random.Random(seed)
     topics = EN_TOPICS if lang == "en" else KO_TOPICS
     aspects = list(EN_ASPECTS if lang == "en" else KO_ASPECTS)
@@ -161,11 +172,12 @@ def structure_doc(name: str, lang: str, columns: int, ruled: bool, seed: int,
         blocks.append(Heading(2, f"{i + 1}. {aspects[2 * i]}"))
         blocks.append(_paragraph(rng, lang))
         if i in (0, 2):
-            blocks.append(_table(rng, lang, table_cols + (1 if i == 2 and columns == 1 else 0)))
+            blocks.append(_table(rng, lang, table_cols, notes=i == 2 and columns == 1))
         blocks.append(Heading(3, f"{i + 1}.1 {aspects[2 * i + 1]}"))
         blocks.append(_paragraph(rng, lang))
         blocks.append(_paragraph(rng, lang))
-    return StructureDoc(name, lang, columns, ruled, space_glyphs, blocks)
+    return StructureDoc(name, lang, columns, ruled, space_glyphs, blocks,
+                        pad=rng.choice((4.0, 5.0, 6.0)), numbers_right=rng.random() < 0.5)
 
 
 def structure_docs(seed: int = 16) -> list[StructureDoc]:

@@ -2,8 +2,9 @@
 
 A4, 20 mm margins, one or two columns (18 pt gutter); headings larger and bold (18, 14
 and 12 pt over 10 pt text); paragraphs justified except their last line; tables with
-their header row bold, ruled or without any line, cells padded so that the columns of a
-borderless table stand apart; ``- n -`` page numbers at the foot of every page.
+their header row bold, ruled or without any line, cells padded (4-6 pt, so a borderless
+table's columns stand 8-12 pt apart), numbers left- or right-aligned, text wrapped
+inside narrow cells; ``- n -`` page numbers at the foot of every page.
 
 Words are placed one by one. With ``space_glyphs`` each word but a line's last is drawn
 with its space (``"word "``), as most producers do; without, only the words are drawn,
@@ -26,7 +27,6 @@ LEADING = 1.45
 HEADING_SIZES = {1: 18.0, 2: 14.0, 3: 12.0}
 MARGIN = 56.7  # 20 mm in points
 GUTTER = 18.0
-PAD = 6.0  # cell padding: a borderless table's columns are at least 12 pt apart
 FOOTER_Y = 812.0
 
 
@@ -111,6 +111,7 @@ class _Writer:
         self._font(size, True)
         lines = self._lines(block.text, self.width)
         self._room(size * 1.8 + len(lines) * size * 1.3 + 2 * BODY * LEADING)
+        self._font(size, True)  # a new page sets the page number's font
         self.y += size * 0.8
         for words in lines:
             self._draw_line(words, self._x(), self.y + size, self.width, False)
@@ -129,6 +130,7 @@ class _Writer:
 
     def table(self, grid: Grid) -> None:
         pdf = self.pdf
+        pad = self.doc.pad
         n = len(grid.rows[0])
         natural = []
         for col in range(n):
@@ -136,18 +138,18 @@ class _Writer:
             for r, row in enumerate(grid.rows):
                 self._font(BODY, r == 0)
                 best = max(best, pdf.get_string_width(row[col]))
-            natural.append(best + 2 * PAD)
-        # the text shrinks to fit, the padding does not: columns stay 2 PAD apart
-        scale = min(1.0, (self.width - 2 * PAD * n) / (sum(natural) - 2 * PAD * n))
-        widths = [(w - 2 * PAD) * scale + 2 * PAD for w in natural]
+            natural.append(best + 2 * pad)
+        # the text shrinks to fit, the padding does not: columns stay 2 pad apart
+        scale = min(1.0, (self.width - 2 * pad * n) / (sum(natural) - 2 * pad * n))
+        widths = [(w - 2 * pad) * scale + 2 * pad for w in natural]
         lead = BODY * LEADING
         cells = []
         heights = []
         for r, row in enumerate(grid.rows):
             self._font(BODY, r == 0)
-            wrapped = [self._lines(text, w - 2 * PAD) for text, w in zip(row, widths)]
+            wrapped = [self._lines(text, w - 2 * pad) for text, w in zip(row, widths)]
             cells.append(wrapped)
-            heights.append(max(len(c) for c in wrapped) * lead + 2 * PAD)
+            heights.append(max(len(c) for c in wrapped) * lead + 2 * pad)
         self._room(sum(heights) + 8)
         self.y += 4
         pdf.set_line_width(0.5)
@@ -159,10 +161,18 @@ class _Writer:
                 if self.doc.ruled:
                     pdf.rect(x, self.y, w, heights[r])
                 for k, words in enumerate(wrapped):
-                    self._draw_line(words, x + PAD, self.y + PAD + k * lead + BODY, w - 2 * PAD, False)
+                    left = x + pad
+                    text_width = pdf.get_string_width(" ".join(words))
+                    if self.doc.numbers_right and r > 0 and _numeric(" ".join(words)):
+                        left = x + w - pad - text_width
+                    self._draw_line(words, left, self.y + pad + k * lead + BODY, w - 2 * pad, False)
                 x += w
             self.y += heights[r]
         self.y += 10
+
+
+def _numeric(text: str) -> bool:
+    return bool(text) and all(ch.isdigit() or ch in ",.%" for ch in text)
 
 
 def render_structure(doc: StructureDoc) -> bytes:
