@@ -27,6 +27,7 @@ blocks. The evidence, strongest first:
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Iterable, Sequence
@@ -113,23 +114,33 @@ _NOT_HEADING_STYLE = re.compile(r"(?:^|\s)표\s*제목|도표|그림|차례|목�
 _NAMED_LEVELS = (("큰", 1), ("대", 1), ("장", 1), ("중", 2), ("절", 2), ("소", 3))
 
 
+# all the patterns in one, a named group per kind: one search per paragraph
+_ANY_NUMBERING = re.compile("|".join(f"(?P<k{i}>{pattern.pattern.lstrip('^')})"
+                                     for i, (_, pattern) in enumerate(NUMBERING)))
+
+
+# the characters a heading number can start with: most text needs no pattern at all
+_NUMBER_STARTS = frozenset("제0123456789ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫIVX□■◼▣○●◦◯ㅇ" + "".join(
+    chr(c) for c in range(ord("가"), ord("하") + 1)))
+
+
 def numbering_kind(text: str) -> str | None:
     """The kind of heading numbering ``text`` opens with (``"장"``, ``"roman"``, ``"box"``
     …), or None."""
     head = text.lstrip()[:12]
-    for kind, pattern in NUMBERING:
-        if pattern.match(head):
-            return kind
-    return None
+    if not head or head[0] not in _NUMBER_STARTS:
+        return None
+    m = _ANY_NUMBERING.match(head)
+    return NUMBERING[int(m.lastgroup[1:])][0] if m and m.lastgroup else None
 
 
 def reads_like_heading(text: str, *, long_ok: bool = False) -> bool:
     """Short, with letters in it, not ending like a sentence (or a piece of one), and
     not a note, a dash item, a label with its value, a contents entry or a date."""
-    if "\t" in text or _CONTENTS_ENTRY.search(text.strip()):
+    limit = MAX_TITLE_CHARS if long_ok else MAX_HEADING_CHARS
+    if len(text) > 2 * limit or "\t" in text or _CONTENTS_ENTRY.search(text.strip()):
         return False
     text = " ".join(text.split())
-    limit = MAX_TITLE_CHARS if long_ok else MAX_HEADING_CHARS
     if not text or len(text) > limit or len(text.split(" ")) > (2 if long_ok else 1) * MAX_HEADING_WORDS:
         return False
     if not _LETTERS.search(text) or text.endswith((",", ";")) or _NOT_HEADING.search(text):
@@ -137,6 +148,7 @@ def reads_like_heading(text: str, *, long_ok: bool = False) -> bool:
     return long_ok or not _SENTENCE_END.search(text)
 
 
+@functools.lru_cache(maxsize=1024)
 def style_level(style: str | None) -> int | None:
     """The heading level a style name declares: 1-9, 0 for a heading style of no stated
     level (``제목``, ``본문 소제목`` gets 3), None for other styles."""
@@ -240,15 +252,11 @@ def _size_classes(sizes: Iterable[float]) -> dict[float, float]:
     return out
 
 
-def _body_look(paragraphs: list[Paragraph], looks: Looks) -> tuple[float, bool]:
+def _body_look(looked: list[tuple[Paragraph, Look]], classes: dict[float, float]) -> tuple[float, bool]:
     """The size class and weight most of the text is set in."""
     by_size: dict[float, int] = {}
     bold_chars = chars = 0
-    classes = _size_classes(lk.size for p in paragraphs if (lk := looks.of(p)) and lk.size > 0)
-    for p in paragraphs:
-        look = looks.of(p)
-        if look is None:
-            continue
+    for p, look in looked:
         n = len(p.text)
         chars += n
         bold_chars += n if look.bold else 0
@@ -260,14 +268,14 @@ def _body_look(paragraphs: list[Paragraph], looks: Looks) -> tuple[float, bool]:
 
 
 def _from_looks(paragraphs: list[Paragraph], looks: Looks) -> None:
-    body_size, body_bold = _body_look(paragraphs, looks)
-    classes = _size_classes(lk.size for p in paragraphs if (lk := looks.of(p)) and lk.size > 0)
+    looked = [(p, looks.of(p) or Look()) for p in paragraphs]
+    classes = _size_classes(look.size for _, look in looked if look.size > 0)
+    body_size, body_bold = _body_look(looked, classes)
     groups: dict[tuple[float, bool, int, bool], list[Paragraph]] = {}
-    for p in paragraphs:
-        look = looks.of(p) or Look()
+    for p, look in looked:
         ratio = classes.get(look.size, 0.0) / body_size if body_size and look.size > 0 else 1.0
         kind = numbering_kind(p.text)
-        key = (round(ratio, 2), look.bold and not body_bold, RANK.get(kind, UNNUMBERED) if kind else UNNUMBERED,
+        key = (round(ratio, 2), look.bold and not body_bold, RANK[kind] if kind else UNNUMBERED,
                look.centred)
         groups.setdefault(key, []).append(p)
     accepted: list[tuple[float, bool, int, bool]] = []
@@ -283,16 +291,20 @@ def _from_looks(paragraphs: list[Paragraph], looks: Looks) -> None:
             continue
         if not (larger or bold or numbered) and any(len(p.text.strip()) > SHORT_CENTRED for p in members):
             continue  # centring alone marks only short lines
-        headings = [p for p in members if reads_like_heading(p.text, long_ok=much_larger)]
-        if len(headings) < MIN_READS_LIKE_HEADING * len(members):
-            continue
-        accepted.append(key)
+        allowed = len(members) - MIN_READS_LIKE_HEADING * len(members)  # non-headings
+        headings: list[Paragraph] = []
+        for seen, p in enumerate(members, 1):
+            if reads_like_heading(p.text, long_ok=much_larger):
+                headings.append(p)
+            elif seen - len(headings) > allowed:
+                break  # too many sentences already
+        else:
+            accepted.append(key)
+            groups[key] = headings
     order = sorted(accepted, key=lambda k: (-k[0], not k[1], k[2], not k[3]))
     for level, key in enumerate(order, 1):
-        ratio = key[0]
         for p in groups[key]:
-            if reads_like_heading(p.text, long_ok=ratio >= MUCH_LARGER):
-                p.heading = min(level, MAX_LEVEL)
+            p.heading = min(level, MAX_LEVEL)
 
 
 __all__ = ["Look", "Looks", "NUMBERING", "mark_headings", "numbering_kind", "reads_like_heading",

@@ -43,6 +43,7 @@ BODY_LEAVES_UNUSED = frozenset({TAG_PARA_RANGE_TAG})
 # notes and text boxes are dropped while scanning
 BODY_TOP_LEVEL_ONLY = frozenset({TAG_PARA_LINE_SEG, TAG_PARA_CHAR_SHAPE})
 _CHAR_SHAPE_RUN = struct.Struct("<II")  # PARA_CHAR_SHAPE: (text position, char shape id) pairs
+MAX_SHAPE_RUNS = 64
 
 _NOTE_ROLES = (Role.FOOTNOTE, Role.ENDNOTE)
 _LIST_ROLES = {"head": Role.HEADER, "foot": Role.FOOTER, "fn  ": Role.FOOTNOTE,
@@ -80,6 +81,7 @@ class SectionReader:
         self._styles: dict[int, str | None] = {}
         # how top-level body paragraphs look, for heading detection (one for the document)
         self.looks = looks if looks is not None else Looks()
+        self._looks_seen: dict[tuple[int, int], Look] = {}  # (para shape, char shape) → look
 
     # paragraphs ------------------------------------------------------------------------
 
@@ -216,25 +218,34 @@ class SectionReader:
         out.extend(after)
 
     def _look(self, para_shape: int, shapes_idx: int, length: int) -> Look:
-        """Size and weight of most of a paragraph's text, and whether it is centred."""
-        info = self.docinfo
-        shapes = info.para_shapes
-        centred = 0 <= para_shape < len(shapes) and shapes[para_shape].align == ALIGN_CENTRE
-        if shapes_idx < 0:
-            return Look(centred=centred)
-        start, stop = self.starts[shapes_idx], self.stops[shapes_idx]
-        runs = [_CHAR_SHAPE_RUN.unpack_from(self.data, pos)
-                for pos in range(start, stop - 7, 8)][:64]
-        best, best_len = -1, -1
-        for k, (pos, shape_id) in enumerate(runs):
-            end = runs[k + 1][0] if k + 1 < len(runs) else max(length, pos + 1)
-            if end - pos > best_len:
-                best, best_len = shape_id, end - pos
-        chars = info.char_shapes
-        if not 0 <= best < len(chars):
-            return Look(centred=centred)
-        shape = chars[best]
-        return Look(size=float(shape.size), bold=shape.bold, centred=centred)
+        """Size and weight of most of a paragraph's text, and whether it is centred (the
+        first MAX_SHAPE_RUNS character-shape runs are weighed)."""
+        best = -1
+        if shapes_idx >= 0:
+            start, stop = self.starts[shapes_idx], self.stops[shapes_idx]
+            if stop - start < 16:  # one run: the common case
+                best = _CHAR_SHAPE_RUN.unpack_from(self.data, start)[1] if stop - start >= 8 else -1
+            else:
+                runs = [_CHAR_SHAPE_RUN.unpack_from(self.data, pos)
+                        for pos in range(start, min(stop - 7, start + 8 * MAX_SHAPE_RUNS), 8)]
+                best_len = -1
+                for k, (pos, shape_id) in enumerate(runs):
+                    end = runs[k + 1][0] if k + 1 < len(runs) else max(length, pos + 1)
+                    if end - pos > best_len:
+                        best, best_len = shape_id, end - pos
+        key = (para_shape, best)
+        look = self._looks_seen.get(key)
+        if look is None:
+            info = self.docinfo
+            shapes, chars = info.para_shapes, info.char_shapes
+            centred = 0 <= para_shape < len(shapes) and shapes[para_shape].align == ALIGN_CENTRE
+            if 0 <= best < len(chars):
+                shape = chars[best]
+                look = Look(size=float(shape.size), bold=shape.bold, centred=centred)
+            else:
+                look = Look(centred=centred)
+            self._looks_seen[key] = look
+        return look
 
     def _style(self, style_id: int) -> str | None:
         cache = self._styles
