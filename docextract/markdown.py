@@ -17,12 +17,56 @@ from __future__ import annotations
 
 import html
 import re
-from typing import Iterable
+from typing import Iterable, Iterator, Protocol, Sequence, TypeGuard
 
-from .model import Cell, Paragraph, Role, Table
+# The model delegates its Markdown here, so this module reads blocks by their fields and
+# imports nothing of the model (no import cycle): a block is a table when its kind is
+# "table", and roles are compared by value.
+FURNITURE = ("header", "footer")
+QUOTED = ("footnote", "endnote", "comment")
 
-FURNITURE = (Role.HEADER, Role.FOOTER)
-QUOTED = (Role.FOOTNOTE, Role.ENDNOTE, Role.COMMENT)
+
+class Block(Protocol):
+    """What a paragraph or a table offers (the model's classes, read by their fields)."""
+
+    @property
+    def kind(self) -> str: ...
+
+    @property
+    def role(self) -> str: ...
+
+    @property
+    def text(self) -> str: ...
+
+
+class Cell(Protocol):
+    @property
+    def row_span(self) -> int: ...
+
+    @property
+    def col_span(self) -> int: ...
+
+    @property
+    def blocks(self) -> Sequence[Block]: ...
+
+
+class Table(Block, Protocol):
+    @property
+    def n_rows(self) -> int: ...
+
+    @property
+    def n_cols(self) -> int: ...
+
+    @property
+    def rows(self) -> Sequence[Sequence[Cell]]: ...
+
+    def cells(self) -> Iterator[Cell]: ...
+
+    def grid(self) -> Sequence[Sequence[Cell | None]]: ...
+
+
+def _is_table(block: Block) -> TypeGuard[Table]:
+    return block.kind == "table"
 
 # Inline syntax: characters that only mean something in pairs or in a sequence.
 _BACKSLASH = re.compile(r"\\(?=[!-/:-@\[-`{-~])")  # a backslash before ASCII punctuation escapes it
@@ -37,27 +81,29 @@ _RULE_LINE = re.compile(r"^[-=*_+\s]+$")
 _HEADING_CLOSE = re.compile(r"(\s)(#+)\s*$")
 
 
-def render(blocks: Iterable[Paragraph | Table], *, furniture: bool = False) -> str:
+def render(blocks: Iterable[Block], *, furniture: bool = False) -> str:
     """The blocks as Markdown, blank lines between blocks, a newline at the end."""
     out = [text for text in (block_markdown(b, furniture=furniture) for b in blocks) if text]
     return "\n\n".join(out) + ("\n" if out else "")
 
 
-def block_markdown(block: Paragraph | Table, *, furniture: bool = False) -> str:
+def block_markdown(block: Block, *, furniture: bool = False) -> str:
     """One block as Markdown ("" for an empty block or furniture left out)."""
-    if isinstance(block, Table):
-        if block.role in FURNITURE and not furniture:
+    role = str(getattr(block.role, "value", block.role))
+    if _is_table(block):
+        if role in FURNITURE and not furniture:
             return ""
         return table_markdown(block)
     text = block.text.strip()
     if not text:
         return ""
-    if block.role in FURNITURE:
-        return f"> *{block.role.value}:* {escape(_one_line(text))}" if furniture else ""
-    if block.role in QUOTED:
-        return f"> *{block.role.value}:* {escape(_one_line(text))}"
-    if block.heading is not None:
-        level = max(1, min(block.heading, 6))
+    if role in FURNITURE:
+        return f"> *{role}:* {escape(_one_line(text))}" if furniture else ""
+    if role in QUOTED:
+        return f"> *{role}:* {escape(_one_line(text))}"
+    heading = getattr(block, "heading", None)
+    if heading is not None:
+        level = max(1, min(heading, 6))
         title = _HEADING_CLOSE.sub(r"\1\\\2", escape(_one_line(text), line_start=False))
         return "#" * level + " " + title
     return "  \n".join(escape(line.strip()) for line in text.split("\n"))
@@ -126,7 +172,7 @@ def _fits_gfm(table: Table) -> bool:
         count += 1
         if cell.row_span != 1 or cell.col_span != 1:
             return False
-        if any(isinstance(b, Table) for b in cell.blocks):
+        if any(_is_table(b) for b in cell.blocks):
             return False
     return count == table.n_rows * table.n_cols
 
@@ -162,9 +208,9 @@ def table_html(table: Table) -> str:
             if c.col_span > 1:
                 attrs += f' colspan="{c.col_span}"'
             inner = "<br>".join(
-                table_html(b) if isinstance(b, Table) else html.escape(b.text).replace("\n", "<br>")
+                table_html(b) if _is_table(b) else html.escape(b.text).replace("\n", "<br>")
                 for b in c.blocks
-                if isinstance(b, Table) or b.text.strip()
+                if _is_table(b) or b.text.strip()
             )
             cells.append(f"<td{attrs}>{inner}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
