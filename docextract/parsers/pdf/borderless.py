@@ -41,7 +41,7 @@ from statistics import median
 from typing import Sequence
 
 from .glyphs import Glyph
-from .lines import Line, space_width
+from .lines import Line, space_width, word_gap
 from .tables import CellBox, TableBox
 
 SEGMENT_GAP = 0.7  # line heights: a wider gap always separates cells
@@ -101,14 +101,32 @@ def segments(row: Line) -> list[Segment]:
             out.append([])
         out[-1].append(g)
         reach = g.x1 if reach is None else max(reach, g.x1)
-    return [_segment(glyphs) for glyphs in out if any(g.text != " " for g in glyphs)]
+    pieces = [glyphs for glyphs in out if any(g.text != " " for g in glyphs)]
+    if len(pieces) == 1:  # the row is one segment: its words are the row's
+        return [_segment(pieces[0], _words(pieces[0], row.word_gap_at))]
+    return [_segment(glyphs, _words(glyphs, word_gap(glyphs)[0])) for glyphs in pieces]
 
 
-def _segment(glyphs: list[Glyph]) -> Segment:
+def _words(glyphs: list[Glyph], gap: float) -> int:
+    """Words in ``glyphs``: runs of ink apart by a space glyph or a gap wider than ``gap``."""
+    count = 0
+    reach: float | None = None
+    after_space = False
+    for g in glyphs:
+        if g.text == " ":
+            after_space = True
+            continue
+        if reach is None or after_space or g.x0 - reach > gap:
+            count += 1
+        after_space = False
+        reach = g.x1 if reach is None else max(reach, g.x1)
+    return count
+
+
+def _segment(glyphs: list[Glyph], words: int) -> Segment:
     ink = [g for g in glyphs if g.text != " "]
     return Segment(glyphs, min(g.x0 for g in ink), max(g.x1 for g in ink),
-                   min(g.top for g in ink), max(g.bottom for g in ink),
-                   len(Line(glyphs).text.split()))
+                   min(g.top for g in ink), max(g.bottom for g in ink), words)
 
 
 def _unspread(rows: list[tuple["_Row", list[Segment]]]) -> list[tuple["_Row", list[Segment]]]:
@@ -138,7 +156,8 @@ def _unspread(rows: list[tuple["_Row", list[Segment]]]) -> list[tuple["_Row", li
             while j - i >= 3 and not any(abs(segs[j - 1].x1 - x) <= 1.5 for x in margins):
                 j -= 1  # the spread run must end at a text edge
             if j - i >= 3:
-                merged.append(_segment([g for seg in segs[i:j] for g in seg.glyphs]))
+                merged.append(_segment([g for seg in segs[i:j] for g in seg.glyphs],
+                                       sum(seg.words for seg in segs[i:j])))
                 i = j
             else:
                 merged.append(segs[i])

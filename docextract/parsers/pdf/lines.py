@@ -72,7 +72,7 @@ class Line:
 
     __slots__ = ("glyphs", "x0", "top", "x1", "bottom", "text", "trailing_space",
                  "space_glyphs", "first_word_x1", "word_gaps", "column", "left_edge", "right_edge",
-                 "cell_space_x0", "in_cell")
+                 "cell_space_x0", "in_cell", "word_gap_at")
 
     def __init__(self, glyphs: list[Glyph]) -> None:
         self.glyphs = glyphs
@@ -86,7 +86,9 @@ class Line:
         self.column = 0
         self.left_edge = self.x0
         self.right_edge = self.x1
-        self.text, self.trailing_space, self.first_word_x1, self.word_gaps = _spell(glyphs)
+        self.word_gap_at, strict, leader = word_gap(glyphs)
+        self.text, self.trailing_space, self.first_word_x1, self.word_gaps = _spell(
+            glyphs, self.word_gap_at, strict, leader)
         inner = glyphs[:-1] if self.trailing_space else glyphs
         self.space_glyphs = any(g.text == " " for g in inner[1:])
         # in a table cell: where the rightmost space glyph drawn at the end of one of its
@@ -103,10 +105,12 @@ class Line:
         return (self.x0, self.top, self.x1, self.bottom)
 
 
-def _spell(glyphs: list[Glyph]) -> tuple[str, bool, float, list[float]]:
+def _spell(glyphs: list[Glyph], threshold: float, strict: float,
+           leader: float) -> tuple[str, bool, float, list[float]]:
     """Text, whether the line ends with a drawn space, where its first word ends, and
-    the widths of its word gaps (ink to ink), which tell how much a line was stretched."""
-    threshold, strict, leader = word_gap(glyphs)
+    the widths of its word gaps (ink to ink), which tell how much a line was stretched.
+    The thresholds are :func:`word_gap`'s."""
+    low = min(threshold, leader)
     parts: list[str] = []
     prev_x1: float | None = None
     prev_text = ""
@@ -117,10 +121,11 @@ def _spell(glyphs: list[Glyph]) -> tuple[str, bool, float, list[float]]:
         if g.text == " ":
             pending_space = prev_x1 is not None
             continue
-        if prev_x1 is not None and (pending_space or g.x0 - prev_x1 > _junction(
-                prev_text, g.text, threshold, strict, leader)):
+        gap = g.x0 - prev_x1 if prev_x1 is not None else 0.0
+        if prev_x1 is not None and (pending_space or (
+                gap > low and gap > _junction(prev_text, g.text, threshold, strict, leader))):
             parts.append(" ")
-            word_gaps.append(g.x0 - prev_x1)
+            word_gaps.append(gap)
             if first_word_x1 is None:
                 first_word_x1 = prev_x1
         pending_space = False
@@ -147,29 +152,36 @@ def word_gap(glyphs: list[Glyph]) -> tuple[float, float, float]:
     or digit next to a Hangul syllable (``1회``, ``day에``: Korean fonts place them
     loosely) need SPACE_WIDTH line heights over the letter gap. Leader dots, small and
     packed tight, count towards neither the line height nor the letter gap."""
-    all_heights = [g.bottom - g.top for g in glyphs if g.text != " "]
-    heights = [h for g, h in zip((g for g in glyphs if g.text != " "), all_heights) if g.text not in LEADERS]
-    em = median(heights) if heights else 10.0
-    leader = SPACE_WIDTH * (median(all_heights) if all_heights else 10.0)
+    all_heights: list[float] = []
+    heights: list[float] = []
     gaps: list[float] = []
     spaces: list[float] = []
     narrow: list[float] = []
     reach: float | None = None
     after_space = False
     prev = ""
-    for g in glyphs:
-        if g.text == " ":
+    for g in glyphs:  # one pass: this runs for every line the parser builds
+        text = g.text
+        if text == " ":
             after_space = True
             if g.x1 > g.x0:
                 spaces.append(g.x1 - g.x0)
             continue
-        if reach is not None and not after_space and g.text not in LEADERS and prev not in LEADERS:
-            gaps.append(g.x0 - reach)
-        prev = g.text
-        if g.text in NARROW_LETTERS:
-            narrow.append(g.x1 - g.x0)
+        height = g.bottom - g.top
+        all_heights.append(height)
+        if text in LEADERS:
+            prev = text
+        else:
+            heights.append(height)
+            if reach is not None and not after_space and prev not in LEADERS:
+                gaps.append(g.x0 - reach)
+            prev = text
+            if text in NARROW_LETTERS:
+                narrow.append(g.x1 - g.x0)
         after_space = False
-        reach = g.x1 if reach is None else max(reach, g.x1)
+        reach = g.x1 if reach is None or g.x1 > reach else reach
+    em = median(heights) if heights else 10.0
+    leader = SPACE_WIDTH * (median(all_heights) if all_heights else 10.0)
     space = _space(spaces, narrow, em)
     letter = min(max(median(gaps), -MAX_LETTER_GAP * em), MAX_LETTER_GAP * em) if gaps else 0.0
     threshold = letter + 0.5 * space
