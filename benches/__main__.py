@@ -1,5 +1,5 @@
 """Run every benchmark in turn: `python -m benches [NAME ...]` (names: hwp, pdf, cli, letters,
-redaction, chunks, batch)."""
+redaction, chunks, batch, structure)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ BENCHES = {
     "redaction": "benches.eval_redaction",
     "chunks": "benches.eval_chunks",
     "batch": "benches.bench_batch",
+    "structure": "benches.bench_structure",
 }
 
 

@@ -20,7 +20,6 @@ in the text maps back to exactly one block. Parsers build blocks and call
 
 from __future__ import annotations
 
-import html
 from dataclasses import field
 from datetime import datetime
 from enum import Enum
@@ -78,13 +77,22 @@ class Annotation(PlainData):
 
 @plain_dataclass
 class Paragraph(PlainData):
-    """A run of text: a body paragraph, a heading, or a line of a header or note."""
+    """A run of text: a body paragraph, a heading, or a line of a header or note.
+
+    ``style`` and ``outline_level`` are what the file records (a style name; the outline
+    level of Hangul's 개요 numbering or Word's ``outlineLvl``, 1-based). ``heading`` is the
+    parser's reading: 1-6 when the paragraph is a heading, from a heading style, the
+    outline or, where the document only looks structured, its layout (size, weight,
+    numbering such as ``제1장`` or ``Ⅰ.``); None for body text. Markdown writes it as
+    ``#`` … ``######``.
+    """
 
     kind: Literal["paragraph"] = "paragraph"
     text: str
     role: Role = Role.BODY
     style: str | None = None
     outline_level: int | None = None
+    heading: int | None = None
     annotations: list[Annotation] = field(default_factory=list)
     prov: Provenance = field(default_factory=Provenance)
 
@@ -301,85 +309,13 @@ class Document(PlainData):
         """The linear text: one line per paragraph, cell paragraphs row by row."""
         return self.text
 
-    def to_markdown(self) -> str:
-        """GitHub-flavoured Markdown; tables with merged cells or nested blocks as HTML."""
-        out: list[str] = []
-        for block in self.blocks:
-            rendered = _block_markdown(block)
-            if rendered:
-                out.append(rendered)
-        return "\n\n".join(out) + ("\n" if out else "")
+    def to_markdown(self, *, furniture: bool = False) -> str:
+        """GitHub-flavoured Markdown (see :mod:`docextract.markdown`): headings as ``#``,
+        tables as GFM, or HTML where cells are merged or nested; running headers and
+        footers only with ``furniture=True``."""
+        from .markdown import render
 
-
-def _block_markdown(block: Paragraph | Table) -> str:
-    if isinstance(block, Table):
-        return _table_markdown(block)
-    text = block.text.strip()
-    if not text:
-        return ""
-    if block.role in (Role.HEADER, Role.FOOTER, Role.FOOTNOTE, Role.ENDNOTE, Role.COMMENT):
-        return f"> *{block.role.value}:* {_md_escape(text)}"
-    if block.outline_level is not None and block.style and _is_heading_style(block.style):
-        return "#" * max(1, min(block.outline_level, 6)) + " " + _md_escape(text)
-    return _md_escape(text).replace("\n", "  \n")
-
-
-def _is_heading_style(style: str) -> bool:
-    s = style.lower()
-    return s.startswith(("heading", "title")) or "제목" in s
-
-
-def _md_escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_")
-
-
-def _table_fits_gfm(table: Table) -> bool:
-    if table.n_rows == 0 or table.n_cols == 0:
-        return False
-    for cell in table.cells():
-        if cell.row_span != 1 or cell.col_span != 1:
-            return False
-        if any(isinstance(b, Table) for b in cell.blocks):
-            return False
-    return sum(1 for _ in table.cells()) == table.n_rows * table.n_cols
-
-
-def _table_markdown(table: Table) -> str:
-    if not _table_fits_gfm(table):
-        return _table_html(table)
-    grid = table.grid()
-
-    def cell_md(c: Cell | None) -> str:
-        if c is None:
-            return ""
-        text = " ".join(_block_text(b).strip() for b in c.blocks if _block_text(b).strip())
-        return _md_escape(text).replace("|", "\\|").replace("\n", " ")
-
-    lines = ["| " + " | ".join(cell_md(c) for c in grid[0]) + " |",
-             "|" + "---|" * table.n_cols]
-    for row in grid[1:]:
-        lines.append("| " + " | ".join(cell_md(c) for c in row) + " |")
-    return "\n".join(lines)
-
-
-def _table_html(table: Table) -> str:
-    rows = []
-    for row in table.rows:
-        cells = []
-        for c in row:
-            attrs = ""
-            if c.row_span > 1:
-                attrs += f' rowspan="{c.row_span}"'
-            if c.col_span > 1:
-                attrs += f' colspan="{c.col_span}"'
-            inner = "<br>".join(
-                _table_html(b) if isinstance(b, Table) else html.escape(b.text).replace("\n", "<br>")
-                for b in c.blocks
-                if isinstance(b, Table) or b.text.strip()
-            )
-            cells.append(f"<td{attrs}>{inner}</td>")
-        rows.append("<tr>" + "".join(cells) + "</tr>")
-    return "<table>" + "".join(rows) + "</table>"
+        return render(self.blocks, furniture=furniture)
 
 
 __all__ = [

@@ -19,7 +19,7 @@ def _letter_like() -> Document:
     blocks = [
         Paragraph(text="행정안전부", role=Role.HEADER),
         Paragraph(text="수신  수신자 참조"),
-        Paragraph(text="제목  공공데이터 개방 실적 제출 요청", outline_level=1, style="제목 1",
+        Paragraph(text="제목  공공데이터 개방 실적 제출 요청", outline_level=1, style="제목 1", heading=1,
                   annotations=[Annotation(kind="field", name="title", start=4, end=21)]),
         approvals,
         Paragraph(text="", prov=Provenance(section=1)),

@@ -1,7 +1,7 @@
 """The outline of a document: which paragraphs open a heading or 항목, and how deep.
 
-A paragraph opens an outline entry when the format marks it as a heading (its
-``outline_level``) or when it starts with an item marker. Markers are ranked in one
+A paragraph opens an outline entry when the parser read it as a heading (its
+``heading``, else the format's ``outline_level``) or when it starts with an item marker. Markers are ranked in one
 order that follows both conventions of Korean official writing:
 
 * 공문 (시행규칙 항목 구분): ``1.`` → ``가.`` → ``1)`` → ``가)`` → ``(1)`` → ``(가)`` → ``①``;
@@ -91,8 +91,9 @@ def opening(paragraph: Paragraph, *, law: bool = False) -> Opening | None:
     text = paragraph.text.strip()
     if not text:
         return None
-    if paragraph.outline_level is not None:
-        return Opening((0, paragraph.outline_level), f"h{paragraph.outline_level}", label(text))
+    level = paragraph.heading if paragraph.heading is not None else paragraph.outline_level
+    if level is not None:
+        return Opening((0, level), f"h{level}", label(text))
     ranks = _LAW_RANK if law else _RANK
     if ATTACHMENT_LABEL.match(text):
         return Opening((1, ranks["attachments"]), "attachments", "붙임")

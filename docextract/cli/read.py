@@ -33,11 +33,14 @@ def _parse_each(files: tuple[str, ...], password: str | None, limits: Limits
 
 @click.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(allow_dash=True))
-@click.option("--markdown", "-m", is_flag=True, help="Markdown with tables instead of plain text.")
+@click.option("--markdown", "-m", is_flag=True,
+              help="Markdown with headings and tables instead of plain text.")
+@click.option("--furniture", is_flag=True,
+              help="With --markdown: keep running headers, footers and page numbers.")
 @click.option("--password", default=None, help="Password for an encrypted PDF.")
 @limit_options
-def text(files: tuple[str, ...], markdown: bool, password: str | None, timeout: float | None,
-         max_pages: int | None, max_size_mb: float | None) -> int:
+def text(files: tuple[str, ...], markdown: bool, furniture: bool, password: str | None,
+         timeout: float | None, max_pages: int | None, max_size_mb: float | None) -> int:
     """Print the text of FILES (- reads standard input)."""
     errors: list[DocextractError] = []
     limits = limits_from(timeout, max_pages, max_size_mb)
@@ -48,7 +51,8 @@ def text(files: tuple[str, ...], markdown: bool, password: str | None, timeout: 
             continue
         if len(files) > 1:
             click.echo(f"==> {path} <==")
-        click.echo(doc.to_markdown() if markdown else doc.to_text(), nl=not markdown)
+        click.echo(doc.to_markdown(furniture=furniture) if markdown else doc.to_text(),
+                   nl=not markdown)
     return exit_code_for(errors)
 
 

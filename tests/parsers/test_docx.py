@@ -117,10 +117,38 @@ def test_headings_styles_and_markdown(tmp_path: Path) -> None:
     assert (h2.style, h2.outline_level) == ("Heading 2", 2)
     assert (body.style, body.outline_level, body.role) == ("Normal", None, Role.BODY)
     assert caption.role == Role.CAPTION
+    assert (h1.heading, h2.heading, body.heading, caption.heading) == (1, 2, None, None)
     md = doc.to_markdown()
     assert "# 사업 계획\n" in md and "## 추진 배경\n" in md
     assert doc.text == "사업 계획\n추진 배경\n본문 문단입니다.\n그림 1. 조직도\n"
     assert [b.prov.path for b in doc.blocks] == ["s0/b0", "s0/b1", "s0/b2", "s0/b3"]
+
+
+def test_title_style_is_a_heading_and_declared_headings_rule_out_looks(tmp_path: Path) -> None:
+    d = docx.Document()
+    d.add_heading("연간 보고서", level=0)  # the Title style
+    d.add_heading("개요", level=1)
+    bold = d.add_paragraph().add_run("굵은 한 줄")
+    bold.bold = True
+    d.add_paragraph("본문 문단입니다. 내용이 이어집니다.")
+    d.save(tmp_path / "t.docx")
+    doc = parse(tmp_path / "t.docx")
+    assert [(b.text, b.heading) for b in doc.blocks] == [
+        ("연간 보고서", 1), ("개요", 1), ("굵은 한 줄", None), ("본문 문단입니다. 내용이 이어집니다.", None)]
+
+
+def test_headings_from_size_and_weight_without_heading_styles(tmp_path: Path) -> None:
+    d = docx.Document()
+    title = d.add_paragraph().add_run("2025년 업무 계획")
+    title.bold, title.font.size = True, docx.shared.Pt(18)
+    for section in ("Ⅰ. 추진 배경", "Ⅱ. 추진 방향"):
+        run = d.add_paragraph().add_run(section)
+        run.bold, run.font.size = True, docx.shared.Pt(13)
+        d.add_paragraph("각 기관은 관련 자료를 제출하여야 한다. 담당 부서는 결과를 검토한다.")
+    d.save(tmp_path / "l.docx")
+    doc = parse(tmp_path / "l.docx")
+    assert [(b.heading, b.text) for b in doc.blocks if b.heading] == [
+        (1, "2025년 업무 계획"), (2, "Ⅰ. 추진 배경"), (2, "Ⅱ. 추진 방향")]
 
 
 def test_tabs_line_and_page_breaks(tmp_path: Path) -> None:
@@ -273,7 +301,8 @@ def test_headers_footers_first_page_and_dedup(tmp_path: Path) -> None:
     ]
     assert [b.prov.path for b in doc.blocks] == ["s0/b0", "s0/b1", "s0/b2", "s1/b0",
                                                  "s0/b3", "s1/b1"]
-    assert "> *header:* 기본 머리말" in doc.to_markdown()
+    assert "기본 머리말" not in doc.to_markdown()  # page furniture stays out of the Markdown
+    assert "> *header:* 기본 머리말" in doc.to_markdown(furniture=True)
 
 
 def test_core_properties(tmp_path: Path) -> None:

@@ -202,6 +202,9 @@ def test_outline_numbering_sets_level_and_style(rich_doc):
     assert paras["1. 개요 하나"].outline_level == 1
     assert paras["가. 개요 둘"].outline_level == 2
     assert paras["1. 개요 하나"].style == "바탕글"
+    # 개요 paragraphs that read like headings are headings at their outline level
+    assert (paras["1. 개요 하나"].heading, paras["가. 개요 둘"].heading) == (1, 2)
+    assert "# 1. 개요 하나\n" in rich_doc.to_markdown() and "## 가. 개요 둘\n" in rich_doc.to_markdown()
 
 
 def test_table_cells_spans_and_nesting(rich_doc):

@@ -356,6 +356,8 @@ def test_outline_number_and_bullet_markers_are_restored(tmp_path):
     assert texts(doc) == ["1. 개요", "가. 배경", "나. 현황", "1) 세부", "2. 추진계획", "가. 일정",
                           "III. 번호 하나", "III-㉮ 번호 하위", "IV. 번호 둘", "◦ 글머리", "평문"]
     assert [b.outline_level for b in doc.blocks] == [1, 2, 2, 3, 1, 2] + [None] * 5
+    # the 개요 paragraphs read like headings: they are headings at their outline level
+    assert [b.heading for b in doc.blocks] == [1, 2, 2, 3, 1, 2] + [None] * 5
 
 
 @pytest.mark.parametrize(("n", "fmt", "expected"), [

@@ -20,7 +20,6 @@ import docextract
 from docextract.errors import DocextractError
 from docextract.model import Document, Role
 
-from ..extract.sample_failures import PDF_CELL_WRAP, xfail_marks
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "samples"
@@ -55,8 +54,7 @@ def sample_pairs() -> list[str]:
                   if (SAMPLES / "docx" / f"{p.stem}.docx").is_file())
 
 
-@pytest.mark.parametrize("stem", [pytest.param(s, marks=xfail_marks(s, "pdf", only=PDF_CELL_WRAP))
-                                  for s in sample_pairs() or ["letter-01"]])
+@pytest.mark.parametrize("stem", sample_pairs() or ["letter-01"])
 def test_sample_pdf_matches_its_docx_twin(stem):
     pdf_path = SAMPLES / "pdf" / f"{stem}.pdf"
     docx_path = SAMPLES / "docx" / f"{stem}.docx"

@@ -14,6 +14,7 @@ from ...model import Document, Metadata, Paragraph, Table
 from ...safeio import inflate
 from ..assembly import BlockBudget, collector_paused
 from ..base import ParseContext, Parser
+from ..headings import Looks, mark_headings
 from .body import BODY_LEAVES_UNUSED, BODY_TOP_LEVEL_ONLY, SectionReader
 from .container import HwpContainer, check_readable
 from .distribution import decrypt_view_text
@@ -58,6 +59,7 @@ class Hwp5Parser(Parser):
         if not names:
             raise CorruptDocument("HWP document has no BodyText sections")
         blocks: list[Paragraph | Table] = []
+        looks = Looks()
         page = 0
         budget = BlockBudget(ctx, "HWP document")
         failures: list[str] = []
@@ -72,7 +74,7 @@ class Hwp5Parser(Parser):
                         skip=BODY_LEAVES_UNUSED, top_only=BODY_TOP_LEVEL_ONLY)
             if recs.truncated:
                 ctx.warn("hwp-truncated", recs.truncated + "; text after it is lost", name)
-            reader = SectionReader(recs, docinfo, numbering, ctx, index, page, budget)
+            reader = SectionReader(recs, docinfo, numbering, ctx, index, page, budget, looks)
             blocks.extend(reader.read())
             page = reader.page
         if failures and len(failures) == len(names):
@@ -80,6 +82,7 @@ class Hwp5Parser(Parser):
         if header.distribution and not encrypted:
             # BodyText of a distribution document holds only Hancom's notice
             blocks = _drop_placeholder(blocks, ctx)
+        mark_headings(blocks, looks)
         metadata = self._metadata(container, ctx)
         if page and metadata.page_count is None:
             metadata.page_count = page

@@ -20,7 +20,8 @@ from ...errors import LimitExceeded
 from ...model import Annotation, AnnotationKind, Paragraph, Provenance, Role, Table
 from ..assembly import BlockBudget, CellDraft, lay_out_table, place_anchored
 from ..base import ParseContext
-from .docinfo import DocInfo
+from ..headings import Look, Looks
+from .docinfo import ALIGN_CENTRE, DocInfo
 from .numbering import NumberingState, format_number
 from .records import (TAG_CTRL_DATA, TAG_CTRL_HEADER, TAG_LIST_HEADER, TAG_PARA_CHAR_SHAPE,
                       TAG_PARA_HEADER, TAG_PARA_LINE_SEG, TAG_PARA_RANGE_TAG, TAG_PARA_TEXT,
@@ -36,10 +37,13 @@ _AUTO_NUMBER = struct.Struct("<IHHHH").unpack_from
 
 # leaf records of BodyText the walker never reads: dropped while scanning (they are
 # leaves, so dropping them leaves every other record's subtree unchanged)
-BODY_LEAVES_UNUSED = frozenset({TAG_PARA_CHAR_SHAPE, TAG_PARA_RANGE_TAG})
-# the layout cache counts pages only for top-level paragraphs: the (far more numerous)
-# line segments of paragraphs in cells, notes and text boxes are dropped while scanning
-BODY_TOP_LEVEL_ONLY = frozenset({TAG_PARA_LINE_SEG})
+BODY_LEAVES_UNUSED = frozenset({TAG_PARA_RANGE_TAG})
+# read for top-level paragraphs only: the layout cache counts pages, the character shapes
+# tell headings by their look; the (far more numerous) records of paragraphs in cells,
+# notes and text boxes are dropped while scanning
+BODY_TOP_LEVEL_ONLY = frozenset({TAG_PARA_LINE_SEG, TAG_PARA_CHAR_SHAPE})
+_CHAR_SHAPE_RUN = struct.Struct("<II")  # PARA_CHAR_SHAPE: (text position, char shape id) pairs
+MAX_SHAPE_RUNS = 64
 
 _NOTE_ROLES = (Role.FOOTNOTE, Role.ENDNOTE)
 _LIST_ROLES = {"head": Role.HEADER, "foot": Role.FOOTER, "fn  ": Role.FOOTNOTE,
@@ -57,7 +61,8 @@ class SectionReader:
     """Reads the paragraphs of one section stream into blocks."""
 
     def __init__(self, recs: Records, docinfo: DocInfo, numbering: NumberingState,
-                 ctx: ParseContext, section: int, page: int, blocks: BlockBudget) -> None:
+                 ctx: ParseContext, section: int, page: int, blocks: BlockBudget,
+                 looks: Looks | None = None) -> None:
         self.recs = recs
         self.data = recs.data
         self.tags, self.levels, self.ends = recs.tag, recs.level, recs.end
@@ -74,6 +79,9 @@ class SectionReader:
         self.blocks = blocks  # the document's block budget
         self.heads = docinfo.heads or []
         self._styles: dict[int, str | None] = {}
+        # how top-level body paragraphs look, for heading detection (one for the document)
+        self.looks = looks if looks is not None else Looks()
+        self._looks_seen: dict[tuple[int, int], Look] = {}  # (para shape, char shape) → look
 
     # paragraphs ------------------------------------------------------------------------
 
@@ -127,7 +135,7 @@ class SectionReader:
                 self.numbering.prefix(para_shape)
             return
         child_level = levels[i] + 1
-        text_idx = seg_idx = -1
+        text_idx = seg_idx = shapes_idx = -1
         ctrls: list[int] = []
         while j < e:
             if levels[j] == child_level:
@@ -138,6 +146,8 @@ class SectionReader:
                     ctrls.append(j)
                 elif t == TAG_PARA_LINE_SEG:
                     seg_idx = j
+                elif t == TAG_PARA_CHAR_SHAPE:
+                    shapes_idx = j
             j = ends[j]
         if top:
             self._advance_page(seg_idx)
@@ -173,11 +183,14 @@ class SectionReader:
                 text = prefix + text
             if text.strip():
                 self.blocks.count()
-                out.append(Paragraph(
+                paragraph = Paragraph(
                     text=text, role=role, style=style, outline_level=outline_level,
                     annotations=[],
                     prov=Provenance(section=self.section,
-                                    page=self.page if self.has_layout else None)))
+                                    page=self.page if self.has_layout else None))
+                out.append(paragraph)
+                if top:
+                    self.looks.note(paragraph, self._look(para_shape, shapes_idx, len(text)))
             return
         after: list[Paragraph | Table] = []
         anchors: list[tuple[int, list[Paragraph | Table]]] = []
@@ -195,8 +208,44 @@ class SectionReader:
             return Paragraph(text=piece, role=role, style=style, outline_level=outline_level,
                              annotations=marks, prov=self._prov())
 
+        first = len(out)
         place_anchored(text, len(prefix), anchors, annotations, make, out)
+        if top:
+            look = self._look(para_shape, shapes_idx, len(text))
+            for block in out[first:]:
+                if isinstance(block, Paragraph):
+                    self.looks.note(block, look)
         out.extend(after)
+
+    def _look(self, para_shape: int, shapes_idx: int, length: int) -> Look:
+        """Size and weight of most of a paragraph's text, and whether it is centred (the
+        first MAX_SHAPE_RUNS character-shape runs are weighed)."""
+        best = -1
+        if shapes_idx >= 0:
+            start, stop = self.starts[shapes_idx], self.stops[shapes_idx]
+            if stop - start < 16:  # one run: the common case
+                best = _CHAR_SHAPE_RUN.unpack_from(self.data, start)[1] if stop - start >= 8 else -1
+            else:
+                runs = [_CHAR_SHAPE_RUN.unpack_from(self.data, pos)
+                        for pos in range(start, min(stop - 7, start + 8 * MAX_SHAPE_RUNS), 8)]
+                best_len = -1
+                for k, (pos, shape_id) in enumerate(runs):
+                    end = runs[k + 1][0] if k + 1 < len(runs) else max(length, pos + 1)
+                    if end - pos > best_len:
+                        best, best_len = shape_id, end - pos
+        key = (para_shape, best)
+        look = self._looks_seen.get(key)
+        if look is None:
+            info = self.docinfo
+            shapes, chars = info.para_shapes, info.char_shapes
+            centred = 0 <= para_shape < len(shapes) and shapes[para_shape].align == ALIGN_CENTRE
+            if 0 <= best < len(chars):
+                shape = chars[best]
+                look = Look(size=float(shape.size), bold=shape.bold, centred=centred)
+            else:
+                look = Look(centred=centred)
+            self._looks_seen[key] = look
+        return look
 
     def _style(self, style_id: int) -> str | None:
         cache = self._styles

@@ -1,4 +1,5 @@
-"""The parts of the DocInfo stream the body needs: paragraph shapes, numbering, bullets, styles.
+"""The parts of the DocInfo stream the body needs: paragraph and character shapes,
+numbering, bullets, styles.
 
 Records of one kind appear in ID order, so a shape's ID is its position among the
 records of its tag. Numbering and bullet IDs in a paragraph shape are 1-based.
@@ -13,17 +14,20 @@ from dataclasses import dataclass, field
 from typing import NamedTuple, TypeVar
 
 from ..text.glyphs import SYMBOL_BULLETS
-from .records import TAG_BULLET, TAG_NUMBERING, TAG_PARA_SHAPE, TAG_STYLE, Records
+from .records import TAG_BULLET, TAG_CHAR_SHAPE, TAG_NUMBERING, TAG_PARA_SHAPE, TAG_STYLE, Records
 
 # the only DocInfo records the parser reads; the rest are skipped while scanning
-DOCINFO_USED = frozenset({TAG_PARA_SHAPE, TAG_NUMBERING, TAG_BULLET, TAG_STYLE})
+DOCINFO_USED = frozenset({TAG_PARA_SHAPE, TAG_CHAR_SHAPE, TAG_NUMBERING, TAG_BULLET, TAG_STYLE})
 
 HEAD_NONE, HEAD_OUTLINE, HEAD_NUMBER, HEAD_BULLET = 0, 1, 2, 3
 
 T = TypeVar("T")
 _U16 = struct.Struct("<H").unpack_from
 _U32 = struct.Struct("<I").unpack_from
-
+_I32_U32 = struct.Struct("<iI").unpack_from
+ALIGN_CENTRE = 3  # paragraph shape attribute bits 2-4: 0 justify, 1 left, 2 right, 3 centre
+CHAR_SIZE_OFFSET = 42  # CHAR_SHAPE: 7 face ids (u16) and four 7-byte arrays come first
+CHAR_BOLD = 0x2
 
 
 class ParaShape(NamedTuple):
@@ -32,6 +36,15 @@ class ParaShape(NamedTuple):
     head: int
     level: int  # 0-based
     numbering_id: int  # 1-based id of a numbering or bullet definition; 0 = none
+    align: int = 0
+
+
+class CharShape(NamedTuple):
+    """What a character shape says about the look of text: size (HWPUNIT, 1000 = 10 pt)
+    and weight."""
+
+    size: int
+    bold: bool
 
 
 @dataclass
@@ -75,6 +88,7 @@ class DocInfo:
     """
 
     para_shapes: Sequence[ParaShape] = field(default_factory=list)
+    char_shapes: Sequence[CharShape] = field(default_factory=list)
     numberings: Sequence[NumberingDef] = field(default_factory=list)
     bullets: Sequence[str] = field(default_factory=list)
     styles: Sequence[str] = field(default_factory=list)
@@ -98,7 +112,14 @@ def _para_shape(data: bytes, start: int, stop: int) -> ParaShape:
     if stop - start < 32:
         return ParaShape(HEAD_NONE, 0, 0)
     attr = _U32(data, start)[0]
-    return ParaShape((attr >> 23) & 3, (attr >> 25) & 7, _U16(data, start + 30)[0])
+    return ParaShape((attr >> 23) & 3, (attr >> 25) & 7, _U16(data, start + 30)[0], (attr >> 2) & 7)
+
+
+def _char_shape(data: bytes, start: int, stop: int) -> CharShape:
+    if stop - start < CHAR_SIZE_OFFSET + 8:
+        return CharShape(0, False)
+    size, attr = _I32_U32(data, start + CHAR_SIZE_OFFSET)
+    return CharShape(max(0, size), bool(attr & CHAR_BOLD))
 
 
 def _bullet(data: bytes, start: int, stop: int) -> str:
@@ -113,8 +134,8 @@ def _style(data: bytes, start: int, stop: int) -> str:
 def parse_docinfo(recs: Records) -> DocInfo:
     """Index paragraph shapes, numbering and bullet definitions and styles by ID."""
     data = recs.data
-    spans: dict[int, list[tuple[int, int]]] = {TAG_PARA_SHAPE: [], TAG_NUMBERING: [],
-                                               TAG_BULLET: [], TAG_STYLE: []}
+    spans: dict[int, list[tuple[int, int]]] = {TAG_PARA_SHAPE: [], TAG_CHAR_SHAPE: [],
+                                               TAG_NUMBERING: [], TAG_BULLET: [], TAG_STYLE: []}
     for tag, start, stop in zip(recs.tag, recs.start, recs.stop):
         bucket = spans.get(tag)
         if bucket is not None:
@@ -122,6 +143,7 @@ def parse_docinfo(recs: Records) -> DocInfo:
     heads = [(_U32(data, start)[0] >> 23) & 3 if stop - start >= 32 else HEAD_NONE
              for start, stop in spans[TAG_PARA_SHAPE]]
     return DocInfo(para_shapes=LazyRecords(data, spans[TAG_PARA_SHAPE], _para_shape),
+                   char_shapes=LazyRecords(data, spans[TAG_CHAR_SHAPE], _char_shape),
                    numberings=LazyRecords(data, spans[TAG_NUMBERING], _parse_numbering),
                    bullets=LazyRecords(data, spans[TAG_BULLET], _bullet),
                    styles=LazyRecords(data, spans[TAG_STYLE], _style),

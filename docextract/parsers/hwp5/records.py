@@ -22,6 +22,7 @@ _U32 = struct.Struct("<I").unpack_from
 
 TAG_BEGIN = 0x10
 # DocInfo
+TAG_CHAR_SHAPE = TAG_BEGIN + 5
 TAG_NUMBERING = TAG_BEGIN + 7
 TAG_BULLET = TAG_BEGIN + 8
 TAG_PARA_SHAPE = TAG_BEGIN + 9

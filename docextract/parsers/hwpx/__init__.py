@@ -28,6 +28,7 @@ from ...model import Document
 from ...safeio import open_zip
 from ..assembly import BlockBudget, collector_paused
 from ..base import ParseContext, Parser
+from ..headings import mark_headings
 from .numbering import HeaderInfo, NumberingState, read_header
 from .package import MasterPages, Package, read_metadata
 from .section import Block, DocumentState, SectionReader
@@ -71,6 +72,7 @@ class HwpxParser(Parser):
                 ctx.budget.check_time()
                 root = pkg.xml(name)
                 blocks.extend(SectionReader(ctx, state, index, master_pages.get).read(root))
+            mark_headings(blocks, state.looks)
             metadata = read_metadata(pkg.metadata_el)
             version = self._version(pkg)
             if version:

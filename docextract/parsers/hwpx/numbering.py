@@ -51,6 +51,10 @@ class HeaderInfo:
     numberings: dict[str, dict[int, LevelFormat]] = field(default_factory=dict)
     bullets: dict[str, str] = field(default_factory=dict)
     styles: dict[str, str] = field(default_factory=dict)
+    # how text is set, for telling headings by their look: charPr id → (height in
+    # HWPUNIT, bold), and the paraPr ids that centre their paragraphs
+    char_looks: dict[str, tuple[int, bool]] = field(default_factory=dict)
+    centred: set[str] = field(default_factory=set)
 
 
 def _int(value: Any, default: int = 0) -> int:
@@ -61,7 +65,7 @@ def _int(value: Any, default: int = 0) -> int:
 
 
 def read_header(root: Any) -> HeaderInfo:
-    """Collect paragraph headings, numbering levels, bullets and style names."""
+    """Collect paragraph headings, numbering levels, bullets, style names and looks."""
     info = HeaderInfo()
     for el in root.iter():
         name = local_name(el.tag)
@@ -71,6 +75,12 @@ def read_header(root: Any) -> HeaderInfo:
                 info.headings[el.get("id", "")] = Heading(
                     heading.get("type", "NONE"), heading.get("idRef", "0"),
                     max(0, _int(heading.get("level"))))
+            align = next((a for a in el.iter() if local_name(a.tag) == "align"), None)
+            if align is not None and align.get("horizontal") == "CENTER":
+                info.centred.add(el.get("id", ""))
+        elif name == "charPr":
+            bold = any(local_name(b.tag) == "bold" for b in el)
+            info.char_looks[el.get("id", "")] = (max(0, _int(el.get("height"))), bold)
         elif name == "numbering":
             levels: dict[int, LevelFormat] = {}
             for head in el:

@@ -19,6 +19,7 @@ from ...errors import LimitExceeded
 from ...model import Annotation, AnnotationKind, Paragraph, Provenance, Role, Table
 from ..assembly import BlockBudget, CellDraft, lay_out_table, place_anchored
 from ..base import ParseContext
+from ..headings import Look, Looks
 from .fields import field_param, hyperlink_target
 from .numbering import HeaderInfo, NumberingState, format_number
 from .pages import PageTracker
@@ -46,6 +47,7 @@ class DocumentState:
     pages: PageTracker = field(default_factory=PageTracker)
     objects: dict[str, int] = field(default_factory=dict)
     paragraphs: int = 0
+    looks: Looks = field(default_factory=Looks)  # of top-level body paragraphs
 
 
 @dataclass
@@ -191,8 +193,28 @@ class SectionReader:
 
         out: list[Block] = []
         place_anchored(text, shift, anchors, annotations, make, out)
+        if depth == 0 and role is Role.BODY and out:
+            look = self._look(p)
+            for block in out:
+                if isinstance(block, Paragraph):
+                    state.looks.note(block, look)
         out.extend(acc.after)
         return out
+
+    def _look(self, p: Any) -> Look:
+        """Size and weight of most of the paragraph's text, and whether it is centred."""
+        header = self.state.header
+        chars: dict[str, int] = {}
+        for run in children(p, "run"):
+            n = sum(len("".join(t.itertext())) for t in children(run, "t"))
+            if n:
+                ref = run.get("charPrIDRef", "")
+                chars[ref] = chars.get(ref, 0) + n
+        centred = p.get("paraPrIDRef", "") in header.centred
+        if not chars:
+            return Look(centred=centred)
+        size, bold = header.char_looks.get(max(chars, key=lambda r: chars[r]), (0, False))
+        return Look(size=float(size), bold=bold, centred=centred)
 
     @staticmethod
     def _switch_branch(switch: Any) -> Any | None:

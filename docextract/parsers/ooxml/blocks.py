@@ -25,6 +25,8 @@ from ...model import Annotation, Paragraph, Role, Table
 from ..assembly import BlockBudget, CellDraft, lay_out_table, place_anchored
 from ..assembly import paragraph as new_paragraph
 from ..base import ParseContext
+from ..headings import Looks
+from .looks import paragraph_look
 from .numbering import Numbering
 from .styles import Styles, numpr_values, outline_from_ppr
 from .inline import MC, VAL, W, FieldState, InlineText, alternate_branch
@@ -60,6 +62,7 @@ class Shared:
     numbering: Numbering
     blocks: BlockBudget
     warned: set[str] = field(default_factory=set)
+    looks: Looks = field(default_factory=Looks)  # of top-level body paragraphs
 
     def warn_once(self, code: str, message: str) -> None:
         if code not in self.warned:
@@ -203,7 +206,13 @@ class BlockReader:
             return new_paragraph(piece, para_role, info.name, outline_level, marks, section,
                                  start_page)
 
+        first_block = len(out)
         place_anchored(text, lead, placed, inline.annotations, make, out)
+        if top and para_role is Role.BODY:
+            look = paragraph_look(p, ppr, info)
+            for block in out[first_block:]:
+                if isinstance(block, Paragraph) and block.role is Role.BODY:
+                    shared.looks.note(block, look)
         out.extend(after)
         if sect_pr is not None:
             self.section_props.append((self.section, sect_pr))

@@ -16,6 +16,7 @@ from ...errors import CorruptDocument
 from ...model import Document, Paragraph, Role, Table
 from ..assembly import BlockBudget
 from ..base import ParseContext
+from ..headings import mark_headings
 from .blocks import Block, BlockReader, Shared
 from .inline import W
 from .numbering import Numbering
@@ -62,6 +63,7 @@ class DocumentReader:
                                  track_pages=True, section_breaks=breaks)
             blocks = reader.read(body, top=True)
             last_section, sections = reader.section, reader.section_props
+        mark_headings(blocks, self.shared.looks, trust_outline=True)
         blocks.extend(self._leftovers(last_section))
         headers, footers = self._headers_footers(sections)
         metadata = self.package.metadata()

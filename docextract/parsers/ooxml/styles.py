@@ -2,8 +2,9 @@
 
 Only what text extraction needs is kept: a style's name (so ``Paragraph.style`` reads
 "Heading 1", not the id "1" Korean Word writes), its outline level (from a heading name
-or ``w:outlineLvl``), and the list numbering (``w:numPr``) it applies, each resolved
-through the ``w:basedOn`` chain.
+or ``w:outlineLvl``), the list numbering (``w:numPr``) it applies, and how it sets text
+(size, bold, centring: what tells a heading from body text where no heading style is
+used), each resolved through the ``w:basedOn`` chain and the document defaults.
 """
 
 from __future__ import annotations
@@ -31,6 +32,9 @@ class StyleInfo:
     num_id: str | None = None
     num_level: int | None = None
     is_caption: bool = False
+    size: float | None = None  # points
+    bold: bool | None = None
+    centred: bool | None = None
 
 
 class Styles:
@@ -41,8 +45,13 @@ class Styles:
         self._resolved: dict[str, StyleInfo] = {}
         self.default_id: str | None = None
         self.numbering_styles: dict[str, str] = {}  # numbering style id -> numId it applies
+        self.default_size: float | None = None  # points, from w:docDefaults
+        self.default_bold: bool | None = None
         if root is None:
             return
+        defaults = root.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr")
+        if defaults is not None:
+            self.default_size, self.default_bold = run_size(defaults), run_bold(defaults)
         for style in root.iter(_W + "style"):
             style_id = style.get(_W + "styleId")
             if not style_id:
@@ -92,9 +101,42 @@ class Styles:
                     info.num_id, info.num_level = numpr_values(num_pr)
             if name.lower() in ("caption", "캡션"):
                 info.is_caption = True
+            rpr = current.find(_W + "rPr")
+            if rpr is not None:
+                if info.size is None:
+                    info.size = run_size(rpr)
+                if info.bold is None:
+                    info.bold = run_bold(rpr)
+            if info.centred is None and ppr is not None:
+                info.centred = paragraph_centred(ppr)
             based = current.find(_W + "basedOn")
             current = self._raw.get(based.get(_W + "val", "")) if based is not None else None
+        if info.size is None:
+            info.size = self.default_size
+        if info.bold is None:
+            info.bold = self.default_bold
         return info
+
+
+def run_size(rpr: "etree._Element") -> float | None:
+    """``w:sz`` of run properties in points (it is stored in half-points)."""
+    el = rpr.find(_W + "sz")
+    raw = el.get(_W + "val", "") if el is not None else ""
+    return int(raw) / 2 if raw.isdigit() and 0 < int(raw) < 3200 else None
+
+
+def run_bold(rpr: "etree._Element") -> bool | None:
+    """``w:b`` of run properties (None when the run does not say)."""
+    el = rpr.find(_W + "b")
+    if el is None:
+        return None
+    return el.get(_W + "val", "true") not in ("0", "false", "off")
+
+
+def paragraph_centred(ppr: "etree._Element") -> bool | None:
+    """``w:jc`` of paragraph properties is centre (None when the paragraph does not say)."""
+    el = ppr.find(_W + "jc")
+    return el.get(_W + "val") == "center" if el is not None else None
 
 
 def numpr_values(num_pr: "etree._Element") -> tuple[str | None, int | None]:

@@ -15,6 +15,7 @@ from typing import Any
 from ...errors import LimitExceeded
 from ...model import Paragraph, Role
 from ..base import ParseContext
+from ..headings import Looks, mark_headings
 from .blocks import PageLayout, layout_page, page_blocks
 from .furniture import PageRows, find_furniture
 from .lines import Line, continues_on_next_page
@@ -44,11 +45,12 @@ def assemble_blocks(pages: list[PageContent], ctx: ParseContext) -> list[Any]:
     policy = decide_policy([layout.body_lines() for layout in layouts],
                            [run for layout in layouts for run in layout.cell_runs()])
     blocks: list[Any] = []
+    looks = Looks()
     previous: tuple[PageLayout, Paragraph] | None = None
     before: Any = None  # the previous page's last body item
     for layout in layouts:
         ctx.budget.check_time()
-        page_out = page_blocks(layout, policy)
+        page_out = page_blocks(layout, policy, looks)
         if previous is not None:
             _carry_over(previous, layout, page_out, policy)
         after = layout.sequence[0] if layout.sequence else None
@@ -61,6 +63,7 @@ def assemble_blocks(pages: list[PageContent], ctx: ParseContext) -> list[Any]:
         if len(blocks) > ctx.limits.max_blocks:
             raise LimitExceeded(f"the PDF has more than {ctx.limits.max_blocks:,} blocks (max_blocks)",
                                 limit="max_blocks")
+    mark_headings(blocks, looks)
     return blocks
 
 

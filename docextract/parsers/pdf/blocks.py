@@ -7,8 +7,10 @@ from statistics import median
 from typing import Union
 
 from ...model import BBox, Cell, Paragraph, Provenance, Role, Table
+from ..headings import Look, Looks
+from .borderless import find_borderless
 from .layout import reading_order
-from .lines import Line, group_rows, merge_line, split_pieces
+from .lines import Line, group_rows, is_centred, merge_line, split_pieces
 from .paragraphs import ParagraphDraft, build_paragraphs
 from .page import PageContent
 from .tables import CellBox, TableBox
@@ -65,24 +67,29 @@ def layout_page(page: PageContent, marks: dict[int, Role], text_box: tuple[float
     headers = sorted((page.rows[i] for i, role in marks.items() if role is Role.HEADER), key=lambda r: r.top)
     footers = sorted((page.rows[i] for i, role in marks.items() if role is Role.FOOTER), key=lambda r: r.top)
     body_rows = [row for i, row in enumerate(page.rows) if i not in marks]
-    return PageLayout(page.number, headers, _body_sequence(page, body_rows, text_box), footers)
+    borderless, body_rows = find_borderless(body_rows, page.tables)
+    return PageLayout(page.number, headers,
+                      _body_sequence(body_rows, [*page.tables, *borderless], text_box), footers)
 
 
-def page_blocks(layout: PageLayout, policy: WrapPolicy) -> list[Block]:
-    """Blocks of a page in reading order: its headers first, its footers last."""
+def page_blocks(layout: PageLayout, policy: WrapPolicy, looks: Looks | None = None) -> list[Block]:
+    """Blocks of a page in reading order: its headers first, its footers last. The look
+    of each body paragraph (for heading detection) is noted in ``looks``."""
     blocks: list[Block] = [_paragraph(r.text, r.box, layout.number, Role.HEADER)
                            for r in layout.headers if r.text]
-    blocks.extend(_emit(layout.sequence, layout.number, policy))
+    blocks.extend(_emit(layout.sequence, layout.number, policy, looks))
     blocks.extend(_paragraph(r.text, r.box, layout.number, Role.FOOTER)
                   for r in layout.footers if r.text)
     return blocks
 
 
-def _body_sequence(page: PageContent, rows: list[Line],
+def _body_sequence(rows: list[Line], tables: list[TableBox],
                    text_box: tuple[float, float]) -> list[Union[Line, TableBox]]:
     """Body lines and tables in reading order; ``text_box`` is where full lines start and end."""
-    pieces = [Line(p) for row in rows for p in split_pieces(row.glyphs)]
-    items: list[Union[Line, TableBox]] = [*pieces, *page.tables]
+    heights = [g.bottom - g.top for row in rows for g in row.glyphs if g.text != " "]
+    text_height = median(heights) if heights else None
+    pieces = [Line(p) for row in rows for p in split_pieces(row.glyphs, text_height)]
+    items: list[Union[Line, TableBox]] = [*pieces, *tables]
     if not items:
         return []
     boxes = [it.box if isinstance(it, Line) else it.bbox for it in items]
@@ -133,22 +140,43 @@ def _flush_row(row: list[Line], sequence: list[Union[Line, TableBox]], column: i
     row.clear()
 
 
-def _emit(sequence: list[Union[Line, TableBox]], page_no: int, policy: WrapPolicy) -> list[Block]:
+def _emit(sequence: list[Union[Line, TableBox]], page_no: int, policy: WrapPolicy,
+          looks: Looks | None = None) -> list[Block]:
     blocks: list[Block] = []
     run: list[Line] = []
     for item in sequence:
         if isinstance(item, TableBox):
-            blocks.extend(_drafts_to_blocks(build_paragraphs(run, policy), page_no))
+            blocks.extend(_drafts_to_blocks(build_paragraphs(run, policy), page_no, looks))
             run = []
             blocks.append(table_block(item, page_no, policy))
         else:
             run.append(item)
-    blocks.extend(_drafts_to_blocks(build_paragraphs(run, policy), page_no))
+    blocks.extend(_drafts_to_blocks(build_paragraphs(run, policy), page_no, looks))
     return blocks
 
 
-def _drafts_to_blocks(drafts: list[ParagraphDraft], page_no: int) -> list[Block]:
-    return [_paragraph(d.text, d.bbox, page_no) for d in drafts if d.text]
+def _drafts_to_blocks(drafts: list[ParagraphDraft], page_no: int, looks: Looks | None) -> list[Block]:
+    blocks: list[Block] = []
+    for draft in drafts:
+        if not draft.text:
+            continue
+        paragraph = _paragraph(draft.text, draft.bbox, page_no)
+        if looks is not None:
+            looks.note(paragraph, draft_look(draft))
+        blocks.append(paragraph)
+    return blocks
+
+
+def draft_look(draft: ParagraphDraft) -> Look:
+    """The paragraph's glyph size (median box height), bold when most of its glyphs are,
+    centred when all its lines are."""
+    ink = [g for line in draft.lines for g in line.glyphs if g.text != " "]
+    if not ink:
+        return Look()
+    heights = sorted(g.bottom - g.top for g in ink)
+    bold = sum(1 for g in ink if g.bold) * 5 >= 3 * len(ink)
+    return Look(size=round(heights[len(heights) // 2], 2), bold=bold,
+                centred=all(is_centred(line) for line in draft.lines))
 
 
 def table_block(table: TableBox, page_no: int, policy: WrapPolicy) -> Table:
@@ -181,6 +209,7 @@ def cell_lines(cell: CellBox) -> list[Line]:
             for line in lines:
                 line.left_edge = min(cell.bbox[0] + pad, line.x0)
                 line.right_edge = max(cell.bbox[2] - pad, line.x1)
+                line.in_cell = True
             ends = [line.glyphs[-1].x0 for line in lines[:-1] if line.trailing_space]
             for line in lines:
                 line.cell_space_x0 = max(ends) if ends else None

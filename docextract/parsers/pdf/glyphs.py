@@ -23,6 +23,7 @@ class Glyph(NamedTuple):
     x1: float
     bottom: float
     order: int = 0  # position in the content stream, for glyphs drawn on top of each other
+    bold: bool = False  # a bold font, or drawn twice over itself (fake bold)
 
     @property
     def height(self) -> float:
@@ -113,6 +114,7 @@ def read_glyphs(textpage: Any, frame: PageFrame, max_chars: int) -> list[Glyph]:
     upright = frame.rotation == 0
     left, top_y = frame.left, frame.top_y
     box = frame.box
+    font_weight = pdfium_c.FPDFText_GetFontWeight
     font_buf = ctypes.create_string_buffer(128)
     font_flags = ctypes.c_int()
     glyphs: list[Glyph] = []
@@ -133,15 +135,17 @@ def read_glyphs(textpage: Any, frame: PageFrame, max_chars: int) -> list[Glyph]:
             text = " "
         elif text in WINGDINGS_BULLETS and "wingding" in _font_name(raw, i, font_buf, font_flags).lower():
             text = WINGDINGS_BULLETS[text]
-        append(Glyph(text, x0, top, x1, bottom, i))
+        append(Glyph(text, x0, top, x1, bottom, i, font_weight(raw, i) >= BOLD_WEIGHT))
     return drop_overprinted(glyphs)
 
 
 NEIGHBOURS = 16
+BOLD_WEIGHT = 600  # PDFium's font weight (-1 or 0 when the font does not say)
 
 
 def drop_overprinted(glyphs: list[Glyph]) -> list[Glyph]:
-    """Remove glyphs drawn again on top of an identical glyph (fake bold, shadow text).
+    """Remove glyphs drawn again on top of an identical glyph (fake bold, shadow text);
+    the glyph kept is marked bold.
 
     Two glyphs are the same drawing when they have the same text and their boxes are
     offset by less than a point (and a quarter of the glyph size) in both directions; real
@@ -150,6 +154,7 @@ def drop_overprinted(glyphs: list[Glyph]) -> list[Glyph]:
     """
     order = sorted(range(len(glyphs)), key=lambda i: (glyphs[i].text, glyphs[i].x0))
     dropped: set[int] = set()
+    kept: set[int] = set()
     for n, i in enumerate(order):
         g = glyphs[i]
         if g.text == " " or i in dropped:
@@ -162,9 +167,10 @@ def drop_overprinted(glyphs: list[Glyph]) -> list[Glyph]:
                 break
             if abs(other.top - g.top) < tol:
                 dropped.add(max(i, j))  # keep the one drawn first
+                kept.add(min(i, j))
     if not dropped:
         return glyphs
-    return [g for k, g in enumerate(glyphs) if k not in dropped]
+    return [g._replace(bold=True) if k in kept else g for k, g in enumerate(glyphs) if k not in dropped]
 
 
 __all__ = ["Glyph", "PageFrame", "read_glyphs", "drop_overprinted"]

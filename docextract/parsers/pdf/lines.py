@@ -2,9 +2,13 @@
 
 Lines
     Glyphs whose boxes overlap vertically by half their height form a row. A space is
-    put between two glyphs only where the PDF draws a space glyph or leaves a gap wider
-    than a quarter of the line height, so ``2026년`` and ``1부`` stay joined when the
-    glyphs touch. A row is cut into pieces at gaps wider than 1.5 line heights; the
+    put between two glyphs where the PDF draws a space glyph, or where the gap between
+    them is a word gap (:func:`word_gap`): wider than the line's own letter gap by half
+    the font's space. The space is measured on the line (a drawn space glyph, else the
+    narrow Latin letters ``i l j t f r``, which are about as wide, else a quarter of the
+    line height) and the letter gap is the line's median gap, so justified lines, 자간
+    and letter-spaced titles move the threshold with them: ``of the`` set in Times
+    without space glyphs is two words, ``2050`` spread across a line is one. A row is cut into pieces at gaps wider than 1.5 line heights; the
     layout step decides whether pieces are columns or one spaced-out line. Glyphs
     squeezed on top of each other keep their drawing order (a right-aligned ``10``),
     and a row whose glyphs collide at two heights (a formula's numerator and
@@ -31,7 +35,10 @@ from statistics import median
 from .glyphs import Glyph
 
 PIECE_GAP = 1.5  # line heights: wider gaps cut a row into pieces
-SPACE_GAP = 0.25  # line heights: wider gaps between glyphs read as a space
+SPACE_WIDTH = 0.25  # line heights: a space where the line shows none (Times: 0.25 em)
+MIN_SPACE, MAX_SPACE = 0.15, 0.5  # line heights: the space measured on a line, clamped
+MAX_LETTER_GAP = 0.1  # line heights: the letter gap of a spread line, at most
+NARROW_LETTERS = frozenset("iljtfr")  # about a space wide in Latin fonts
 
 ITEM_START = re.compile(
     r"^\s*(?:"
@@ -65,7 +72,7 @@ class Line:
 
     __slots__ = ("glyphs", "x0", "top", "x1", "bottom", "text", "trailing_space",
                  "space_glyphs", "first_word_x1", "word_gaps", "column", "left_edge", "right_edge",
-                 "cell_space_x0")
+                 "cell_space_x0", "in_cell", "word_gap_at")
 
     def __init__(self, glyphs: list[Glyph]) -> None:
         self.glyphs = glyphs
@@ -79,12 +86,15 @@ class Line:
         self.column = 0
         self.left_edge = self.x0
         self.right_edge = self.x1
-        self.text, self.trailing_space, self.first_word_x1, self.word_gaps = _spell(glyphs)
+        self.word_gap_at, strict, leader = word_gap(glyphs)
+        self.text, self.trailing_space, self.first_word_x1, self.word_gaps = _spell(
+            glyphs, self.word_gap_at, strict, leader)
         inner = glyphs[:-1] if self.trailing_space else glyphs
         self.space_glyphs = any(g.text == " " for g in inner[1:])
         # in a table cell: where the rightmost space glyph drawn at the end of one of its
         # wrapped lines starts (None: no line of the cell ends with one)
         self.cell_space_x0: float | None = None
+        self.in_cell = False  # a line of a table cell, its edges at the cell's inner edges
 
     @property
     def height(self) -> float:
@@ -95,14 +105,15 @@ class Line:
         return (self.x0, self.top, self.x1, self.bottom)
 
 
-def _spell(glyphs: list[Glyph]) -> tuple[str, bool, float, list[float]]:
+def _spell(glyphs: list[Glyph], threshold: float, strict: float,
+           leader: float) -> tuple[str, bool, float, list[float]]:
     """Text, whether the line ends with a drawn space, where its first word ends, and
-    the widths of its word gaps (ink to ink), which tell how much a line was stretched."""
-    heights = [g.bottom - g.top for g in glyphs if g.text != " "]
-    em = median(heights) if heights else 10.0
-    threshold = SPACE_GAP * em
+    the widths of its word gaps (ink to ink), which tell how much a line was stretched.
+    The thresholds are :func:`word_gap`'s."""
+    low = min(threshold, leader)
     parts: list[str] = []
     prev_x1: float | None = None
+    prev_text = ""
     first_word_x1: float | None = None
     word_gaps: list[float] = []
     pending_space = False
@@ -110,18 +121,100 @@ def _spell(glyphs: list[Glyph]) -> tuple[str, bool, float, list[float]]:
         if g.text == " ":
             pending_space = prev_x1 is not None
             continue
-        if prev_x1 is not None and (pending_space or g.x0 - prev_x1 > threshold):
+        gap = g.x0 - prev_x1 if prev_x1 is not None else 0.0
+        if prev_x1 is not None and (pending_space or (
+                gap > low and gap > _junction(prev_text, g.text, threshold, strict, leader))):
             parts.append(" ")
-            word_gaps.append(g.x0 - prev_x1)
+            word_gaps.append(gap)
             if first_word_x1 is None:
                 first_word_x1 = prev_x1
         pending_space = False
         parts.append(g.text)
+        prev_text = g.text
         prev_x1 = g.x1 if prev_x1 is None else max(prev_x1, g.x1)
     trailing = bool(glyphs) and glyphs[-1].text == " "
     text = "".join(parts)
     last_x1 = prev_x1 if prev_x1 is not None else glyphs[-1].x1
     return text, trailing, first_word_x1 if first_word_x1 is not None else last_x1, word_gaps
+
+
+def word_gap(glyphs: list[Glyph]) -> tuple[float, float, float]:
+    """The narrowest gap between two glyphs of this line that separates words; the
+    stricter one for a Latin letter or digit next to a Hangul syllable; and the one next
+    to a leader dot (``목차 ····· 3``: SPACE_WIDTH of the height of all the line's glyphs).
+
+    The line's letter gap is its median gap where no space glyph is drawn (within
+    ±MAX_LETTER_GAP line heights); its space is a drawn space glyph's width, else the
+    narrow Latin letters', else SPACE_WIDTH line heights. A word gap is wider than the
+    letter gap by half a space, and by half the line's own typical word gap (the upper
+    quartile of the gaps that pass the first test) when it has such gaps: a line set
+    with wide word gaps does not split at a narrower gap inside ``15분``. A Latin letter
+    or digit next to a Hangul syllable (``1회``, ``day에``: Korean fonts place them
+    loosely) need SPACE_WIDTH line heights over the letter gap. Leader dots, small and
+    packed tight, count towards neither the line height nor the letter gap."""
+    all_heights: list[float] = []
+    heights: list[float] = []
+    gaps: list[float] = []
+    spaces: list[float] = []
+    narrow: list[float] = []
+    reach: float | None = None
+    after_space = False
+    prev = ""
+    for g in glyphs:  # one pass: this runs for every line the parser builds
+        text = g.text
+        if text == " ":
+            after_space = True
+            if g.x1 > g.x0:
+                spaces.append(g.x1 - g.x0)
+            continue
+        height = g.bottom - g.top
+        all_heights.append(height)
+        if text in LEADERS:
+            prev = text
+        else:
+            heights.append(height)
+            if reach is not None and not after_space and prev not in LEADERS:
+                gaps.append(g.x0 - reach)
+            prev = text
+            if text in NARROW_LETTERS:
+                narrow.append(g.x1 - g.x0)
+        after_space = False
+        reach = g.x1 if reach is None or g.x1 > reach else reach
+    em = median(heights) if heights else 10.0
+    leader = SPACE_WIDTH * (median(all_heights) if all_heights else 10.0)
+    space = _space(spaces, narrow, em)
+    letter = min(max(median(gaps), -MAX_LETTER_GAP * em), MAX_LETTER_GAP * em) if gaps else 0.0
+    threshold = letter + 0.5 * space
+    wide = sorted(g for g in gaps if g > threshold)
+    if len(wide) > 1:
+        typical = min(wide[(3 * len(wide)) // 4], letter + MAX_SPACE * em)
+        threshold = max(threshold, (letter + typical) / 2)
+    return threshold, max(threshold, letter + SPACE_WIDTH * em), leader
+
+
+LEADERS = frozenset("·‧ㆍ…‥・")
+
+
+def _space(spaces: list[float], narrow: list[float], em: float) -> float:
+    space = median(spaces) if spaces else median(narrow) if narrow else SPACE_WIDTH * em
+    return min(max(space, MIN_SPACE * em), MAX_SPACE * em)
+
+
+def space_width(glyphs: list[Glyph]) -> float:
+    """The width of a space on this line (see :func:`word_gap`)."""
+    heights = [g.bottom - g.top for g in glyphs if g.text != " " and g.text not in LEADERS]
+    em = median(heights) if heights else 10.0
+    return _space([g.x1 - g.x0 for g in glyphs if g.text == " " and g.x1 > g.x0],
+                  [g.x1 - g.x0 for g in glyphs if g.text in NARROW_LETTERS], em)
+
+
+def _junction(a: str, b: str, threshold: float, strict: float, leader: float) -> float:
+    """The word gap between glyphs ``a`` and ``b`` (see :func:`word_gap`)."""
+    if a in LEADERS or b in LEADERS:
+        return leader
+    if (a.isascii() and a.isalnum() and is_hangul(b)) or (is_hangul(a) and b.isascii() and b.isalnum()):
+        return strict
+    return threshold
 
 
 def group_rows(glyphs: list[Glyph]) -> list[list[Glyph]]:
@@ -177,12 +270,17 @@ def _left_to_right(glyphs: list[Glyph]) -> list[Glyph]:
     return out
 
 
-def split_pieces(row: list[Glyph]) -> list[list[Glyph]]:
-    """Cut a row at wide gaps; leading/trailing space glyphs stay with their piece."""
+def split_pieces(row: list[Glyph], text_height: float | None = None) -> list[list[Glyph]]:
+    """Cut a row at wide gaps; leading/trailing space glyphs stay with their piece.
+
+    A gap is wide past PIECE_GAP times the row's median glyph height, or times
+    ``text_height`` (the page's text) when that is less: a title in one column shares
+    its row with a heading or text of the next column, and the gutter between them is
+    wide for the text, not for the title."""
     heights = [g.bottom - g.top for g in row if g.text != " "]
     if not heights:
         return []
-    limit = PIECE_GAP * median(heights)
+    limit = PIECE_GAP * min(median(heights), text_height or float("inf"))
     pieces: list[list[Glyph]] = [[]]
     reach: float | None = None
     for g in row:
@@ -238,6 +336,48 @@ def continues(a: Line, b: Line, typical_gap: float | None = None) -> bool:
     return _wrapped(a, b, em, strict=a.column != b.column)
 
 
+def room_for_next_letter(a: Line, b: Line) -> bool:
+    """``a`` had room left for ``b``'s first letter, so ``a`` was not cut inside a word (a
+    cut leaves the line full): the break was a word wrap, or made by hand. The room is at
+    ``a``'s right end; for centred text (``a`` and ``b`` centred between the same edges
+    but starting at different places: a label in a table cell) on both sides."""
+    letter = next((g for g in b.glyphs if g.text != " "), None)
+    if letter is None:
+        return False
+    width = letter.x1 - letter.x0
+    room = a.right_edge - a.x1
+    middle = (a.left_edge + a.right_edge) / 2
+    near = 0.1 * width
+    if abs((a.x0 + a.x1) / 2 - middle) <= near and abs((b.x0 + b.x1) / 2 - middle) <= near \
+            and abs(a.x0 - b.x0) > near:
+        room += a.x0 - a.left_edge
+    return room >= width
+
+
+# a value printed without spaces that a full cell may cut anywhere: digits with their
+# separators (postcode, phone), an e-mail address, a URL or a domain name
+_VALUE_PIECE = re.compile(r"^[A-Za-z0-9.@:/_%~#?=&+-]+$")
+_VALUE_MARK = re.compile(r"[0-9@/:]|\.[A-Za-z]|[A-Za-z]\.")
+
+
+def cut_token(a: Line, b: Line) -> bool:
+    """In a table cell, ``a`` was cut inside one value that ``b`` goes on with: ``a`` ends
+    without a space glyph and had no room for ``b``'s first letter (the cell was full, not
+    the value at its end), and both sides of the cut are pieces of a value written
+    without spaces that has digits, ``@``, ``/``, ``:`` or a dot between letters
+    (``06`` / ``17``, ``jung.h@seo`` / ``ul.go.kr``, ``fire.seoul.go.`` / ``kr/knfs``).
+    Two plain words (``Name of`` / ``organization``) are left to the wrap rule: a line
+    may end full at a word boundary too."""
+    if not a.in_cell or a.trailing_space or not a.text or not b.text:
+        return False
+    tail, head = a.text.rsplit(" ", 1)[-1], b.text.split(" ", 1)[0]
+    if not (_VALUE_PIECE.match(tail) and _VALUE_PIECE.match(head)):
+        return False
+    if not (_VALUE_MARK.search(tail) or _VALUE_MARK.search(head)):
+        return False
+    return not room_for_next_letter(a, b)
+
+
 def continues_on_next_page(a: Line, b: Line) -> bool:
     """True when ``b``, the first body line of a page, continues ``a``, the last body
     line of the page before (HWP breaks paragraphs across pages like across lines)."""
@@ -252,8 +392,8 @@ def continues_on_next_page(a: Line, b: Line) -> bool:
 
 def _wrapped(a: Line, b: Line, em: float, strict: bool) -> bool:
     """The text and the room left on ``a`` say that ``a`` was wrapped onto ``b``."""
-    if SENTENCE_END.search(a.text) or TOC_ENTRY_END.search(a.text):
-        return False
+    if (SENTENCE_END.search(a.text) or TOC_ENTRY_END.search(a.text)) and not cut_token(a, b):
+        return False  # but ``fire.seoul.go.`` / ``kr`` in a full cell is one address
     if ITEM_START.match(b.text) and not (a.text.endswith("니") and b.text.startswith("다")):
         return False  # but ``바랍니`` / ``다. 그런데`` is a verb ending, not item 다.
     room = a.right_edge - a.x1
@@ -270,5 +410,7 @@ def _wrapped(a: Line, b: Line, em: float, strict: bool) -> bool:
 
 __all__ = [
     "Line", "continues", "continues_on_next_page", "group_rows", "is_centred", "is_hangul",
-    "merge_line", "split_pieces", "ITEM_START", "SENTENCE_END",
+    "merge_line", "room_for_next_letter", "cut_token", "space_width", "split_pieces", "word_gap",
+    "ITEM_START",
+    "SENTENCE_END",
 ]

@@ -12,6 +12,11 @@ its continuation B, the first case that applies decides:
    those junctions like the open ones (see below), and where it has no opinion the drawn
    space stands.
 2. A ends with ``-`` before a letter or digit → no space.
+2b. **A value cut by a full table cell** (:func:`.lines.cut_token`): in a table cell, A
+   ends without a space glyph and with no room left for B's first letter, and the cut
+   falls inside one value: a postcode, phone number, e-mail address, URL or domain
+   (``06`` / ``17`` / ``1``, ``jung.h@seo`` / ``ul.go.kr``, ``fire.seoul.go.`` / ``kr``)
+   → no space. (Issue #11: HWP prints such values in narrow footer cells.)
 3. **The producer draws spaces but not here**: A has space glyphs between its words, no
    space at its end, and at least 15% of the document's wrapped lines of that kind do end
    with one (about how often a break falls on a word boundary) → no space: A was broken
@@ -101,7 +106,8 @@ from statistics import median
 from typing import Optional, Sequence
 
 from .lexicon import DocumentSpelling
-from .lines import Line, continues, continues_on_next_page, is_centred, is_hangul
+from .lines import (Line, continues, continues_on_next_page, cut_token, is_centred, is_hangul,
+                    room_for_next_letter)
 from .spacing import DocumentUsage, Junction, decide
 from .spacing import available as spacing_available
 
@@ -111,10 +117,13 @@ ENDING_FRAGMENT = re.compile(r"^(?:다|니다|습니다|입니다|요|음|함|�
 BOUND_STARTS = set("겠었았였습읍")
 # One-syllable words that stand alone, so a line ending or starting with one is a word
 # boundary (``및``, ``등``, ``수``, adnominal ``할``/``한``/``된``).
-FREE_SYLLABLES = set("및등수것때더또각본약총곧잘못안좀늘꼭그저이전후중내외간별단즉할한된될갈볼줄뿐")
+FREE_SYLLABLES = set("및등수것때더또각매본약총곧잘못안좀늘꼭그저이전후중내외간별단즉할한된될갈볼줄뿐")
 # The free one-syllable words that can also open a line on their own; adnominals such as
 # ``한`` are left out because ``위/한``, ``대/한`` are far more common line breaks.
-FREE_HEADS = set("및등또즉각총약곧꼭좀")
+FREE_HEADS = set("및등또즉각매총약곧꼭좀")
+# What follows a particle that opens a line (``도,`` ``데.``); a middle dot joins nouns
+# (``시·도``) and says nothing
+PARTICLE_PUNCTUATION = set(",.;:!?)」』\"'”’")
 # Last syllables that usually close a Korean word (particles, verb endings).
 WORD_FINAL = set("을를은는이가의에로고며서면도와과게지한할된될인던여해아어듯께만까요다든랑")
 # Particles and endings that start the continuation of a word split across lines.
@@ -185,6 +194,8 @@ class WrapPolicy:
         last, first = a.text[-1], b.text[0]
         if last == "-" and first.isalnum():
             return ""
+        if cut_token(a, b):
+            return ""
         if self.trailing_space_evidence and a.space_glyphs and not _word_wrapped(a, b):
             return ""
         if self.trailing_space_evidence and _cut_word(a) and is_hangul(last) and is_hangul(first):
@@ -215,8 +226,7 @@ class WrapPolicy:
             if len(tail) > 1 and (last in WORD_FINAL or _number_with_unit(tail)):
                 return " "
             return ""
-        if len(b.text) > 1 and not is_hangul(b.text[1]) and b.text[1] != " " \
-                and head[0] not in FREE_SYLLABLES:
+        if len(b.text) > 1 and b.text[1] in PARTICLE_PUNCTUATION and head[0] not in FREE_SYLLABLES:
             return ""  # ``도,`` ``데.``: a particle with punctuation
         if len(tail) == 1 and tail not in FREE_SYLLABLES:
             return ""  # a word is rarely one syllable: ``보`` / ``임해`` was one word
@@ -236,24 +246,6 @@ def _cut_word(a: Line) -> bool:
     than a letter of room on both sides together) and ends without a space glyph, where
     another line of the cell drew one as far right or further (so one would have fitted)."""
     return a.cell_space_x0 is not None and _fills_line(a) and a.x1 <= a.cell_space_x0 + SAME_POSITION
-
-
-def room_for_next_letter(a: Line, b: Line) -> bool:
-    """``a`` had room left for ``b``'s first letter, so ``a`` was not cut inside a word (a
-    cut leaves the line full): the break was a word wrap, or made by hand. The room is at
-    ``a``'s right end; for centred text (``a`` and ``b`` centred between the same edges
-    but starting at different places: a label in a table cell) on both sides."""
-    letter = next((g for g in b.glyphs if g.text != " "), None)
-    if letter is None:
-        return False
-    width = letter.x1 - letter.x0
-    room = a.right_edge - a.x1
-    middle = (a.left_edge + a.right_edge) / 2
-    near = 0.1 * width
-    if abs((a.x0 + a.x1) / 2 - middle) <= near and abs((b.x0 + b.x1) / 2 - middle) <= near \
-            and abs(a.x0 - b.x0) > near:
-        room += a.x0 - a.left_edge
-    return room >= width
 
 
 def _word_wrapped(a: Line, b: Line) -> bool:
