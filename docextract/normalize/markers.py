@@ -29,11 +29,11 @@ _BLANK = "[ \\t\\u3000]"
 
 MARKER = re.compile(
     rf"{_BLANK}*(?P<marker>"
-    rf"\d{{1,2}}\.(?={_BLANK}|[가-힣]|$)"                      # 1.
-    rf"|[{ITEM_SYLLABLES}]\.(?={_BLANK}|$)"                    # 가.
-    rf"|\d{{1,2}}\)"                                          # 1)
+    rf"\d{{1,3}}\.(?={_BLANK}|[가-힣]|$)"                      # 1.
+    rf"|[{ITEM_SYLLABLES}]\.(?={_BLANK}+\S)"                  # 가. (a lone 다. ends a verb)
+    rf"|\d{{1,3}}\)"                                          # 1)
     rf"|[{ITEM_SYLLABLES}]\)"                                  # 가)
-    rf"|\(\s*\d{{1,2}}\s*\)"                                   # (1)
+    rf"|\(\s*\d{{1,3}}\s*\)"                                   # (1)
     rf"|\(\s*[{ITEM_SYLLABLES}]\s*\)"                          # (가)
     rf"|[{CIRCLED_NUMBERS}{CIRCLED_SYLLABLES}]"                # ① ㉮
     rf"|[{ROMAN}]\s*[.)]?(?={_BLANK}|[가-힣]|$)"               # Ⅰ.
@@ -105,4 +105,17 @@ def item_marker(text: str, start: int = 0, end: int | None = None) -> Marker | N
     return Marker(marker.replace(" ", ""), _kind(marker), end)
 
 
-__all__ = ["BULLET_RANKS", "ITEM_SYLLABLES", "KIND_RANKS", "MARKER", "Marker", "item_marker"]
+# Lines that open a part without being an item: articles and chapters of rules (제3조,
+# 제2장), and 붙임/별첨 headings (``붙임 1``, ``[별표 2]``).
+SECTION_START = re.compile(
+    r"\s*(?:제\s*\d+\s*[조장절관편항](?:의\s*\d+)?(?=\s|\(|$)"
+    r"|붙\s*임(?=\s|\d|$|:)"
+    r"|[<〈《【\[]\s*(?:붙\s*임|별\s*첨|첨\s*부|서\s*식|참\s*고|별\s*표|별\s*지))")
+
+
+def starts_part(text: str) -> bool:
+    """Whether ``text`` starts a new item or part: an item marker or a section start."""
+    return item_marker(text) is not None or SECTION_START.match(text) is not None
+
+
+__all__ = ["BULLET_RANKS", "SECTION_START", "starts_part", "ITEM_SYLLABLES", "KIND_RANKS", "MARKER", "Marker", "item_marker"]

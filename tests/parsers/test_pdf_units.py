@@ -13,7 +13,8 @@ from docextract.parsers.pdf.furniture import PAGE_NUMBER, PageRows, find_furnitu
 from docextract.parsers.pdf.glyphs import Glyph, PageFrame, drop_overprinted
 from docextract.parsers.pdf.lexicon import DocumentSpelling
 from docextract.parsers.pdf.layout import reading_order
-from docextract.parsers.pdf.lines import ITEM_START, SENTENCE_END, Line, continues, group_rows
+from docextract.normalize.markers import starts_part
+from docextract.parsers.pdf.lines import SENTENCE_END, Line, continues, group_rows
 from docextract.parsers.pdf.meta import parse_pdf_date
 from docextract.parsers.pdf.tables import (assign_glyphs, at_page_break, find_tables, merge_rules,
                                            open_ends)
@@ -200,12 +201,12 @@ def test_continuation_needs_a_full_line_and_no_new_item():
                                   "□ 사업명", "○ 용도", "- 세부", "· 항목", "※ 참고", "제3조(정의)",
                                   "< 붙임1 > 서식", "[별첨 2] 기준"])
 def test_item_starts(text):
-    assert ITEM_START.match(text)
+    assert starts_part(text)
 
 
 @pytest.mark.parametrize("text", ["2023. 5.", "3.5%를", "2.(목) 18:00까지", "다.", "가나다라", "10월"])
 def test_not_item_starts(text):
-    assert not ITEM_START.match(text)
+    assert not starts_part(text)
 
 
 def test_sentence_ends():

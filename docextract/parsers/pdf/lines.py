@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from statistics import median
 
+from ...normalize.markers import starts_part
 from .glyphs import Glyph
 
 PIECE_GAP = 1.5  # line heights: wider gaps cut a row into pieces
@@ -40,23 +41,6 @@ MIN_SPACE, MAX_SPACE = 0.15, 0.5  # line heights: the space measured on a line, 
 MAX_LETTER_GAP = 0.1  # line heights: the letter gap of a spread line, at most
 NARROW_LETTERS = frozenset("iljtfr")  # about a space wide in Latin fonts
 
-ITEM_START = re.compile(
-    r"^\s*(?:"
-    r"\d{1,3}\.(?=\s)"  # 1. with a space after: not 2023. 3.5 or a wrapped date 2.(목)
-    r"|\d{1,3}\)(?=\s|[가-힣A-Za-z])"  # 1)
-    r"|\(\s*\d{1,3}\s*\)"  # (1)
-    r"|[가나다라마바사아자차카타파하][.)](?=\s+\S)"  # 가. 나) followed by the item text
-    r"|\(\s*[가나다라마바사아자차카타파하]\s*\)"  # (가)
-    r"|[①-⑳㉠-㉭㉮-㉻]"
-    r"|[ⅰ-ⅻⅠ-Ⅻ]\s*[.)]?"
-    r"|[□■○●◦◯◎▪▫◆◇▶▷►▸•∙·ㆍ※★☆❍❏❑✓✔➢➤▣◈]"
-    r"|[\-–—*+](?=\s)"
-    r"|[\ue000-\uf8ff]"  # private-use bullets from Hancom symbol fonts
-    r"|제\s*\d+\s*[조장절관편항](?:의\s*\d+)?(?=\s|\(|$)"
-    r"|붙\s*임(?=\s|\d|$|:)"
-    r"|[<〈《【\[]\s*(?:붙\s*임|별\s*첨|첨\s*부|서\s*식|참\s*고|별\s*표|별\s*지)"
-    r")"
-)
 # A table-of-contents entry ends with leader dots (or a wide gap) and a page number.
 TOC_ENTRY_END = re.compile(r"(?:[·.…‥・ㆍ]{3,}|\s{3,})\s*\d{1,4}\s*$")
 # A full stop after a digit is a date or number (``2025. 10.``), not a sentence end.
@@ -394,7 +378,7 @@ def _wrapped(a: Line, b: Line, em: float, strict: bool) -> bool:
     """The text and the room left on ``a`` say that ``a`` was wrapped onto ``b``."""
     if (SENTENCE_END.search(a.text) or TOC_ENTRY_END.search(a.text)) and not cut_token(a, b):
         return False  # but ``fire.seoul.go.`` / ``kr`` in a full cell is one address
-    if ITEM_START.match(b.text) and not (a.text.endswith("니") and b.text.startswith("다")):
+    if starts_part(b.text) and not (a.text.endswith("니") and b.text.startswith("다")):
         return False  # but ``바랍니`` / ``다. 그런데`` is a verb ending, not item 다.
     room = a.right_edge - a.x1
     if is_centred(a):
@@ -411,6 +395,5 @@ def _wrapped(a: Line, b: Line, em: float, strict: bool) -> bool:
 __all__ = [
     "Line", "continues", "continues_on_next_page", "group_rows", "is_centred", "is_hangul",
     "merge_line", "room_for_next_letter", "cut_token", "space_width", "split_pieces", "word_gap",
-    "ITEM_START",
     "SENTENCE_END",
 ]
