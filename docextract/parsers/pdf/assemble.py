@@ -10,7 +10,7 @@ read (:mod:`.page`), then laid out, then turned into blocks here.
 from __future__ import annotations
 
 from statistics import median
-from typing import Any
+from typing import Any, Iterable
 
 from ...errors import LimitExceeded
 from ...model import Paragraph, Role
@@ -23,8 +23,9 @@ from .split_tables import cut_between, cut_ends, join_continued, last_table
 from .wrap import WrapPolicy, decide_policy
 
 
-def assemble_blocks(pages: list[PageContent], ctx: ParseContext) -> list[Any]:
+def assemble_blocks(pages: Iterable[PageContent], ctx: ParseContext) -> list[Any]:
     """The document's blocks in reading order, page by page; warnings go to ``ctx``."""
+    pages = list(pages)
     for page in pages:
         for code, message in page.problems:
             ctx.warn(code, message, f"page {page.number}")

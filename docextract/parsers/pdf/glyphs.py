@@ -94,17 +94,18 @@ def _codes(raw: Any, count: int) -> list[int]:
     return [pdfium_c.FPDFText_GetUnicode(raw, i) for i in range(count)]
 
 
-def read_glyphs(textpage: Any, frame: PageFrame, max_chars: int) -> list[Glyph]:
-    """The page's drawn characters (PDFium's generated spaces and line breaks left out).
+def read_glyphs(textpage: Any, frame: PageFrame, max_chars: int) -> tuple[list[Glyph], int]:
+    """The page's drawn characters (PDFium's generated spaces and line breaks left out),
+    at most the first ``max_chars``, and how many characters the page has in all.
 
     Over-printed duplicates (fake bold: the same glyph drawn twice a fraction of a point
     apart) are dropped here, so no later stage sees ``제제안안``.
     """
     raw = textpage.raw
-    count = pdfium_c.FPDFText_CountChars(raw)
-    if count <= 0:
-        return []
-    count = min(count, max_chars)
+    total = pdfium_c.FPDFText_CountChars(raw)
+    if total <= 0:
+        return [], 0
+    count = min(total, max_chars)
     codes = _codes(raw, count)
     rect = pdfium_c.FS_RECTF()
     is_generated = pdfium_c.FPDFText_IsGenerated
@@ -134,7 +135,7 @@ def read_glyphs(textpage: Any, frame: PageFrame, max_chars: int) -> list[Glyph]:
         elif text in WINGDINGS_BULLETS and "wingding" in _font_name(raw, i, font_buf, font_flags).lower():
             text = WINGDINGS_BULLETS[text]
         append(Glyph(text, x0, top, x1, bottom, i))
-    return drop_overprinted(glyphs)
+    return drop_overprinted(glyphs), total
 
 
 NEIGHBOURS = 16
