@@ -298,7 +298,7 @@ class Preflight:
             content = min(content + count * c, _SATURATED)
             inline = min(inline + count * i, _SATURATED)
             over = over or x
-            if depth == 0 and count * o > page.largest_use_count * 1 and name:
+            if depth == 0 and name and count * o > page.largest_use_count:
                 page.largest_use, page.largest_use_count = name, count * o
         return objects, content, inline, over
 
@@ -331,15 +331,15 @@ class Preflight:
 
 
 def _over_bounds(cost: PageCost) -> str:
+    via = (f" (form XObject /{cost.largest_use} drawn over and over)"
+           if cost.largest_use_count > cost.objects // 2 else "")
     if cost.over_cap:
         return f"a content stream inflates past {MAX_STREAM_BYTES // MiB} MiB"
-    if cost.content_bytes > MAX_PAGE_CONTENT_BYTES:
-        return (f"its content inflates to {_size(cost.content_bytes)} to parse, past "
-                f"{MAX_PAGE_CONTENT_BYTES // MiB} MiB")
     if cost.objects > MAX_PAGE_OBJECTS:
-        via = (f" (form XObject /{cost.largest_use} drawn over and over)"
-               if cost.largest_use_count > cost.objects // 2 else "")
         return f"it draws about {_count_text(cost.objects)} objects{via}, past {MAX_PAGE_OBJECTS:,}"
+    if cost.content_bytes > MAX_PAGE_CONTENT_BYTES:
+        return (f"its content inflates to {_size(cost.content_bytes)} to parse{via}, past "
+                f"{MAX_PAGE_CONTENT_BYTES // MiB} MiB")
     if cost.inline_bytes > MAX_PAGE_INLINE_BYTES:
         return (f"its inline images declare {_size(cost.inline_bytes)} of pixels, past "
                 f"{MAX_PAGE_INLINE_BYTES // MiB} MiB")
