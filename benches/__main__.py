@@ -1,4 +1,4 @@
-"""Run every benchmark in turn: `python -m benches [NAME ...]` (names: hwp, pdf, cli, letters)."""
+"""Run every benchmark in turn: `python -m benches [NAME ...]` (names: hwp, pdf, pdf-memory, cli, letters)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import time
 BENCHES = {
     "hwp": "benches.bench_hwp",
     "pdf": "benches.bench_pdf",
+    "pdf-memory": "benches.bench_pdf_memory",
     "cli": "benches.bench_cli",
     "letters": "benches.eval_letters",
 }

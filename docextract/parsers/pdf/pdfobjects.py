@@ -24,7 +24,10 @@ MAX_OBJECT_STREAMS = 10_000
 _WS = b"\x00\t\n\x0c\r "
 _DELIMITERS = b"()<>[]{}/%"
 _SPACE = rb"(?:[\x00\t\n\x0c\r ]|%[^\r\n]*[\r\n])+"
-_HEADER = re.compile(rb"(?<![0-9])(\d{1,10})" + _SPACE + rb"(\d{1,5})" + _SPACE + rb"obj(?![A-Za-z0-9])")
+_OBJ = re.compile(rb"obj(?![A-Za-z0-9])")  # no look-behind: it would cost the fast literal search
+_HEADER_TAIL = re.compile(rb"(?<![0-9])(\d{1,10})" + _SPACE + rb"(\d{1,5})" + _SPACE + rb"\Z")
+_HEADER_WINDOW = 96
+_ROOT = re.compile(rb"/Root" + _SPACE + rb"(\d{1,10})" + _SPACE + rb"(\d{1,5})" + _SPACE + rb"R(?![A-Za-z0-9])")
 _REGULAR = re.compile(rb"[^\x00\t\n\x0c\r ()<>\[\]{}/%]*")
 _SKIP = re.compile(rb"(?:[\x00\t\n\x0c\r ]|%[^\r\n]*)*")
 _REF_TAIL = re.compile(_SPACE + rb"(\d{1,5})" + _SPACE + rb"R(?![A-Za-z0-9])")
@@ -33,6 +36,7 @@ _HEX_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
 _STREAM = re.compile(rb"stream(?:\r\n|\n|\r)?")
 _ENDSTREAM = b"endstream"
 _OBJECT_STREAM_TYPE = re.compile(rb"/Type\s*/ObjStm(?![A-Za-z0-9])")
+_CATALOG = re.compile(rb"/Type\s*/Catalog(?![A-Za-z0-9])")
 
 
 class Unreadable(Exception):
@@ -175,8 +179,24 @@ class ObjectIndex:
         self._packed: dict[int, tuple[int, int]] = {}  # number -> (object stream, index)
         self._packed_cache: dict[int, tuple[bytes, list[tuple[int, int]], int]] = {}
         self.object_streams: list[int] = []
-        for match in _HEADER.finditer(data):
-            self._offsets.setdefault(int(match.group(1)), []).append(match.end())
+        self._parsed: dict[int, Any] = {}  # current definitions, parsed once
+        offsets = self._offsets
+        for keyword in _OBJ.finditer(data):
+            # the keyword is found first (a fast literal search), then its two numbers:
+            # the usual "12 0 obj" split by whitespace, else with comments between them
+            at = keyword.start()
+            if data[at - 3:at] == b"end":
+                continue
+            words = data[max(0, at - 24):at].split()
+            if len(words) >= 2 and words[-1].isdigit() and words[-2].isdigit() \
+                    and len(words[-2]) <= 10 and (len(words) > 2 or at < 24 or data[at - 24:at][:1].isspace()):
+                number = int(words[-2])
+            else:
+                match = _HEADER_TAIL.search(data, max(0, at - _HEADER_WINDOW), at)
+                if not match:
+                    continue
+                number = int(match.group(1))
+            offsets.setdefault(number, []).append(keyword.end())
         self.encrypted = b"/Encrypt" in data
         self._scan_object_streams()
 
@@ -255,6 +275,13 @@ class ObjectIndex:
         if not isinstance(ref, Ref):
             return ref
         number = ref.number
+        if number in self._parsed:
+            return self._parsed[number]
+        value = self._get(number)
+        self._parsed[number] = value
+        return value
+
+    def _get(self, number: int) -> Any:
         packed = self._packed.get(number)
         if packed is not None:
             body, header, first = self._object_stream(packed[0])
@@ -280,33 +307,36 @@ class ObjectIndex:
         return out
 
     def root(self) -> Optional[dict[str, Any]]:
-        """The document catalog: from the last trailer (or cross-reference stream) naming
-        one, else the last object of /Type /Catalog."""
-        data = self.data
-        at = data.rfind(b"trailer")
-        while at >= 0:
+        """The document catalog: the last ``/Root`` reference in the file (the newest
+        trailer or cross-reference stream) that leads to one, else the last object that
+        says it is one."""
+        for match in reversed(list(_ROOT.finditer(self.data))):
             try:
-                trailer, _ = parse_value(data, at + len(b"trailer"))
-            except Unreadable:
-                trailer = None
-            if isinstance(trailer, dict) and isinstance(trailer.get("Root"), Ref):
-                catalog = self.get(trailer["Root"])
-                if isinstance(catalog, dict):
-                    return catalog
-            at = data.rfind(b"trailer", 0, at)
-        candidates = []
-        for number in self.numbers():
-            try:
-                value = self.get(Ref(number, 0))
+                catalog = self.get(Ref(int(match.group(1)), int(match.group(2))))
             except Unreadable:
                 continue
-            if isinstance(value, Stream) and value.dict.get("Type") == "XRef":
-                root = self.get(value.dict.get("Root"))
-                if isinstance(root, dict):
-                    candidates.append(root)
-            elif isinstance(value, dict) and value.get("Type") == "Catalog":
-                candidates.append(value)
-        return candidates[-1] if candidates else None
+            if isinstance(catalog, dict) and "Pages" in catalog:
+                return catalog
+        for match in reversed(list(_CATALOG.finditer(self.data))):
+            number = self._enclosing(match.start())
+            if number is None:
+                continue
+            try:
+                catalog = self.get(Ref(number, 0))
+            except Unreadable:
+                continue
+            if isinstance(catalog, dict) and catalog.get("Type") == "Catalog":
+                return catalog
+        return None
+
+    def _enclosing(self, position: int) -> Optional[int]:
+        """The number of the object whose header comes last before ``position``."""
+        best: Optional[tuple[int, int]] = None
+        for number, offsets in self._offsets.items():
+            for offset in offsets:
+                if offset <= position and (best is None or offset > best[0]):
+                    best = (offset, number)
+        return best[1] if best else None
 
 
 def decode_whole(raw: bytes, names: list[str], cap: int) -> bytes:
