@@ -163,7 +163,7 @@ def test_flate_bomb_page_is_refused_without_inflating_it(tmp_path):
     assert "page 1" in result["warnings"][0][1]
     assert f"{MAX_STREAM_BYTES // MiB} MiB" in result["warnings"][0][1]
     # streamed, never held: memory stays far below the bytes it inflated
-    assert seconds < 20 and peak < 200, (seconds, peak)
+    assert seconds < 20 and peak < 400, (seconds, peak)
 
 
 def test_flate_bombs_past_the_document_budget_are_a_typed_error(tmp_path):
@@ -172,7 +172,7 @@ def test_flate_bombs_past_the_document_budget_are_a_typed_error(tmp_path):
     result, seconds, peak = parse_in_child(path, max_decompressed_bytes=64 * MiB)
     assert result["error"] == "LimitExceeded"
     assert "max_decompressed_bytes" in result["message"]
-    assert seconds < 20 and peak < 200, (seconds, peak)
+    assert seconds < 20 and peak < 400, (seconds, peak)
 
 
 def test_inline_image_bomb_is_refused(tmp_path):
@@ -184,7 +184,7 @@ def test_inline_image_bomb_is_refused(tmp_path):
     assert result["text"] == "Page two"
     assert codes(result) == ["pdf-page-skipped"]
     assert "inline images" in result["warnings"][0][1]
-    assert seconds < 20 and peak < 200, (seconds, peak)
+    assert seconds < 20 and peak < 400, (seconds, peak)
 
 
 def test_large_inline_image_is_read_in_the_sandbox(tmp_path):
