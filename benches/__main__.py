@@ -1,5 +1,5 @@
-"""Run every benchmark in turn: `python -m benches [NAME ...]` (names: hwp, pdf, cli, letters,
-redaction, chunks, batch, structure)."""
+"""Run every benchmark in turn: `python -m benches [NAME ...]` (names: hwp, pdf, pdf-memory, cli,
+letters, redaction, chunks, batch, structure)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import time
 BENCHES = {
     "hwp": "benches.bench_hwp",
     "pdf": "benches.bench_pdf",
+    "pdf-memory": "benches.bench_pdf_memory",
     "cli": "benches.bench_cli",
     "letters": "benches.eval_letters",
     "redaction": "benches.eval_redaction",

@@ -10,46 +10,80 @@ read (:mod:`.page`), then laid out, then turned into blocks here.
 from __future__ import annotations
 
 from statistics import median
-from typing import Any
+from typing import Any, Iterable, Optional
 
 from ...errors import LimitExceeded
 from ...model import Paragraph, Role
 from ..base import ParseContext
 from ..headings import Looks, mark_headings
 from .blocks import PageLayout, layout_page, page_blocks
+from .compact import compact_lines, compact_tables
 from .furniture import PageRows, find_furniture
 from .lines import Line, continues_on_next_page
 from .page import PageContent
 from .split_tables import cut_between, cut_ends, join_continued, last_table
 from .wrap import WrapPolicy, decide_policy
 
+# A short document is held as read; from this many pages on, glyphs are kept compact
+# (:mod:`.compact`), which costs a little time and keeps memory flat in the page count.
+COMPACT_AFTER_PAGES = 16
 
-def assemble_blocks(pages: list[PageContent], ctx: ParseContext) -> list[Any]:
-    """The document's blocks in reading order, page by page; warnings go to ``ctx``."""
-    for page in pages:
+
+def assemble_blocks(pages: Iterable[PageContent], ctx: ParseContext) -> list[Any]:
+    """The document's blocks in reading order, page by page; warnings go to ``ctx``.
+
+    ``pages`` may be a stream: each page is kept only in compact form (:mod:`.compact`)
+    once its cut tables are closed, and its full layout only until its blocks are built,
+    so memory grows with the document's text, not with its glyph objects.
+    """
+    kept: list[Optional[PageContent]] = []
+    scans: list[int] = []
+    for page in cut_ends(pages):
+        ctx.budget.check_time()
         for code, message in page.problems:
             ctx.warn(code, message, f"page {page.number}")
-    scans = [p.number for p in pages if not p.has_text and p.has_images]
+        if not page.has_text and page.has_images:
+            scans.append(page.number)
+        kept.append(page)
+        if len(kept) == COMPACT_AFTER_PAGES:
+            for earlier in kept:
+                _compact_page(earlier)
+        elif len(kept) > COMPACT_AFTER_PAGES:
+            _compact_page(page)
     if scans:
         ctx.warn("pdf-no-text-layer",
                  f"{_page_list(scans)} {'has' if len(scans) == 1 else 'have'} no text layer "
                  "(scanned image); OCR is not available, so that content is missing")
-    cut_ends(pages)
-    marks = find_furniture([PageRows(p.height, p.rows) for p in pages])
-    text_boxes = _text_boxes(pages, marks)
-    layouts = []
-    for page, page_marks in zip(pages, marks):
+    marks = find_furniture([PageRows(p.height, p.rows) for p in kept if p is not None])
+    text_boxes = _text_boxes([p for p in kept if p is not None], marks)
+    layouts: list[Optional[PageLayout]] = []
+    body: list[list[Line]] = []
+    cells: list[list[Line]] = []
+    for i, page_marks in enumerate(marks):
         ctx.budget.check_time()
-        layouts.append(layout_page(page, page_marks, text_boxes[page.number]))
+        content = kept[i]
+        assert content is not None
+        layout = layout_page(content, page_marks, text_boxes[content.number])
+        kept[i] = None  # the layout holds what is left of the page
+        runs = layout.cell_runs()
+        if len(kept) >= COMPACT_AFTER_PAGES:
+            compact_lines([*layout.headers, *layout.body_lines(), *layout.footers])
+            for run in runs:
+                compact_lines(run)
+        layouts.append(layout)
+        body.append(layout.body_lines())
+        cells.extend(runs)
     # the document class is judged from all its text: a spreadsheet export has no body
-    policy = decide_policy([layout.body_lines() for layout in layouts],
-                           [run for layout in layouts for run in layout.cell_runs()])
+    policy = decide_policy(body, cells)
     blocks: list[Any] = []
     looks = Looks()
     previous: tuple[PageLayout, Paragraph] | None = None
     before: Any = None  # the previous page's last body item
-    for layout in layouts:
+    for i in range(len(layouts)):
         ctx.budget.check_time()
+        laid = layouts[i]
+        assert laid is not None
+        layout = laid
         page_out = page_blocks(layout, policy, looks)
         if previous is not None:
             _carry_over(previous, layout, page_out, policy)
@@ -60,11 +94,18 @@ def assemble_blocks(pages: list[PageContent], ctx: ParseContext) -> list[Any]:
         last_body = [b for b in page_out if isinstance(b, Paragraph) and b.role is Role.BODY]
         ends_in_text = bool(layout.sequence) and isinstance(layout.sequence[-1], Line)
         previous = (layout, last_body[-1]) if last_body and ends_in_text else None
+        layouts[i] = None  # its blocks are built; what the policy needs it holds itself
         if len(blocks) > ctx.limits.max_blocks:
             raise LimitExceeded(f"the PDF has more than {ctx.limits.max_blocks:,} blocks (max_blocks)",
                                 limit="max_blocks")
     mark_headings(blocks, looks)
     return blocks
+
+
+def _compact_page(page: Optional[PageContent]) -> None:
+    if page is not None:
+        compact_lines(page.rows)
+        compact_tables(page.tables)
 
 
 def _carry_over(previous: tuple[PageLayout, Paragraph], layout: PageLayout, page: list[Any],

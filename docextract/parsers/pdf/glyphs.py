@@ -95,17 +95,18 @@ def _codes(raw: Any, count: int) -> list[int]:
     return [pdfium_c.FPDFText_GetUnicode(raw, i) for i in range(count)]
 
 
-def read_glyphs(textpage: Any, frame: PageFrame, max_chars: int) -> list[Glyph]:
-    """The page's drawn characters (PDFium's generated spaces and line breaks left out).
+def read_glyphs(textpage: Any, frame: PageFrame, max_chars: int) -> tuple[list[Glyph], int]:
+    """The page's drawn characters (PDFium's generated spaces and line breaks left out),
+    at most the first ``max_chars``, and how many characters the page has in all.
 
     Over-printed duplicates (fake bold: the same glyph drawn twice a fraction of a point
     apart) are dropped here, so no later stage sees ``제제안안``.
     """
     raw = textpage.raw
-    count = pdfium_c.FPDFText_CountChars(raw)
-    if count <= 0:
-        return []
-    count = min(count, max_chars)
+    total = pdfium_c.FPDFText_CountChars(raw)
+    if total <= 0:
+        return [], 0
+    count = min(total, max_chars)
     codes = _codes(raw, count)
     rect = pdfium_c.FS_RECTF()
     is_generated = pdfium_c.FPDFText_IsGenerated
@@ -119,6 +120,7 @@ def read_glyphs(textpage: Any, frame: PageFrame, max_chars: int) -> list[Glyph]:
     font_flags = ctypes.c_int()
     glyphs: list[Glyph] = []
     append = glyphs.append
+    new = tuple.__new__  # Glyph(...) without the Python-level __new__ namedtuple generates
     for i, code in enumerate(codes):
         if code < 32 or 0xD800 <= code <= 0xDFFF or code == 0xFFFE or code == 0xFFFF:
             continue  # line breaks PDFium adds, control codes, unpaired surrogates
@@ -135,8 +137,8 @@ def read_glyphs(textpage: Any, frame: PageFrame, max_chars: int) -> list[Glyph]:
             text = " "
         elif text in WINGDINGS_BULLETS and "wingding" in _font_name(raw, i, font_buf, font_flags).lower():
             text = WINGDINGS_BULLETS[text]
-        append(Glyph(text, x0, top, x1, bottom, i, font_weight(raw, i) >= BOLD_WEIGHT))
-    return drop_overprinted(glyphs)
+        append(new(Glyph, (text, x0, top, x1, bottom, i, font_weight(raw, i) >= BOLD_WEIGHT)))
+    return drop_overprinted(glyphs), total
 
 
 NEIGHBOURS = 16
@@ -152,13 +154,20 @@ def drop_overprinted(glyphs: list[Glyph]) -> list[Glyph]:
     repeated letters (``ㅋㅋ``, ``11``) sit a whole advance apart and are kept. Glyphs are
     sorted by text and position so that each is compared with its few neighbours only.
     """
-    order = sorted(range(len(glyphs)), key=lambda i: (glyphs[i].text, glyphs[i].x0))
+    keys = [(g.text, g.x0) for g in glyphs]
+    order = sorted(range(len(glyphs)), key=keys.__getitem__)
     dropped: set[int] = set()
     kept: set[int] = set()
+    last = len(order) - 1
     for n, i in enumerate(order):
+        if n == last:
+            break
         g = glyphs[i]
         if g.text == " " or i in dropped:
             continue
+        after = glyphs[order[n + 1]]
+        if after.text != g.text or after.x0 - g.x0 >= 1.0:
+            continue  # the common case: the look-ahead below would stop at once (tol <= 1)
         tol = min(1.0, 0.25 * max(g.bottom - g.top, g.x1 - g.x0, 0.1))
         # a bounded look-ahead: a column of one repeated letter cannot make this quadratic
         for j in order[n + 1:n + 1 + NEIGHBOURS]:

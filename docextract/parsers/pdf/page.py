@@ -13,7 +13,7 @@ from typing import Any, Sequence
 
 from .glyphs import Glyph, PageFrame, read_glyphs
 from .lines import Line, group_rows
-from .rules import TooManyRules, read_drawing
+from .rules import Drawing, TooManyRules, read_drawing
 from .tables import (OpenEnd, TableBox, TooManyEdges, assign_glyphs, at_page_break,
                          drop_decorations, find_tables, merge_rules, open_ends)
 
@@ -55,44 +55,54 @@ class PageContent:
         self.drawn = None
 
 
-def read_page(pdf: Any, index: int) -> PageContent:
-    """Read page ``index`` (0-based) of an open ``pypdfium2.PdfDocument``."""
-    page = pdf[index]
+def read_page(pdf: Any, index: int, lock: Any) -> PageContent:
+    """Read page ``index`` (0-based) of an open ``pypdfium2.PdfDocument``; PDFium is
+    called only while ``lock`` is held, table finding runs after it is released."""
     problems: list[tuple[str, str]] = []
-    try:
-        frame = PageFrame(page.get_bbox(), page.get_rotation())
-        textpage = page.get_textpage()
+    with lock:
+        page = pdf[index]
         try:
-            glyphs = read_glyphs(textpage, frame, MAX_CHARS_PER_PAGE)
+            frame = PageFrame(page.get_bbox(), page.get_rotation())
+            textpage = page.get_textpage()
+            try:
+                glyphs, total = read_glyphs(textpage, frame, MAX_CHARS_PER_PAGE)
+            finally:
+                textpage.close()
+            try:
+                drawing: Drawing | None = read_drawing(page, frame, MAX_SEGMENTS_PER_PAGE, MAX_FORM_DEPTH)
+            except TooManyRules:
+                drawing = None
         finally:
-            textpage.close()
-        has_images = False
-        tables: list[TableBox] = []
-        ends: list[OpenEnd] = []
-        edges: list[dict[str, Any]] = []
-        try:
-            drawing = read_drawing(page, frame, MAX_SEGMENTS_PER_PAGE, MAX_FORM_DEPTH)
-            has_images = drawing.has_images
-            if drawing.edges and glyphs:
-                edges = merge_rules(drawing.edges, MAX_TABLE_EDGES)
-                tables = drop_decorations(find_tables(edges, MAX_TABLE_POINTS), glyphs)
-                ends = at_page_break(open_ends(edges), edges, glyphs)
-        except (TooManyRules, TooManyEdges):
-            has_images = True  # that much drawing without text (outlined glyphs) reads like a scan
-            problems.append(("pdf-tables-skipped", f"page {index + 1} draws too many lines to "
-                             "look for tables; its text is read as paragraphs"))
-        except Exception as exc:  # pdfplumber's geometry code asserts on odd input
-            problems.append(("pdf-tables-skipped", f"page {index + 1}: table finding failed "
-                             f"({type(exc).__name__}); its text is read as paragraphs"))
-            tables = []
-            ends = []
-        rows = _rows(assign_glyphs(tables, glyphs))
-        return PageContent(index + 1, frame.width, frame.height, rows, tables,
-                           has_text=any(g.text != " " for g in glyphs), has_images=has_images,
-                           problems=problems, open_ends=ends,
-                           drawn=(edges, glyphs) if ends else None)
-    finally:
-        page.close()
+            page.close()
+    if total > MAX_CHARS_PER_PAGE:
+        problems.append(("pdf-chars-truncated", f"page {index + 1} has {total:,} characters; only "
+                         f"the first {MAX_CHARS_PER_PAGE:,} were read, the rest is missing"))
+    has_images = False
+    tables: list[TableBox] = []
+    ends: list[OpenEnd] = []
+    edges: list[dict[str, Any]] = []
+    try:
+        if drawing is None:
+            raise TooManyRules()
+        has_images = drawing.has_images
+        if drawing.edges and glyphs:
+            edges = merge_rules(drawing.edges, MAX_TABLE_EDGES)
+            tables = drop_decorations(find_tables(edges, MAX_TABLE_POINTS), glyphs)
+            ends = at_page_break(open_ends(edges), edges, glyphs)
+    except (TooManyRules, TooManyEdges):
+        has_images = True  # that much drawing without text (outlined glyphs) reads like a scan
+        problems.append(("pdf-tables-skipped", f"page {index + 1} draws too many lines to "
+                         "look for tables; its text is read as paragraphs"))
+    except Exception as exc:  # pdfplumber's geometry code asserts on odd input
+        problems.append(("pdf-tables-skipped", f"page {index + 1}: table finding failed "
+                         f"({type(exc).__name__}); its text is read as paragraphs"))
+        tables = []
+        ends = []
+    rows = _rows(assign_glyphs(tables, glyphs))
+    return PageContent(index + 1, frame.width, frame.height, rows, tables,
+                       has_text=any(g.text != " " for g in glyphs), has_images=has_images,
+                       problems=problems, open_ends=ends,
+                       drawn=(edges, glyphs) if ends else None)
 
 
 def _rows(body: list[Glyph]) -> list[Line]:

@@ -59,36 +59,38 @@ def read_drawing(page: Any, frame: PageFrame, max_segments: int, max_depth: int)
     fs_matrix = pdfium_c.FS_MATRIX()
     reader = _Reader(frame)
     raw_page = page.raw
-    stack: list[tuple[Any, int, int, Matrix, int]] = []
+    get_type = pdfium_c.FPDFPageObj_GetType
+    get_matrix = pdfium_c.FPDFPageObj_GetMatrix
+    # depth-first, a form's objects before its next sibling; one iterator per container
     n = pdfium_c.FPDFPage_CountObjects(raw_page)
-    stack.append((raw_page, 0, n, _IDENTITY, 0))
+    stack: list[tuple[Any, Any, Matrix, int]] = [(raw_page, iter(range(max(n, 0))), _IDENTITY, 0)]
     while stack:
-        parent, index, count, ctm, depth = stack.pop()
-        if index >= count:
-            continue
-        stack.append((parent, index + 1, count, ctm, depth))
-        if depth == 0:
-            obj = pdfium_c.FPDFPage_GetObject(parent, index)
+        parent, indices, ctm, depth = stack[-1]
+        get_object = pdfium_c.FPDFPage_GetObject if depth == 0 else pdfium_c.FPDFFormObj_GetObject
+        for index in indices:
+            obj = get_object(parent, index)
+            if not obj:
+                continue
+            kind = get_type(obj)
+            if kind == _IMAGE:
+                drawing.has_images = True
+                continue
+            if kind != _PATH and kind != _FORM:
+                continue
+            if get_matrix(obj, fs_matrix):
+                own: Matrix = (fs_matrix.a, fs_matrix.b, fs_matrix.c, fs_matrix.d, fs_matrix.e, fs_matrix.f)
+            else:
+                own = _IDENTITY
+            matrix = own if ctm == _IDENTITY else _compose(own, ctm)
+            if kind == _FORM:
+                if depth + 1 <= max_depth:
+                    count = pdfium_c.FPDFFormObj_CountObjects(obj)
+                    stack.append((obj, iter(range(max(count, 0))), matrix, depth + 1))
+                    break
+                continue
+            _path_edges(obj, matrix, frame, edges, budget, reader)
         else:
-            obj = pdfium_c.FPDFFormObj_GetObject(parent, index)
-        if not obj:
-            continue
-        kind = pdfium_c.FPDFPageObj_GetType(obj)
-        if kind == _IMAGE:
-            drawing.has_images = True
-            continue
-        if kind not in (_PATH, _FORM):
-            continue
-        if pdfium_c.FPDFPageObj_GetMatrix(obj, fs_matrix):
-            own: Matrix = (fs_matrix.a, fs_matrix.b, fs_matrix.c, fs_matrix.d, fs_matrix.e, fs_matrix.f)
-        else:
-            own = _IDENTITY
-        matrix = own if ctm == _IDENTITY else _compose(own, ctm)
-        if kind == _FORM:
-            if depth + 1 <= max_depth:
-                stack.append((obj, 0, pdfium_c.FPDFFormObj_CountObjects(obj), matrix, depth + 1))
-            continue
-        _path_edges(obj, matrix, frame, edges, budget, reader)
+            stack.pop()
     return drawing
 
 

@@ -20,7 +20,7 @@ the page and box of its first piece.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Optional
+from typing import Any, Iterable, Iterator, Optional
 
 from ...model import Cell, Paragraph, Role, Table
 from .lines import Line, continues_on_next_page
@@ -44,22 +44,40 @@ def last_table(blocks: list[Any]) -> Optional[Table]:
     return None
 
 
-def cut_ends(pages: list[PageContent]) -> None:
+def cut_ends(pages: Iterable[PageContent]) -> Iterator[PageContent]:
     """Close the open table ends that a page break cut, on every page, and find those
     pages' tables again: an open bottom is a cut when the next page opens with an open
-    top at the same column rules, and that top is a cut too."""
-    cut: dict[int, list[OpenEnd]] = {}
-    for i in range(len(pages) - 1):
-        upper, lower = pages[i], pages[i + 1]
-        if lower.number != upper.number + 1:
-            continue  # an unreadable page between them
-        for bottom in (e for e in upper.open_ends if e.end == "bottom"):
-            top = next((e for e in lower.open_ends if e.end == "top" and bottom.continues_as(e)), None)
-            if top is not None:
-                cut.setdefault(i, []).append(bottom)
-                cut.setdefault(i + 1, []).append(top)
-    for i, page in enumerate(pages):
-        page.close_cut_tables(cut.get(i, []))
+    top at the same column rules, and that top is a cut too. Pages come and go one at a
+    time: each is given back once the page after it has been seen."""
+    previous: Optional[PageContent] = None
+    previous_cuts: list[OpenEnd] = []
+    for page in pages:
+        cuts: list[OpenEnd] = []
+        if previous is not None:
+            bottoms, tops = break_cuts(previous, page)
+            previous_cuts += bottoms
+            cuts += tops
+            previous.close_cut_tables(previous_cuts)
+            yield previous
+        previous, previous_cuts = page, cuts
+    if previous is not None:
+        previous.close_cut_tables(previous_cuts)
+        yield previous
+
+
+def break_cuts(upper: PageContent, lower: PageContent) -> tuple[list[OpenEnd], list[OpenEnd]]:
+    """The open bottoms of ``upper`` and the open tops of ``lower`` that the page break
+    between them cut (see :func:`cut_ends`); nothing when a page between them is missing."""
+    bottoms: list[OpenEnd] = []
+    tops: list[OpenEnd] = []
+    if lower.number != upper.number + 1:
+        return bottoms, tops  # an unreadable page between them
+    for bottom in (e for e in upper.open_ends if e.end == "bottom"):
+        top = next((e for e in lower.open_ends if e.end == "top" and bottom.continues_as(e)), None)
+        if top is not None:
+            bottoms.append(bottom)
+            tops.append(top)
+    return bottoms, tops
 
 
 @dataclass
@@ -160,4 +178,4 @@ def _same_columns(a: Table, b: Table) -> bool:
     return bool(xa) and len(xa) == len(xb) and all(abs(p - q) <= SAME_BORDER for p, q in zip(xa, xb))
 
 
-__all__ = ["Cut", "cut_between", "cut_ends", "join_continued", "last_table"]
+__all__ = ["Cut", "break_cuts", "cut_between", "cut_ends", "join_continued", "last_table"]

@@ -1,0 +1,370 @@
+"""Before PDFium sees a PDF: what would each page cost it, and may it run in this process?
+
+PDFium cannot be stopped once it parses a page, and it aborts the whole process when an
+allocation fails. So before it opens a document, this module reads the file itself
+(:mod:`.pdfobjects`) and estimates, page by page, what PDFium would build:
+
+* the content bytes it would decode and parse: the page's content streams, and each
+  form XObject's stream once per use (inflated here a chunk at a time and counted,
+  never held, and never past :data:`MAX_STREAM_BYTES` per stream),
+* the page objects it would create: text-showing, path-painting and inline-image
+  operators, and form XObjects expanded recursively (a form drawn 50,000 times costs
+  50,000 times its own objects),
+* the inline image data it would decode (declared width x height x depth).
+
+Each page gets a verdict (:class:`PagePlan`): ``ok`` (cheap), ``heavy`` (PDFium may run,
+but not in this process) or ``refused`` (over a bound below: the page is skipped and
+the document says so). A document runs in-process only when every page is ``ok`` and the
+whole file could be read; anything this reader cannot read (encryption, unusual filters,
+a page tree it cannot follow) sends the document to the sandbox (:mod:`.sandbox`) too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any, Callable, Optional
+
+from ...errors import LimitExceeded
+from .pdfobjects import (ObjectIndex, Ref, Stream, Unreadable, decoded_chunks, filters)
+
+MiB = 1024 * 1024
+
+# In-process bounds: a page under all three runs in this process.
+INPROCESS_OBJECTS = 250_000  # page objects PDFium builds (forms expanded)
+INPROCESS_CONTENT_BYTES = 32 * MiB  # content decoded and parsed (forms once per use)
+INPROCESS_INLINE_BYTES = 32 * MiB  # inline image data decoded
+# Hard bounds: a page over one of them is skipped with a warning, PDFium never loads it.
+MAX_PAGE_OBJECTS = 2_000_000
+MAX_PAGE_CONTENT_BYTES = 256 * MiB
+MAX_PAGE_INLINE_BYTES = 256 * MiB
+MAX_STREAM_BYTES = 256 * MiB  # one stream is inflated no further than this
+MAX_FORM_DEPTH = 32  # form XObjects inside form XObjects, as far as the estimate follows
+_SATURATED = 10 ** 12
+
+_DELIMITER = rb"[\x00\t\n\x0c\r ()<>\[\]{}/%]"
+_DO = re.compile(rb"Do(?=" + _DELIMITER + rb"|$)")
+_NAMED_DO = re.compile(rb"/([^\x00\t\n\x0c\r ()<>\[\]{}/%]{1,127})(?:[\x00\t\n\x0c\r ]|%[^\r\n]*[\r\n])*"
+                       rb"Do(?=" + _DELIMITER + rb"|$)")
+_INLINE = re.compile(rb"BI(?=" + _DELIMITER + rb")(.{0,4096}?)" + _DELIMITER + rb"ID" + _DELIMITER, re.DOTALL)
+_INLINE_KEY = re.compile(rb"/(W|Width|H|Height|BPC|BitsPerComponent|CS|ColorSpace|IM|ImageMask)"
+                         rb"[\x00\t\n\x0c\r ]*(/?[A-Za-z0-9.]+)")
+# Every byte that can begin an operator that makes a page object (text shows Tj TJ ' ",
+# path painting S s f F B b, shadings sh) counts as one: in strings, image data and other
+# operators (Tf, Td) too, so the estimate errs on the high side, never the low. Counted in
+# one pass in C (bytes.translate), fast enough for a bomb.
+_OBJECT_BYTES = b"T'\"SsfFBb"
+_OVERLAP = 8192
+_COMPONENTS = {"G": 1, "DeviceGray": 1, "CalGray": 1, "RGB": 3, "DeviceRGB": 3, "CalRGB": 3,
+               "Lab": 3, "CMYK": 4, "DeviceCMYK": 4, "I": 1, "Indexed": 1}
+
+
+@dataclass
+class ContentCost:
+    """What one content stream asks of PDFium, read from its decoded bytes."""
+
+    decoded: int = 0
+    operators: int = 0  # upper bound of the operators that make page objects
+    inline_images: int = 0
+    inline_bytes: int = 0
+    uses: Counter = field(default_factory=Counter)  # XObject name -> Do count
+    unnamed_uses: int = 0  # Do operators whose name the scan could not pair with them
+    over_cap: bool = False
+
+    def add(self, other: "ContentCost") -> None:
+        self.decoded += other.decoded
+        self.operators += other.operators
+        self.inline_images += other.inline_images
+        self.inline_bytes += other.inline_bytes
+        self.uses.update(other.uses)
+        self.unnamed_uses += other.unnamed_uses
+        self.over_cap = self.over_cap or other.over_cap
+
+    @property
+    def own_objects(self) -> int:
+        return self.operators + self.inline_images
+
+
+@dataclass
+class PageCost:
+    """A page's estimate with its forms expanded."""
+
+    objects: int = 0
+    content_bytes: int = 0
+    inline_bytes: int = 0
+    over_cap: bool = False
+    largest_use: str = ""  # the XObject that costs the page most, for the message
+    largest_use_count: int = 0
+
+
+@dataclass
+class PagePlan:
+    """The pre-flight's verdict on one page: "ok", "heavy" or "refused" (with why)."""
+
+    verdict: str
+    cost: PageCost
+    reason: str = ""
+
+
+@dataclass
+class DocumentPlan:
+    """Per-page plans, or None when the file could not be read (``unknown`` says why)."""
+
+    pages: Optional[list[PagePlan]]
+    unknown: str = ""
+    scanned_bytes: int = 0
+
+    @property
+    def in_process(self) -> bool:
+        """Every page PDFium will load is cheap (refused pages it never loads)."""
+        return self.pages is not None and all(p.verdict != "heavy" for p in self.pages)
+
+    def refused(self) -> dict[int, str]:
+        """0-based page index -> reason, for the pages PDFium must not load."""
+        if self.pages is None:
+            return {}
+        return {i: p.reason for i, p in enumerate(self.pages) if p.verdict == "refused"}
+
+
+def scan_content(chunks: Any, cost: ContentCost) -> None:
+    """Count operators in decoded content arriving in chunks (tokens cut at chunk joins
+    are put back together: each buffer is cut at a line break and the rest carried)."""
+    carry = b" "
+    for chunk in chunks:
+        cost.decoded += len(chunk)
+        buffer = carry + chunk
+        low, high = max(1, len(buffer) - 2 * _OVERLAP), max(1, len(buffer) - _OVERLAP)
+        cut = buffer.rfind(b"\n", low, high)
+        if cut < 1:
+            cut = buffer.rfind(b" ", low, high)
+        if cut < 1:
+            cut = high
+        _count(buffer, cut, cost)
+        carry = buffer[cut - 1:]
+    _count(carry + b" ", len(carry) + 1, cost)
+
+
+def _count(buffer: bytes, end: int, cost: ContentCost) -> None:
+    count = buffer.count
+    part = buffer[1:end]
+    cost.operators += len(part) - len(part.translate(None, _OBJECT_BYTES))
+    do_count = len(_DO.findall(buffer, 1, end))
+    if do_count:
+        names = Counter(_NAMED_DO.findall(buffer, 1, end))
+        for name, uses in names.items():
+            cost.uses[name.decode("latin-1")] += uses
+        cost.unnamed_uses += max(0, do_count - sum(names.values()))
+    if count(b"BI", 1, end):
+        for match in _INLINE.finditer(buffer, 1, end):
+            cost.inline_images += 1
+            cost.inline_bytes += _inline_size(match.group(1))
+
+
+def _inline_size(head: bytes) -> int:
+    """Declared decoded size of an inline image (its dictionary between BI and ID)."""
+    values = {k.decode(): v.decode("latin-1").lstrip("/") for k, v in _INLINE_KEY.findall(head)}
+    try:
+        width = int(float(values.get("W") or values.get("Width") or 0))
+        height = int(float(values.get("H") or values.get("Height") or 0))
+        bits = int(float(values.get("BPC") or values.get("BitsPerComponent") or 8))
+    except ValueError:
+        return 0
+    if values.get("IM") == "true" or values.get("ImageMask") == "true":
+        bits, components = 1, 1
+    else:
+        components = _COMPONENTS.get(values.get("CS") or values.get("ColorSpace") or "", 4)
+    return max(0, width) * max(0, height) * components * max(1, min(bits, 16)) // 8
+
+
+class Preflight:
+    """Reads one file's pages and their costs; see the module docstring."""
+
+    def __init__(self, data: bytes, max_decompressed: int, check_time: Callable[[], None]) -> None:
+        self.index = ObjectIndex(data)
+        self.data = data
+        self.max_decompressed = max_decompressed
+        self.check_time = check_time
+        self.scanned = 0
+        self._streams: dict[Ref, ContentCost] = {}
+        self._forms: dict[tuple[Ref, int], tuple[int, int, int, bool]] = {}
+
+    def plan(self) -> DocumentPlan:
+        if self.index.encrypted:
+            return DocumentPlan(None, "encrypted streams")
+        pages = self._pages()
+        plans = []
+        for page, resources in pages:
+            self.check_time()
+            plans.append(self._judge(self._page_cost(page, resources)))
+        return DocumentPlan(plans, scanned_bytes=self.scanned)
+
+    def _pages(self) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+        """Leaf pages in order, with their inherited resources."""
+        get = self.index.get
+        catalog = self.index.root()
+        if catalog is None:
+            raise Unreadable("no catalog")
+        out: list[tuple[dict[str, Any], dict[str, Any]]] = []
+        seen: set[Ref] = set()
+        stack: list[tuple[Any, Any]] = [(catalog.get("Pages"), None)]
+        while stack:
+            ref, inherited = stack.pop()
+            if isinstance(ref, Ref):
+                if ref in seen:
+                    raise Unreadable("page tree loops")
+                seen.add(ref)
+            node = get(ref)
+            if not isinstance(node, dict):
+                raise Unreadable("page tree node is not a dictionary")
+            resources = get(node.get("Resources"))
+            resources = resources if isinstance(resources, dict) else inherited
+            kids = get(node.get("Kids"))
+            if node.get("Type") == "Page" or (kids is None and "Contents" in node):
+                out.append((node, resources or {}))
+            elif isinstance(kids, list):
+                stack.extend((kid, resources) for kid in reversed(kids))
+            else:
+                raise Unreadable("page tree node without kids")
+            if len(out) + len(stack) > 1_000_000:
+                raise Unreadable("page tree too large")
+        return out
+
+    def _content(self, ref: Any) -> ContentCost:
+        """The cost of one content stream (counted once per object, costliest version)."""
+        if isinstance(ref, Ref) and ref in self._streams:
+            return self._streams[ref]
+        total = ContentCost()
+        versions = self.index.versions(ref) if isinstance(ref, Ref) else [ref]
+        for stream in versions:
+            if not isinstance(stream, Stream):
+                continue
+            cost = ContentCost()
+            remaining = self.max_decompressed - self.scanned
+            cap = min(MAX_STREAM_BYTES, max(0, remaining))
+            chunks = decoded_chunks(self.data[stream.start:stream.end], filters(stream.dict), cap)
+            scan_content(self._timed(chunks), cost)
+            self.scanned += cost.decoded
+            if cost.decoded > MAX_STREAM_BYTES:
+                cost.over_cap = True
+            elif cost.decoded > cap:
+                raise LimitExceeded(
+                    f"the PDF's content streams inflate past {self.max_decompressed:,} bytes "
+                    "(max_decompressed_bytes)", limit="max_decompressed_bytes")
+            if cost.own_objects + cost.decoded >= total.own_objects + total.decoded:
+                total = cost
+        if isinstance(ref, Ref):
+            self._streams[ref] = total
+        return total
+
+    def _timed(self, chunks: Any) -> Any:
+        for chunk in chunks:
+            self.check_time()
+            yield chunk
+
+    def _page_cost(self, page: dict[str, Any], resources: dict[str, Any]) -> PageCost:
+        get = self.index.get
+        contents = get(page.get("Contents"))
+        refs = contents if isinstance(contents, list) else [page.get("Contents")]
+        own = ContentCost()
+        for ref in refs:
+            if ref is not None:
+                own.add(self._content(ref))
+        cost = PageCost(content_bytes=own.decoded, inline_bytes=own.inline_bytes, over_cap=own.over_cap)
+        objects, content, inline, over = self._expand(own, resources, (), 0, cost)
+        cost.objects = min(objects, _SATURATED)
+        cost.content_bytes = min(content, _SATURATED)
+        cost.inline_bytes = min(inline, _SATURATED)
+        cost.over_cap = over
+        return cost
+
+    def _expand(self, own: ContentCost, resources: dict[str, Any], stack: tuple[Ref, ...],
+                depth: int, page: PageCost) -> tuple[int, int, int, bool]:
+        """(objects, content bytes, inline bytes, over cap) of content with its forms expanded."""
+        get = self.index.get
+        xobjects = get(resources.get("XObject")) if isinstance(resources, dict) else None
+        xobjects = xobjects if isinstance(xobjects, dict) else {}
+        objects, content, inline, over = own.own_objects, own.decoded, own.inline_bytes, own.over_cap
+        named: dict[str, tuple[int, int, int, bool]] = {}
+        for name in set(own.uses) | (set(xobjects) if own.unnamed_uses else set()):
+            named[name] = self._xobject(xobjects.get(name), resources, stack, depth)
+        worst = max(named.values(), default=(1, 0, 0, False))
+        for name, count in list(own.uses.items()) + [("", own.unnamed_uses)]:
+            if not count:
+                continue
+            o, c, i, x = named.get(name, (1, 0, 0, False)) if name else worst
+            objects = min(objects + count * o, _SATURATED)
+            content = min(content + count * c, _SATURATED)
+            inline = min(inline + count * i, _SATURATED)
+            over = over or x
+            if depth == 0 and name and count * o > page.largest_use_count:
+                page.largest_use, page.largest_use_count = name, count * o
+        return objects, content, inline, over
+
+    def _xobject(self, ref: Any, resources: dict[str, Any], stack: tuple[Ref, ...],
+                 depth: int) -> tuple[int, int, int, bool]:
+        """The cost of one use of an XObject: 1 object for an image, a form's content."""
+        if not isinstance(ref, Ref) or ref in stack or depth >= MAX_FORM_DEPTH:
+            return (1, 0, 0, False)  # PDFium does not follow a form into itself
+        target = self.index.get(ref)
+        if not isinstance(target, Stream) or target.dict.get("Subtype") != "Form":
+            return (1, 0, 0, False)
+        form_resources = self.index.get(target.dict.get("Resources"))
+        if not isinstance(form_resources, dict):
+            form_resources = resources  # old files let forms use the page's resources
+        key = (ref, id(form_resources))
+        if key not in self._forms:
+            own = self._content(ref)
+            o, c, i, x = self._expand(own, form_resources, stack + (ref,), depth + 1, PageCost())
+            self._forms[key] = (1 + o, c, i, x)
+        return self._forms[key]
+
+    def _judge(self, cost: PageCost) -> PagePlan:
+        why = _over_bounds(cost)
+        if why:
+            return PagePlan("refused", cost, why)
+        if cost.objects > INPROCESS_OBJECTS or cost.content_bytes > INPROCESS_CONTENT_BYTES \
+                or cost.inline_bytes > INPROCESS_INLINE_BYTES:
+            return PagePlan("heavy", cost)
+        return PagePlan("ok", cost)
+
+
+def _over_bounds(cost: PageCost) -> str:
+    via = (f" (form XObject /{cost.largest_use} drawn over and over)"
+           if cost.largest_use_count > cost.objects // 2 else "")
+    if cost.over_cap:
+        return f"a content stream inflates past {MAX_STREAM_BYTES // MiB} MiB"
+    if cost.objects > MAX_PAGE_OBJECTS:
+        return f"it draws about {_count_text(cost.objects)} objects{via}, past {MAX_PAGE_OBJECTS:,}"
+    if cost.content_bytes > MAX_PAGE_CONTENT_BYTES:
+        return (f"its content inflates to {_size(cost.content_bytes)} to parse{via}, past "
+                f"{MAX_PAGE_CONTENT_BYTES // MiB} MiB")
+    if cost.inline_bytes > MAX_PAGE_INLINE_BYTES:
+        return (f"its inline images declare {_size(cost.inline_bytes)} of pixels, past "
+                f"{MAX_PAGE_INLINE_BYTES // MiB} MiB")
+    return ""
+
+
+def _size(n: int) -> str:
+    return f"{n / MiB:,.0f} MiB" if n < _SATURATED else "an unbounded amount"
+
+
+def _count_text(n: int) -> str:
+    return f"{n:,}" if n < _SATURATED else "an unbounded number of"
+
+
+def plan_document(data: bytes, max_decompressed: int, check_time: Callable[[], None]) -> DocumentPlan:
+    """The pre-flight's plan for ``data``; raises only :class:`LimitExceeded` (the file's
+    content streams inflate past ``max_decompressed`` or the deadline passed)."""
+    try:
+        return Preflight(data, max_decompressed, check_time).plan()
+    except Unreadable as exc:
+        return DocumentPlan(None, str(exc))
+    except (RecursionError, ValueError, IndexError, KeyError, TypeError, OverflowError) as exc:
+        # a structure this reader did not expect: the sandbox reads it instead
+        return DocumentPlan(None, f"{type(exc).__name__}")
+
+
+__all__ = ["DocumentPlan", "PagePlan", "PageCost", "plan_document", "scan_content",
+           "INPROCESS_OBJECTS", "INPROCESS_CONTENT_BYTES", "INPROCESS_INLINE_BYTES",
+           "MAX_PAGE_OBJECTS", "MAX_PAGE_CONTENT_BYTES", "MAX_PAGE_INLINE_BYTES", "MAX_STREAM_BYTES"]
