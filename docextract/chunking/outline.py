@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Paragraph, Role
-from ..normalize.markers import item_marker
+from ..normalize.markers import item_marker, latin_roman, law_unit
 from ..summaries.sentences import ATTACHMENT_LABEL, END_MARK
 
 # Marker kinds in rank order; the index is the rank.
@@ -34,12 +34,11 @@ LAW_KINDS = ("attachments", "편", "장", "절", "관", "조", "circled", "num."
              "syl)", "(num)", "(syl)", "roman", "box", "circle", "dash", "dot")
 _RANK = {kind: i for i, kind in enumerate(KINDS)}
 _LAW_RANK = {kind: i for i, kind in enumerate(LAW_KINDS)}
-_LAW_PART = re.compile(r"\s*제\s*\d+\s*(편|장|절|관)(?=\s|$)")
-_ARTICLE = re.compile(r"\s*제\s*\d+\s*조(?:\s*의\s*\d+)?\s*(?:[(（][^)）]{1,40}[)）])?")
+# the caption of an article, as in 제1조(목적)
+_ARTICLE_CAPTION = re.compile(r"\s*[(（][^)）]{1,40}[)）]")
 LAW_MIN_ARTICLES = 2
 """Articles (``제1조(목적)``) a document needs before its items are read in the law order."""
 
-_ROMAN = re.compile(r"[ \t\u3000]*(?:[\u2160-\u216b]|(?:X{0,3})(?:IX|IV|V?I{0,3}))[.)][ \t\u3000]+")
 _LABEL_CUT = re.compile(r"\s*[:：]\s|(?<=[^\W\d_][.?!])\s")
 LABEL_CHARS = 40
 """A breadcrumb entry is the item's text up to its first colon or sentence end, at most
@@ -55,8 +54,7 @@ _BULLET_KINDS = {1: "box", 2: "circle", 3: "dash", 4: "dot", 5: "dot"}
 
 def marker_kind(text: str) -> str | None:
     """The kind of item marker ``text`` starts with (``"num."`` for ``1.``), or None."""
-    roman = _ROMAN.match(text)
-    if roman and roman.end() > 0 and text[roman.start():roman.end()].strip()[:-1]:
+    if latin_roman(text) is not None:
         return "roman"
     m = item_marker(text)
     if m is None or m.text == "※":
@@ -78,9 +76,8 @@ class Opening:
 
 def is_article(paragraph: Paragraph) -> bool:
     """Whether ``paragraph`` starts a 조문 (``제3조(적용범위) …``)."""
-    m = _ARTICLE.match(paragraph.text)
-    return m is not None and paragraph.role is Role.BODY and \
-        (m.end() == len(paragraph.text) or not paragraph.text[m.end()].isdigit())
+    unit = law_unit(paragraph.text)
+    return unit is not None and unit[0] == "조" and paragraph.role is Role.BODY
 
 
 def opening(paragraph: Paragraph, *, law: bool = False) -> Opening | None:
@@ -97,13 +94,13 @@ def opening(paragraph: Paragraph, *, law: bool = False) -> Opening | None:
     ranks = _LAW_RANK if law else _RANK
     if ATTACHMENT_LABEL.match(text):
         return Opening((1, ranks["attachments"]), "attachments", "붙임")
-    if law:
-        part = _LAW_PART.match(text)
-        if part:
-            return Opening((1, ranks[part.group(1)]), part.group(1), label(text))
-        article = _ARTICLE.match(text)
-        if article and is_article(paragraph):
-            return Opening((1, ranks["조"]), "조", " ".join(article.group(0).split()))
+    unit = law_unit(text) if law else None
+    if unit is not None and unit[0] in ("편", "장", "절", "관"):
+        return Opening((1, ranks[unit[0]]), unit[0], label(text))
+    if unit is not None and unit[0] == "조":
+        caption = _ARTICLE_CAPTION.match(text, unit[1])
+        end = caption.end() if caption else unit[1]
+        return Opening((1, ranks["조"]), "조", " ".join(text[:end].split()))
     kind = marker_kind(text)
     if kind is None:
         return None
@@ -113,9 +110,11 @@ def opening(paragraph: Paragraph, *, law: bool = False) -> Opening | None:
 def label(text: str) -> str:
     """The breadcrumb form of an item: up to its first colon or sentence end, shortened."""
     text = re.sub(r"\s+", " ", text.strip())
-    roman = _ROMAN.match(text)
+    roman = latin_roman(text)
     marker = item_marker(text)
-    after = roman.end() if roman else (marker.end if marker else 0)
+    after = roman if roman is not None else (marker.end if marker else 0)
+    while after < len(text) and text[after] == " ":
+        after += 1
     cut = _LABEL_CUT.search(text, after)
     if cut is not None and cut.start() > 0:
         text = text[:cut.start()].rstrip(" :：")

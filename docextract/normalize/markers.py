@@ -105,12 +105,43 @@ def item_marker(text: str, start: int = 0, end: int | None = None) -> Marker | N
     return Marker(marker.replace(" ", ""), _kind(marker), end)
 
 
+# Parts of rules (법령·규정·고시): 편, 장, 절, 관, 조 (제3조의2), 항. They open a part without
+# being an item; the heading finder ranks them and the chunker nests by them.
+LAW_UNIT = re.compile(
+    rf"{_BLANK}*제{_BLANK}*\d{{1,4}}{_BLANK}*(?P<unit>[편장절관조항])"
+    rf"(?:{_BLANK}*의{_BLANK}*\d{{1,3}})?(?=[\s(（.:：]|$)")
+# Decimal section numbers of reports written like papers (1.1, 2.3.1).
+DECIMAL = re.compile(rf"{_BLANK}*(?P<number>\d{{1,2}}(?:\.\d{{1,2}}){{1,2}})\.?(?=\s|$)")
+# Latin capitals used as Roman numerals (I., IV.) before a blank. They are not item markers
+# (a line may start with the pronoun "I."), only heading numbering.
+LATIN_ROMAN = re.compile(rf"{_BLANK}*(?P<numeral>X{{0,3}}(?:IX|IV|V?I{{0,3}}))[.)](?={_BLANK}|$)")
+
 # Lines that open a part without being an item: articles and chapters of rules (제3조,
 # 제2장), and 붙임/별첨 headings (``붙임 1``, ``[별표 2]``).
 SECTION_START = re.compile(
-    r"\s*(?:제\s*\d+\s*[조장절관편항](?:의\s*\d+)?(?=\s|\(|$)"
-    r"|붙\s*임(?=\s|\d|$|:)"
-    r"|[<〈《【\[]\s*(?:붙\s*임|별\s*첨|첨\s*부|서\s*식|참\s*고|별\s*표|별\s*지))")
+    LAW_UNIT.pattern
+    + r"|\s*붙\s*임(?=\s|\d|$|:)"
+    r"|\s*[<〈《【\[]\s*(?:붙\s*임|별\s*첨|첨\s*부|서\s*식|참\s*고|별\s*표|별\s*지)")
+
+
+def law_unit(text: str) -> tuple[str, int] | None:
+    """The unit (``"장"``, ``"조"`` …) of the rule part ``text`` opens with, and the offset
+    after it; None when it opens with none."""
+    m = LAW_UNIT.match(text)
+    return (m.group("unit"), m.end()) if m else None
+
+
+def decimal_depth(text: str) -> int | None:
+    """How many numbers a decimal section number at the start of ``text`` has (``1.1`` → 2,
+    ``2.3.1`` → 3), or None."""
+    m = DECIMAL.match(text)
+    return m.group("number").count(".") + 1 if m else None
+
+
+def latin_roman(text: str) -> int | None:
+    """The offset after a Latin Roman numeral marker (``IV.``) at the start of ``text``."""
+    m = LATIN_ROMAN.match(text)
+    return m.end() if m and m.group("numeral") else None
 
 
 def starts_part(text: str) -> bool:
@@ -118,4 +149,6 @@ def starts_part(text: str) -> bool:
     return item_marker(text) is not None or SECTION_START.match(text) is not None
 
 
-__all__ = ["BULLET_RANKS", "SECTION_START", "starts_part", "ITEM_SYLLABLES", "KIND_RANKS", "MARKER", "Marker", "item_marker"]
+__all__ = ["BULLET_RANKS", "DECIMAL", "ITEM_SYLLABLES", "KIND_RANKS", "LATIN_ROMAN", "LAW_UNIT",
+           "MARKER", "Marker", "SECTION_START", "decimal_depth", "item_marker", "latin_roman",
+           "law_unit", "starts_part"]

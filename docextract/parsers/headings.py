@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from ..model import Paragraph, Role, Table
+from ..normalize.markers import DECIMAL, decimal_depth, item_marker, latin_roman, law_unit
 
 MAX_HEADING_CHARS = 80
 MAX_TITLE_CHARS = 150  # a title set much larger than the body may run long
@@ -76,25 +77,18 @@ class Looks:
         return len(self._seen)
 
 
-# Numbering that opens a paragraph, with its rank among heading levels (lower: higher).
-NUMBERING: list[tuple[str, re.Pattern[str]]] = [
-    ("편", re.compile(r"^제\s*\d+\s*편(?=\s|$|[(.:])")),
-    ("장", re.compile(r"^제\s*\d+\s*장(?=\s|$|[(.:])")),
-    ("절", re.compile(r"^제\s*\d+\s*절(?=\s|$|[(.:])")),
-    ("관", re.compile(r"^제\s*\d+\s*관(?=\s|$|[(.:])")),
-    ("조", re.compile(r"^제\s*\d+\s*조(?:의\s*\d+)?(?=\s|$|[(.:])")),
-    ("roman", re.compile(r"^(?:[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ]+|(?:I|II|III|IV|V|VI|VII|VIII|IX|X)(?=[.)]))[.)]?(?=\s|$)")),
-    ("box", re.compile(r"^[□■◼▣](?=\s|$)")),
-    ("1.", re.compile(r"^\d{1,2}[.)](?=\s|$)")),
-    ("1.1", re.compile(r"^\d{1,2}\.\d{1,2}\.?(?=\s|$)")),
-    ("1.1.1", re.compile(r"^\d{1,2}\.\d{1,2}\.\d{1,2}\.?(?=\s|$)")),
-    ("가.", re.compile(r"^[가-하][.)](?=\s|$)")),
-    ("circle", re.compile(r"^[○●◦◯ㅇ](?=\s|$)")),
-]
-RANK = {kind: i for i, (kind, _) in enumerate(NUMBERING)}
-UNNUMBERED = len(NUMBERING)
+# The kinds of numbering that open a heading, highest first (the index is the rank). The
+# patterns are normalize.markers' one grammar of item markers and rule parts.
+KINDS = ("편", "장", "절", "관", "조", "roman", "box", "1.", "1.1", "1.1.1", "가.", "circle")
+RANK = {kind: i for i, kind in enumerate(KINDS)}
+UNNUMBERED = len(KINDS)
 # numbering that marks a heading by itself (with heading-like text), at body size
 STANDALONE = {"편", "장", "절", "관", "조", "roman", "box"}
+# item marker kinds (normalize.markers) that number headings; (1), ① and ㉮ number items only
+_MARKER_KINDS = {"roman": "roman", "number": "1.", "number_paren": "1.", "syllable": "가.",
+                 "syllable_paren": "가."}
+# of the bullets, the 개조식 headline boxes and the circles under them
+_BULLET_KINDS = {**{b: "box" for b in "□■◼▣"}, **{b: "circle" for b in "○●◦◯ㅇ"}}
 
 # a sentence ends with a full stop after a letter, a Korean sentence or 개조식 ending, or
 # a particle or connective that needs more words after it (a line cut from a sentence)
@@ -114,24 +108,42 @@ _NOT_HEADING_STYLE = re.compile(r"(?:^|\s)표\s*제목|도표|그림|차례|목�
 _NAMED_LEVELS = (("큰", 1), ("대", 1), ("장", 1), ("중", 2), ("절", 2), ("소", 3))
 
 
-# all the patterns in one, a named group per kind: one search per paragraph
-_ANY_NUMBERING = re.compile("|".join(f"(?P<k{i}>{pattern.pattern.lstrip('^')})"
-                                     for i, (_, pattern) in enumerate(NUMBERING)))
-
-
 # the characters a heading number can start with: most text needs no pattern at all
 _NUMBER_STARTS = frozenset("제0123456789ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫIVX□■◼▣○●◦◯ㅇ" + "".join(
     chr(c) for c in range(ord("가"), ord("하") + 1)))
 
 
-def numbering_kind(text: str) -> str | None:
+def numbering(text: str) -> tuple[str, int] | None:
     """The kind of heading numbering ``text`` opens with (``"장"``, ``"roman"``, ``"box"``
-    …), or None."""
-    head = text.lstrip()[:12]
+    …) and the offset in ``text`` after it, or None."""
+    lead = len(text) - len(text.lstrip())
+    head = text[lead:lead + 16]
     if not head or head[0] not in _NUMBER_STARTS:
         return None
-    m = _ANY_NUMBERING.match(head)
-    return NUMBERING[int(m.lastgroup[1:])][0] if m and m.lastgroup else None
+    unit = law_unit(head)
+    if unit is not None:  # a 항 is not a heading
+        return (unit[0], lead + unit[1]) if unit[0] in RANK else None
+    depth = decimal_depth(head)
+    if depth is not None:
+        return ("1.1" if depth == 2 else "1.1.1", lead + DECIMAL.match(head).end())  # type: ignore[union-attr]
+    roman = latin_roman(head)
+    if roman is not None:
+        return "roman", lead + roman
+    if head[0] in _BULLET_KINDS:
+        # the box and circle heads stand apart from their text
+        return (_BULLET_KINDS[head[0]], lead + 1) if len(head) == 1 or head[1].isspace() else None
+    marker = item_marker(head)
+    if marker is None or marker.kind not in _MARKER_KINDS:
+        return None
+    if marker.end < len(head) and not head[marker.end - 1].isspace():
+        return None  # "1.추진" runs on: numbered text, not a numbered heading
+    return _MARKER_KINDS[marker.kind], lead + marker.end
+
+
+def numbering_kind(text: str) -> str | None:
+    """The kind of heading numbering ``text`` opens with, or None."""
+    found = numbering(text)
+    return found[0] if found else None
 
 
 def reads_like_heading(text: str, *, long_ok: bool = False) -> bool:
@@ -222,11 +234,8 @@ def _declared(paragraphs: list[Paragraph], looks: Looks | None, trust_outline: b
 
 def _without_numbering(text: str) -> str:
     text = text.strip()
-    for _, pattern in NUMBERING:
-        m = pattern.match(text)
-        if m:
-            return text[m.end():].strip()
-    return text
+    found = numbering(text)
+    return text[found[1]:].strip() if found else text
 
 
 def _rank_by_look(paragraphs: list[Paragraph], looks: Looks) -> dict[int, int]:
@@ -282,7 +291,7 @@ def _from_looks(paragraphs: list[Paragraph], looks: Looks) -> None:
     for key, members in groups.items():
         ratio, bold, rank, centred = key
         larger, much_larger = ratio >= LARGER, ratio >= MUCH_LARGER
-        numbered = rank < UNNUMBERED and NUMBERING[rank][0] in STANDALONE
+        numbered = rank < UNNUMBERED and KINDS[rank] in STANDALONE
         if ratio < SAME_SIZE:
             continue  # smaller than the body: notes, captions, slogans
         if not (larger or bold or numbered or centred):
@@ -307,5 +316,5 @@ def _from_looks(paragraphs: list[Paragraph], looks: Looks) -> None:
             p.heading = min(level, MAX_LEVEL)
 
 
-__all__ = ["Look", "Looks", "NUMBERING", "mark_headings", "numbering_kind", "reads_like_heading",
+__all__ = ["KINDS", "Look", "Looks", "mark_headings", "numbering", "numbering_kind", "reads_like_heading",
            "style_level"]

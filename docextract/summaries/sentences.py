@@ -148,7 +148,3 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
     for unit in _units(text, start, end):
         sentences.extend(_split_unit(text, unit))
     return sentences
-
-
-ATTACHMENT_LABEL = re.compile(r"[ \t\u3000]*(?:붙[ \t\u3000]*임|별[ \t\u3000]*첨|첨[ \t\u3000]*부)(?![^\W\d_])")
-END_MARK = re.compile(r"[ \t\u3000]*(?:끝[ \t\u3000]*\.?|이하[ \t\u3000]*빈[ \t\u3000]*칸)[ \t\u3000]*$")
