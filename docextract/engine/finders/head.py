@@ -98,8 +98,8 @@ def _glued_label(ctx: FindContext, keys: tuple[str, ...], text: str,
 def recipients(ctx: FindContext, field: FieldSpec) -> dict[str, Found]:
     """``recipients`` (the list) and ``recipient_mode`` (direct | refer_list | internal | none)."""
     region = ctx.region(field.region)
-    refer = ctx.pattern("refer_list", r"수신자\s*참조")
-    internal = ctx.pattern("internal", r"내부\s*결재")
+    refer = ctx.pattern("refer_list")
+    internal = ctx.pattern("internal")
     for i in region:
         m = ctx.any_label(field.label_keys, ctx.lines[i].text) or _glued_label(
             ctx, field.label_keys, ctx.lines[i].text, (refer, internal))
@@ -125,7 +125,7 @@ def recipients(ctx: FindContext, field: FieldSpec) -> dict[str, Found]:
 def recipient_list(ctx: FindContext, region_name: str, label: str) -> Found:
     """The items of the ``수신자`` line (wrapped lines joined; the label cell may stand alone)."""
     region = ctx.region(region_name)
-    refer = ctx.pattern("refer_list", r"수신자\s*참조")
+    refer = ctx.pattern("refer_list")
     for i in region:
         m = ctx.label(label, ctx.lines[i].text)
         if not m:

@@ -71,7 +71,7 @@ class _Patterns:
             labels.regex("postal_code") + r"\s*\d{5}(?!\d)",
             labels.regex("phone") + r"(?:\s|\d)"])
         self.closing_cut = re.compile(rf"\s(?=(?:{closing}))")
-        self.refer_list = spec.patterns.get("refer_list") or re.compile(r"수신자\s*참조")
+        self.refer_list = spec.patterns["refer_list"]  # a letter spec declares it
 
 
 _COMPILED: dict[int, tuple[Spec, _Patterns]] = {}
