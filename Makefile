@@ -22,7 +22,7 @@ $(BASE): setup.cfg pyproject.toml | $(VENV)/bin/python
 	touch $(BASE)
 
 $(STAMP): setup.cfg pyproject.toml | $(VENV)/bin/python
-	$(BIN)/python -m pip install -q -e '.[nlp,dev,dask]' $(EDITABLE)
+	$(BIN)/python -m pip install -q -e '.[nlp,dev,dask,mcp]' $(EDITABLE)
 	touch $(STAMP) $(BASE)
 
 install: $(STAMP)  ## create .venv and install docextract with the NLP extra and the test tools

@@ -30,6 +30,7 @@ COMMANDS: dict[str, str] = {
     "chunks": "docextract.cli.chunks_cmd:chunks",
     "redact": "docextract.cli.redact_cmd:redact",
     "batch": "docextract.cli.batch_cmd:batch",
+    "mcp": "docextract.cli.mcp_cmd:mcp",
 }
 
 HELP = {
@@ -41,6 +42,7 @@ HELP = {
     "chunks": "Cut documents into retrieval chunks that follow their structure (JSON lines).",
     "redact": "Mask personal data (주민등록번호, phones, names, ...) before a document leaves.",
     "batch": "Run parse/extract/summarize over folders of documents: one JSON line each, resumable.",
+    "mcp": "Serve a folder's documents to AI assistants over MCP (read-only tools).",
 }
 
 
