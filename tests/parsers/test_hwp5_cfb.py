@@ -230,3 +230,17 @@ def test_collector_left_off_when_the_caller_turned_it_off():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_a_cut_hwp_is_an_error_or_a_warning_never_a_silently_empty_document():
+    # olefile hands back what a truncated file still holds, down to nothing: a file cut
+    # anywhere must either fail as damaged or say what it lost
+    data = (ROOT / "samples" / "hwp" / "letter-02.hwp").read_bytes()
+    whole = docextract.parse(data).text
+    for percent in range(50, 100):
+        cut = data[:len(data) * percent // 100]
+        try:
+            doc = docextract.parse(cut)
+        except CorruptDocument:
+            continue
+        assert doc.text == whole or doc.warnings, f"cut at {percent}%: {len(doc.text)} chars, no warning"

@@ -120,9 +120,21 @@ class HwpContainer:
             except CorruptDocument:
                 pass  # damaged chain: let olefile recover what it can, as it always did
         try:
-            return bytes(self._olefile().openstream(name).read())
+            ole = self._olefile()
+            raw = bytes(ole.openstream(name).read())
+            declared = ole.get_size(name)
         except Exception as exc:
             raise CorruptDocument(f"HWP stream {name!r} cannot be read ({exc})") from exc
+        if len(raw) < declared:
+            # olefile hands back what a cut file still holds, down to nothing at all: an
+            # empty stream read as an empty document would hide the damage, and a partial
+            # one is only worth reading with a warning (inflate still checks its end)
+            if not raw:
+                raise CorruptDocument(f"HWP stream {name!r} holds none of its {declared:,} "
+                                      "bytes (the file is truncated or damaged)")
+            self.ctx.warn("hwp-stream-short", f"HWP stream {name!r} is cut short: "
+                          f"{len(raw):,} of {declared:,} bytes; read what it holds", name)
+        return raw
 
     def read_inflated(self, name: str, compressed: bool | None = None) -> bytes:
         """A stream inflated when the file is compressed, within the decompression budget."""
