@@ -42,14 +42,15 @@ class Signal:
     weight: float
 
 
-SUMMARY_FORMATS = ("value", "list", "outline", "deadline", "sender", "attachments",
+SUMMARY_FORMATS = ("value", "list", "outline", "agenda", "deadline", "sender", "attachments",
                    "contacts", "disclosure")
 """How a summary line shows its fields (``format:``; :mod:`docextract.summaries.key_lines`):
 ``value`` the found text (several side by side), ``list`` one item a line (a part's
 values joined, the lists in it indented), ``outline`` □ headlines with their items,
-``deadline`` the date with its D-day, ``sender`` issuer · 발신명의 · 문서번호 · 시행일 (the
-fields in that order), ``attachments`` numbered with copies, ``contacts`` department,
-position, name, phone and email, ``disclosure`` the 공개구분 and its grounds."""
+``agenda`` numbered agenda items with their decisions (``안건 → 결정``), ``deadline`` the
+date with its D-day, ``sender`` issuer · 발신명의 · 문서번호 · 시행일 (the fields in that
+order), ``attachments`` numbered with copies, ``contacts`` department, position, name,
+phone and email, ``disclosure`` the 공개구분 and its grounds."""
 
 SUMMARY_ABSENT = ("omit", "show")
 """``summary: {absent: ...}``: leave out a line whose fields were not found (``omit``, the

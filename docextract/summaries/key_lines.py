@@ -66,6 +66,7 @@ SHAPES: dict[str, Shape] = {
     "disclosure": Shape(single=True),
     "list": Shape(single=False, text_bullet="• "),
     "outline": Shape(single=False),
+    "agenda": Shape(single=False, numbered=True),
     "attachments": Shape(single=False, numbered=True),
     "contacts": Shape(single=False, evidence=("phone", "email")),
 }
@@ -187,6 +188,17 @@ def _outline_texts(value: Any, depth: int, out: list[tuple[str, int]]) -> None:
         _outline_texts(item.get("children"), depth + 1, out)
 
 
+def agenda_text(item: Any) -> str | None:
+    """An agenda item (``AgendaItem``: title, decision) as ``예산안 심의 → 원안 가결``."""
+    item = _plain(item)
+    if not isinstance(item, dict):
+        return _scalar_text(item)
+    title, decision = _scalar_text(item.get("title")), _scalar_text(item.get("decision"))
+    if title and decision:
+        return f"{title} → {decision}"
+    return title or decision
+
+
 Values = Callable[[str], Any]
 
 
@@ -219,6 +231,8 @@ def _texts(fmt: str, names: tuple[str, ...], value: Values,
             out += [(t, 0) for c in found or [] for t in [contact_text(part(Contact, c))] if t]
         elif fmt == "outline":
             _outline_texts(found, 0, out)
+        elif fmt == "agenda":
+            out += [(t, 0) for a in found or [] for t in [agenda_text(a)] if t]
         else:
             _item_texts(found, 0, out)
     if fmt == "value" and len(out) > 1:  # one line: the values side by side
@@ -243,5 +257,6 @@ def key_lines(lines: list[SummaryLine], value: Values, *, absent: str, today: da
     return out
 
 
-__all__ = ["KeyLine", "OVERDUE", "SHAPES", "Shape", "attachment_text", "contact_text",
-           "deadline_text", "disclosure_text", "issuer_text", "key_lines", "part", "sender_text"]
+__all__ = ["KeyLine", "OVERDUE", "SHAPES", "Shape", "agenda_text", "attachment_text",
+           "contact_text", "deadline_text", "disclosure_text", "issuer_text", "key_lines", "part",
+           "sender_text"]

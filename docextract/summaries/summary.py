@@ -176,6 +176,22 @@ def _document_title(record: Findings, document: Document) -> str | None:
     return None
 
 
+def _shown_spans(record: Findings, lines: list[KeyLine]) -> list[tuple[int, int]]:
+    """Where the values of the key lines were found (their fields' evidence)."""
+    names = {f for line in lines if line.values for f in line.fields}
+    return [e.span for key, items in record.evidence.items()
+            if key.split(".")[0] in names for e in items]
+
+
+def _mostly_within(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether at least half of ``[start, end)`` lies inside ``spans``."""
+    covered = [False] * max(0, end - start)
+    for a, b in spans:
+        for i in range(max(a, start), min(b, end)):
+            covered[i - start] = True
+    return bool(covered) and 2 * sum(covered) >= len(covered)
+
+
 def _spec(record_type: str) -> Spec | None:
     """The spec of a registered type (``None`` for an extractor written in Python)."""
     from ..errors import DocextractError
@@ -206,7 +222,13 @@ def build_summary(record: Findings, document: Document, *, today: date | None = 
     """
     today = today or date.today()
     is_letter = record.record_type == "official_letter"
+    spec = _spec(record.record_type)
+    lines = [] if spec is None else key_lines(
+        spec.summary, lambda name: _value(record, name), absent=spec.summary_absent, today=today)
     candidates, spans_valid = _candidates(record, document, is_letter)
+    shown = _shown_spans(record, lines) if spans_valid and not is_letter else []
+    if shown:  # a line the key lines already show (공고번호, 문의) is no sentence of the gist
+        candidates = [c for c in candidates if not _mostly_within(c.start, c.end, shown)]
     # numbers and punctuation alone (table cells such as "1", "0,0") are not sentences
     candidates = [c for c in candidates if _LETTER.search(c.text)][:MAX_CANDIDATES]
     extractor, warnings = choose_term_extractor(nlp, len(candidates))
@@ -230,9 +252,6 @@ def build_summary(record: Findings, document: Document, *, today: date | None = 
             warnings.append(f"deadline {deadline!r} is not an ISO date; no D-day")
     warnings = [w for w in record.warnings if not _is_generic_notice(w)] + warnings
     disclosure = _value(record, "disclosure")
-    spec = _spec(record.record_type)
-    lines = [] if spec is None else key_lines(
-        spec.summary, lambda name: _value(record, name), absent=spec.summary_absent, today=today)
     return Summary(
         kind="official_letter" if is_letter else "document",
         record_type=record.record_type,

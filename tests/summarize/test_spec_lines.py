@@ -62,6 +62,8 @@ summary:
     - {label: 문의, field: contacts, format: contacts}
 """
 LINES = ["○○시 청사 청소용역 입찰 공고",
+         "2025년 시청 본관과 별관의 청소용역을 수행할 업체를 일반경쟁입찰로 선정하고자 합니다.",
+         "입찰에 참가하려는 업체는 입찰서와 증빙서류를 기한까지 전자조달시스템으로 제출하시기 바랍니다.",
          "공고번호: ○○시 공고 제2025-626호",
          "접수 마감: 2025. 6. 2.(월) 17:00",
          "사업예산: 금 1억 2,000만원",
@@ -108,12 +110,14 @@ def test_a_yaml_type_gets_its_own_key_lines(tender: Path) -> None:
     # 개찰장소 is not in the document: no line, no placeholder, in any view
     assert "place" not in {f for k in s.lines for f in k.fields}
     assert [k.emphasis for k in s.lines if k.format == "deadline"] == ["due"]
+    # the gist is the body's sentences, not the lines the key lines already show
+    assert [x.text for x in s.sentences] == LINES[1:3]
 
 
 def test_the_four_views_show_the_key_lines_and_nothing_not_found(tender: Path) -> None:
     s, doc, found = _summary(tender)
     text = render_text(s)
-    assert text.splitlines()[:7] == [
+    assert text.splitlines()[:9] == [
         "제목      ○○시 청사 청소용역 입찰 공고",
         "공고번호  ○○시 공고 제2025-626호",
         "입찰마감  2025-06-02 17:00 (D-5)",
@@ -121,6 +125,8 @@ def test_the_four_views_show_the_key_lines_and_nothing_not_found(tender: Path) -
         "참가자격  • 중소기업",
         "          • 지역업체",
         "문의      회계과 주무관 김민수 · 02-2133-1234",
+        f"요약      1) {LINES[1]}",
+        f"          2) {LINES[2]}",
     ]
     markdown = render_markdown(s)
     assert ("- **공고번호**: ○○시 공고 제2025-626호\n- **입찰마감**: 2025-06-02 17:00 (D-5)\n"
@@ -161,6 +167,7 @@ def test_formats_lay_out_parts_outlines_and_absent_values() -> None:
     }
     lines = [SummaryLine("보고 개요", ("outline",), "outline"),
              SummaryLine("안건", ("agenda",), "list"),
+             SummaryLine("안건", ("agenda",), "agenda"),
              SummaryLine("일시", ("held_at",), "value"),
              SummaryLine("참석", ("names",), "value"),
              SummaryLine("장소", ("place",), "value")]
@@ -168,6 +175,7 @@ def test_formats_lay_out_parts_outlines_and_absent_values() -> None:
     assert [(k.label, k.values, k.depths) for k in got] == [
         ("보고 개요", ["□ 추진 배경", "○ 현황 점검"], [0, 1]),
         ("안건", ["예산안 심의 · 원안 가결"], [0]),
+        ("안건", ["예산안 심의 → 원안 가결"], [0]),
         ("일시", ["2026-03-05 14:00"], [0]),
         ("참석", ["김민수, 이영희"], [0]),
     ]
