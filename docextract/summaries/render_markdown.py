@@ -23,13 +23,27 @@ def _field(label: str, value: str | None, bold: bool = False) -> str:
     return f"- **{label}**: **{shown}**" if bold and value else f"- **{label}**: {shown}"
 
 
+_LIST_START = re.compile(r"^(?:[-+]|\d+[.)])(?=\s)")
+
+
+def _item(text: str) -> str:
+    """A list item's text; a printed marker that Markdown would read as a nested list
+    (``- 개방 요청 …`` under a ○ item) is escaped."""
+    escaped = md_escape(text)
+    m = _LIST_START.match(escaped)
+    if m is None:
+        return escaped
+    cut = m.end() - 1   # before the marker's punctuation: ``\-``, ``1\.``
+    return f"{escaped[:cut]}\\{escaped[cut:]}"
+
+
 def _section(label: str, items: list[str], depths: list[int] | None = None,
              numbered: bool = True) -> list[str]:
     out = ["", f"### {label}", ""]
     if not items:
         return out + [NONE]
     depths = depths or [0] * len(items)
-    return out + [f"{'  ' * d}{i}. {md_escape(v)}" if numbered else f"{'  ' * d}- {md_escape(v)}"
+    return out + [f"{'  ' * d}{i}. {_item(v)}" if numbered else f"{'  ' * d}- {_item(v)}"
                   for i, (v, d) in enumerate(zip(items, depths), 1)]
 
 

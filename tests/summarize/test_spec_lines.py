@@ -61,10 +61,10 @@ summary:
     - {label: 참가자격, field: targets, format: list}
     - {label: 문의, field: contacts, format: contacts}
 """
-LINES = ["○○시 청사 청소용역 입찰 공고",
+LINES = ["세종시 청사 청소용역 입찰 공고",
          "2025년 시청 본관과 별관의 청소용역을 수행할 업체를 일반경쟁입찰로 선정하고자 합니다.",
          "입찰에 참가하려는 업체는 입찰서와 증빙서류를 기한까지 전자조달시스템으로 제출하시기 바랍니다.",
-         "공고번호: ○○시 공고 제2025-626호",
+         "공고번호: 세종시 공고 제2025-626호",
          "접수 마감: 2025. 6. 2.(월) 17:00",
          "사업예산: 금 1억 2,000만원",
          "참가자격: 중소기업, 지역업체",
@@ -94,8 +94,8 @@ def _summary(path: Path):  # type: ignore[no-untyped-def]
 
 
 EXPECTED = [
-    ("제목", "title", ["○○시 청사 청소용역 입찰 공고"]),
-    ("공고번호", "notice_number", ["○○시 공고 제2025-626호"]),
+    ("제목", "title", ["세종시 청사 청소용역 입찰 공고"]),
+    ("공고번호", "notice_number", ["세종시 공고 제2025-626호"]),
     ("입찰마감", "deadline", ["2025-06-02 17:00 (D-5)"]),
     ("사업예산", "budget", ["120,000,000"]),
     ("참가자격", "targets", ["중소기업", "지역업체"]),
@@ -118,8 +118,8 @@ def test_the_four_views_show_the_key_lines_and_nothing_not_found(tender: Path) -
     s, doc, found = _summary(tender)
     text = render_text(s)
     assert text.splitlines()[:9] == [
-        "제목      ○○시 청사 청소용역 입찰 공고",
-        "공고번호  ○○시 공고 제2025-626호",
+        "제목      세종시 청사 청소용역 입찰 공고",
+        "공고번호  세종시 공고 제2025-626호",
         "입찰마감  2025-06-02 17:00 (D-5)",
         "사업예산  120,000,000",
         "참가자격  • 중소기업",
@@ -129,11 +129,11 @@ def test_the_four_views_show_the_key_lines_and_nothing_not_found(tender: Path) -
         f"          2) {LINES[2]}",
     ]
     markdown = render_markdown(s)
-    assert ("- **공고번호**: ○○시 공고 제2025-626호\n- **입찰마감**: 2025-06-02 17:00 (D-5)\n"
+    assert ("- **공고번호**: 세종시 공고 제2025-626호\n- **입찰마감**: 2025-06-02 17:00 (D-5)\n"
             "- **사업예산**: 120,000,000\n\n### 참가자격\n\n- 중소기업\n- 지역업체\n\n### 문의\n\n"
             "- 회계과 주무관 김민수 · 02-2133-1234\n") in markdown
     html = render_html(s, doc, found)
-    assert ('<dt><a href="#ev-notice_number">공고번호</a></dt><dd>○○시 공고 제2025-626호</dd>'
+    assert ('<dt><a href="#ev-notice_number">공고번호</a></dt><dd>세종시 공고 제2025-626호</dd>'
             in html)
     assert '<dd class="due">2025-06-02 17:00 (D-5)</dd>' in html
     assert "<ul><li>중소기업</li><li>지역업체</li></ul>" in html
@@ -219,3 +219,16 @@ def test_the_letters_lines_come_from_its_spec() -> None:
     assert by_label["제목"] == [s.title] and by_label["요청사항"] == s.requests
     assert by_label["기한"] == ["2025-10-02 18:00 (D-127)"]
     assert render_text(s).splitlines()[:len(s.lines)][0] == f"제목      {s.title}"
+
+
+def test_printed_markers_stay_text_in_markdown() -> None:
+    from docextract.summaries.key_lines import KeyLine
+    from docextract.summaries.summary import Summary
+
+    outline = KeyLine(label="개요", fields=["outline"], format="outline",
+                      values=["□ 추진 배경", "○ 현황", "- 미개방 40%", "1. 작성 요령"], depths=[0, 1, 2, 2])
+    s = Summary(kind="document", record_type="report", today="2025-05-28", tokenizer="light",
+                lines=[outline])
+    assert "### 개요\n\n- □ 추진 배경\n  - ○ 현황\n    - \\- 미개방 40%\n    - 1\\. 작성 요령\n" in (
+        render_markdown(s))
+    assert "            - 미개방 40%" in render_text(s)
