@@ -132,3 +132,18 @@ def test_schema_prints_the_records_json_schema() -> None:
     unknown = run("schema", "no_such_type")
     assert unknown.returncode == 2 and "unknown type 'no_such_type'" in unknown.stderr
     assert run("schema").returncode == 2
+
+
+def test_batch_classifies_with_the_same_envelope(tmp_path: Path) -> None:
+    from docextract.batch import make_job
+
+    result = make_job("classify").run(str(LETTER))
+    assert result.ok
+    envelope = result.envelope
+    assert envelope["type"] == "official_letter" and envelope["classification"] == (
+        docextract.classify(LETTER).to_dict())
+    out = tmp_path / "out.jsonl"
+    done = run("batch", str(LETTER), "-o", str(out), "--do", "classify", "--workers", "1")
+    assert done.returncode == 0, done.stderr
+    line = json.loads(out.read_text(encoding="utf-8").splitlines()[0])
+    assert line["classification"]["chosen"] == "official_letter"
