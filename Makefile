@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 # package through an import hook that mypy and other checkers cannot follow.
 EDITABLE := --config-settings editable_mode=compat
 
-.PHONY: help install fonts demo test check bench fuzz samples clean
+.PHONY: help install fonts demo test check bench fuzz samples schemas clean
 
 help:  ## list targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -57,6 +57,9 @@ fuzz: $(STAMP)  ## longer fuzzing run of every parser
 
 samples: $(STAMP) fonts  ## regenerate samples/ and their expected outputs (PDFs need Debian's fonts-nanum)
 	$(BIN)/python -m samples.generate
+
+schemas: $(BASE)  ## regenerate schemas/<type>.schema.json of every built-in type from its record
+	$(BIN)/docextract schema --builtin --write schemas
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache

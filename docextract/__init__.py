@@ -5,6 +5,7 @@
 >>> print(doc.to_markdown())
 >>> letter = docextract.extract(doc)            # an OfficialLetter (or a generic record)
 >>> docextract.summarize(doc).deadline
+>>> [(s.type, s.score) for s in docextract.classify(doc).scores]   # what --type auto weighs
 
 The model types live in :mod:`docextract.model`, the errors in :mod:`docextract.errors`,
 JSON in and out in :mod:`docextract.serialize`. Everything but the errors loads on first
@@ -30,7 +31,7 @@ from .errors import (
 if TYPE_CHECKING:
     from .api import parse
     from .chunking import chunks
-    from .extraction import extract
+    from .extraction import Classification, TypeScore, classify, extract
     from .limits import Limits
     from .model import Cell, Document, Paragraph, Role, Table
     from .records.official_letter import OfficialLetter
@@ -40,6 +41,9 @@ if TYPE_CHECKING:
 _LAZY = {
     "parse": "docextract.api",
     "extract": "docextract.extraction",
+    "classify": "docextract.extraction",
+    "Classification": "docextract.extraction",
+    "TypeScore": "docextract.extraction",
     "summarize": "docextract.summaries",
     "chunks": "docextract.chunking",
     "Limits": "docextract.limits",
@@ -71,6 +75,9 @@ __all__ = [
     "__version__",
     "parse",
     "extract",
+    "classify",
+    "Classification",
+    "TypeScore",
     "summarize",
     "chunks",
     "Limits",

@@ -11,10 +11,13 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING, Any, Callable, TypeVar
 
+from dataclasses import field
+
 from .api import Input, parse
 from .errors import DocextractError, ExtractionError
 from .limits import Limits
 from .model import Document
+from .plain import PlainData, plain_dataclass
 
 if TYPE_CHECKING:
     from .engine.base import Extraction, Extractor
@@ -66,13 +69,60 @@ def scores(doc: Document) -> tuple[list[tuple[str, float, Extractor]], list[str]
     return out, warnings
 
 
+@plain_dataclass
+class TypeScore(PlainData):
+    """One document type's score for a document, against the threshold it must reach."""
+
+    type: str
+    score: float
+    threshold: float
+    chosen: bool = False
+
+
+@plain_dataclass
+class Classification(PlainData):
+    """Every scored type for one document, best first, and the type ``--type auto`` uses
+    (``generic`` when no type reaches its threshold)."""
+
+    chosen: str
+    scores: list[TypeScore] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def classify(
+    source: Input | Document,
+    *,
+    password: str | None = None,
+    limits: Limits | dict[str, Any] | None = None,
+) -> Classification:
+    """How well ``source`` fits each registered document type (the scores that
+    ``extract(type="auto")`` chooses by), best first. ``chosen`` is the type it would use."""
+    doc = _document(source, password, limits)
+    ranked, warnings = scores(doc)
+    best = _best(ranked)
+    picked = ranked[0][0] if best is not None else "generic"
+    if best is None:
+        warnings.append(GENERIC_WARNING)
+    return Classification(
+        chosen=picked,
+        scores=[TypeScore(type=name, score=round(score, 4), threshold=_threshold(extractor),
+                          chosen=name == picked) for name, score, extractor in ranked],
+        warnings=warnings)
+
+
+def _best(ranked: list[tuple[str, float, Extractor]]) -> Extractor | None:
+    """The best-scoring extractor when its score reaches its threshold, else ``None``."""
+    if ranked and ranked[0][1] >= _threshold(ranked[0][2]):
+        return ranked[0][2]
+    return None
+
+
 def choose(doc: Document) -> tuple[Extractor, list[str]]:
     """The best-scoring extractor for ``doc`` (and warnings), the generic one as a fallback."""
     ranked, warnings = scores(doc)
-    for _, score, extractor in ranked:
-        if score >= _threshold(extractor):
-            return extractor, warnings
-        break
+    best = _best(ranked)
+    if best is not None:
+        return best, warnings
     return _extractor("generic"), [*warnings, GENERIC_WARNING]
 
 
@@ -121,6 +171,38 @@ def extract(
     return record
 
 
+def record_class(name: str) -> type[Record]:
+    """The Pydantic record class of a registered type: a spec's ``record:`` class, one
+    generated from a YAML spec's fields, or an extractor's own ``record_class``."""
+    from .registry import extractors
+
+    cls = extractors().get(name)
+    found = getattr(cls, "record_class", None)
+    if not callable(found):
+        raise ExtractionError(f"type {name!r} ({cls.__module__}.{cls.__qualname__}) does not "
+                              "name its record class (a 'record_class' class method)")
+    record: type[Record] = found()
+    return record
+
+
+def record_schema(name: str) -> dict[str, Any]:
+    """The JSON Schema of a registered type's record (what ``docextract schema TYPE``
+    prints and ``schemas/<type>.schema.json`` holds for the built-in types)."""
+    schema: dict[str, Any] = record_class(name).model_json_schema()
+    return schema
+
+
+SCHEMA_SUFFIX = ".schema.json"
+"""The JSON Schema file of a built-in type is ``schemas/<type>.schema.json``."""
+
+
+def record_schema_text(name: str) -> str:
+    """:func:`record_schema` as the text of its schema file (indented, UTF-8 kept)."""
+    import json
+
+    return json.dumps(record_schema(name), ensure_ascii=False, indent=2) + "\n"
+
+
 def find_fields(
     source: Input | Document,
     type: str = "auto",  # noqa: A002 - the public keyword is ``type=``
@@ -138,4 +220,6 @@ def find_fields(
     return found
 
 
-__all__ = ["AUTO_THRESHOLD", "GENERIC_WARNING", "choose", "extract", "find_fields", "scores"]
+__all__ = ["AUTO_THRESHOLD", "Classification", "GENERIC_WARNING", "TypeScore", "choose", "classify",
+           "extract", "find_fields", "record_class", "record_schema",
+           "record_schema_text", "SCHEMA_SUFFIX", "scores"]

@@ -77,3 +77,23 @@ def test_summarize_from_a_read_only_install_writes_nothing_there(installed: Path
         assert '"deadline": "2025-10-02T18:00"' in done.stdout
     assert listing(installed) == before
     assert list((cache / "docextract").glob("official_letter.yaml.*.marshal"))
+
+
+def test_the_wheel_ships_a_json_schema_for_every_builtin_type(installed: Path, tmp_path: Path) -> None:
+    """The installed package data holds ``<type>.schema.json`` beside each built-in
+    ``<type>.yaml`` (as in the checkout), and ``docextract schema`` prints the same text."""
+    shipped = installed / "docextract_schemas"
+    types = sorted(p.stem for p in shipped.glob("*.yaml") if not p.name.startswith("_"))
+    assert {"official_letter", "generic"} <= set(types)
+    env = {k: v for k, v in os.environ.items() if k != "DOCEXTRACT_CACHE"}
+    env.update(PYTHONPATH=str(installed), XDG_CACHE_HOME=str(tmp_path / "cache"))
+    for name in types:
+        schema = shipped / f"{name}.schema.json"
+        assert schema.is_file(), f"{schema.name} is not in the wheel"
+        assert schema.read_text(encoding="utf-8") == (ROOT / "schemas" / schema.name).read_text(
+            encoding="utf-8")
+    code = "import sys; from docextract.cli import main; main(['schema', sys.argv[1]])"
+    done = subprocess.run([sys.executable, "-c", code, "official_letter"], env=env, cwd=tmp_path,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == (shipped / "official_letter.schema.json").read_text(encoding="utf-8")

@@ -9,10 +9,10 @@ in the same order, whether the input succeeded or failed::
 
 ``status`` is ``"ok"`` or ``"error"``; ``error`` is ``{"code", "message"}`` or null; the
 payload key names what the action produced (``document``, ``record``, ``summary``,
-``text``, or ``result`` for a custom callable) and is null on error; ``warnings`` is a
-list of ``{"code", "message"}``. ``sha256``, ``size`` and ``format`` are null where they are
-not known (a missing file; ``format`` also for a worker stopped before it had identified
-the file).
+``classification``, ``text``, or ``result`` for a custom callable) and is null on error;
+``warnings`` is a list of ``{"code", "message"}``. ``sha256``, ``size`` and ``format`` are
+null where they are not known (a missing file; ``format`` also for a worker stopped before
+it had identified the file).
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """One unit of batch work: read one input, do one thing with it, describe the outcome.
 
 A :class:`Job` says what to do with every input (``parse``, ``extract``, ``summarize``,
-``text``, or a picklable callable taking a :class:`~docextract.model.Document`) and with
+``classify``, ``text``, or a picklable callable taking a :class:`~docextract.model.Document`) and with
 which options. It is engine-neutral: the local process pool, the Dask engine and the
 ``parse``/``extract``/``summarize`` commands all go through :meth:`Job.perform` (the
 objects, for rendering) or :meth:`Job.run` (the envelope line), so one input gets the
@@ -28,6 +28,7 @@ PAYLOAD_KEYS: dict[str, str] = {
     "parse": "document",
     "extract": "record",
     "summarize": "summary",
+    "classify": "classification",
     "text": "text",
 }
 """What each action puts in the envelope, under which key."""
@@ -93,6 +94,12 @@ class Job:
             return self._extract(document, issues)
         if self.do == "summarize":
             return self._summarize(document, issues)
+        if self.do == "classify":
+            from ..extraction import classify
+
+            found = classify(document)
+            return Product(document, found, found.to_dict(), type=found.chosen,
+                           warnings=issues + _extraction_warnings(found.warnings))
         if self.do == "text":
             text = document.to_text()
             return Product(document, text, text, warnings=issues)

@@ -43,6 +43,22 @@ def limits_from(timeout: float | None, max_pages: int | None,
     )
 
 
+def schema_dir_option(func: F) -> F:
+    """``--schema-dir DIR`` (repeatable): add the YAML types of a folder for this run, as
+    :func:`docextract.registry.add_schema_dir` does (``DOCEXTRACT_SCHEMA_PATH`` lasts longer)."""
+
+    def add(ctx: click.Context, param: click.Parameter, folders: tuple[str, ...]) -> tuple[str, ...]:
+        from ..registry import add_schema_dir
+
+        for folder in folders:
+            add_schema_dir(folder)
+        return folders
+
+    return click.option("--schema-dir", "schema_dirs", multiple=True, expose_value=False,
+                        is_eager=True, callback=add, type=click.Path(file_okay=False),
+                        help="A folder of YAML type specs to add for this run (repeatable).")(func)
+
+
 def check_record_type(rtype: str, spec: str | None) -> None:
     """Refuse an unknown ``--type`` before any input is read."""
     if rtype == "auto" or spec is not None:

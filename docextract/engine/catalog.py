@@ -3,7 +3,8 @@
 * Built-in types are the ``*.yaml`` specs shipped in the ``docextract_schemas`` package
   (the ``schemas/`` folder of a source checkout); the file name is the type name.
 * A user's folders: ``DOCEXTRACT_SCHEMA_PATH`` (folders separated by ``os.pathsep``) and
-  ``docextract --schema-dir DIR`` (:func:`docextract.registry.add_schema_dir`). Their specs load the same way
+  ``--schema-dir DIR`` of ``docextract classify``, ``types`` and ``schema``
+  (:func:`docextract.registry.add_schema_dir`). Their specs load the same way
   and take part in ``--type auto``; a user type may not reuse a built-in name.
 * Entry points (group ``docextract.extractors``) may name an Extractor class, a spec
   object, or the path of a spec file.

@@ -21,7 +21,10 @@
       contacts:      {finder: contacts, label: contact, type: [contact]}
     summary:                                 # the lines `docextract summarize` shows
       lines:
-        - {label: 마감, field: deadline}
+        - {label: 공고번호, field: notice_number}
+        - {label: 마감, field: deadline, format: deadline}
+        - {label: 문의, field: contacts, format: contacts}
+      absent: omit                           # or show: 없음 where a field was not found
 
 A list type is written ``[contact]`` (or ``list[contact]`` in quotes); ``list`` alone is a
 list of text. A field without ``finder`` uses ``label_value`` (the text after its label, on the same
@@ -30,6 +33,10 @@ variants inline. ``region`` limits a finder to part of the document (``all`` by 
 layout modules add named regions such as ``head`` or ``closing``). ``take`` picks one
 output of a finder that fills several fields at once (the 결재란 gives drafter, reviewers,
 approver and cooperators).
+
+A summary line shows its field(s) in one of the formats of
+:data:`~.spec_types.SUMMARY_FORMATS` (``value`` when none is given); a line whose fields
+were not found is left out unless ``absent: show``.
 
 :func:`load_spec` checks the whole file and reports the first problem as an
 :class:`~docextract.errors.ExtractionError` naming the file and line.
@@ -43,7 +50,7 @@ from typing import Any
 
 from ..errors import ExtractionError
 from .labels import Labels
-from .spec_types import FieldSpec, Signal, Spec, SummaryLine
+from .spec_types import SUMMARY_ABSENT, SUMMARY_FORMATS, FieldSpec, Signal, Spec, SummaryLine
 from .values import value_type
 
 _IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -299,23 +306,52 @@ def _compile_classify(raw: Any, spec: Spec, at: _Where) -> None:
             raise _fail(origin, line, "a signal needs 'label', 'text', 'pattern' or 'field'")
 
 
+_SUMMARY_KEYS = {"lines", "sentences", "absent"}
+_SUMMARY_LINE_KEYS = {"label", "field", "fields", "format"}
+
+
 def _compile_summary(raw: Any, spec: Spec, at: _Where) -> None:
+    """``summary: {lines: [{label, field | fields, format}], sentences: N, absent: omit|show}``."""
     if raw is None:
         return
     origin = spec.origin
     if not isinstance(raw, dict):
         raise _fail(origin, at("summary"), "'summary' must be a mapping")
+    unknown = set(raw) - _SUMMARY_KEYS
+    if unknown:
+        raise _fail(origin, at("summary", sorted(unknown)[0]),
+                    f"unknown summary key {sorted(unknown)[0]!r} (known: {', '.join(sorted(_SUMMARY_KEYS))})")
     names = {f.name for f in spec.fields}
-    for i, item in enumerate(raw.get("lines") or []):
+    lines = raw.get("lines") or []
+    if not isinstance(lines, list):
+        raise _fail(origin, at("summary", "lines"), "summary 'lines' must be a list")
+    for i, item in enumerate(lines):
         line = at("summary", "lines", i)
-        if not isinstance(item, dict) or "label" not in item:
+        if not isinstance(item, dict) or not isinstance(item.get("label"), str) \
+                or not item["label"].strip() or not (item.get("field") or item.get("fields")):
             raise _fail(origin, line, "a summary line needs 'label' and 'field' (or 'fields')")
-        fields = _str_list(item.get("fields") or item.get("field") or [], origin, line, "summary fields")
+        extra = set(item) - _SUMMARY_LINE_KEYS
+        if extra:
+            raise _fail(origin, line, f"summary line {item['label']!r}: unknown key {sorted(extra)[0]!r} "
+                                      f"(known: {', '.join(sorted(_SUMMARY_LINE_KEYS))})")
+        fields = _str_list(item.get("fields") or item.get("field"), origin, line, "summary fields")
         for f in fields:
             if f not in names:
                 raise _fail(origin, line, f"summary line {item['label']!r}: no field {f!r}")
-        spec.summary.append(SummaryLine(str(item["label"]), tuple(fields), str(item.get("format", "value"))))
-    spec.summary_sentences = int(raw.get("sentences", 3))
+        fmt = item.get("format", "value")
+        if fmt not in SUMMARY_FORMATS:
+            raise _fail(origin, line, f"summary line {item['label']!r}: unknown format {fmt!r} "
+                                      f"(known: {', '.join(SUMMARY_FORMATS)})")
+        spec.summary.append(SummaryLine(item["label"].strip(), tuple(fields), fmt))
+    sentences = raw.get("sentences", 3)
+    if isinstance(sentences, bool) or not isinstance(sentences, int) or not 0 <= sentences <= 50:
+        raise _fail(origin, at("summary", "sentences"), "summary 'sentences' must be a number from 0 to 50")
+    spec.summary_sentences = sentences
+    absent = raw.get("absent", "omit")
+    if absent not in SUMMARY_ABSENT:
+        raise _fail(origin, at("summary", "absent"),
+                    f"summary 'absent' must be {' or '.join(SUMMARY_ABSENT)}, not {absent!r}")
+    spec.summary_absent = absent
 
 
 def load_spec_text(text: str, origin: str) -> Spec:

@@ -42,9 +42,24 @@ class Signal:
     weight: float
 
 
+SUMMARY_FORMATS = ("value", "list", "outline", "agenda", "deadline", "sender", "attachments",
+                   "contacts", "disclosure")
+"""How a summary line shows its fields (``format:``; :mod:`docextract.summaries.key_lines`):
+``value`` the found text (several side by side), ``list`` one item a line (a part's
+values joined, the lists in it indented), ``outline`` □ headlines with their items,
+``agenda`` numbered agenda items with their decisions (``안건 → 결정``), ``deadline`` the
+date with its D-day, ``sender`` issuer · 발신명의 · 문서번호 · 시행일 (the fields in that
+order), ``attachments`` numbered with copies, ``contacts`` department, position, name,
+phone and email, ``disclosure`` the 공개구분 and its grounds."""
+
+SUMMARY_ABSENT = ("omit", "show")
+"""``summary: {absent: ...}``: leave out a line whose fields were not found (``omit``, the
+default), or show it with 없음 (``show``): never a value the document does not have."""
+
+
 @dataclass(frozen=True)
 class SummaryLine:
-    """A labelled line of the summary: ``label`` and the field(s) it shows."""
+    """A labelled line of the summary: ``label``, the field(s) it shows and their format."""
 
     label: str
     fields: tuple[str, ...]
@@ -70,6 +85,7 @@ class Spec:
     threshold: float = 0.5
     summary: list[SummaryLine] = field(default_factory=list)
     summary_sentences: int = 3
+    summary_absent: str = "omit"
 
     def lexicon(self, name: str) -> tuple[str, ...]:
         """A word list of the spec; an error naming the spec when it has none of that name."""
@@ -83,4 +99,4 @@ class Spec:
         return next((f for f in self.fields if f.name == name), None)
 
 
-__all__ = ["FieldSpec", "Signal", "Spec", "SummaryLine"]
+__all__ = ["FieldSpec", "SUMMARY_ABSENT", "SUMMARY_FORMATS", "Signal", "Spec", "SummaryLine"]

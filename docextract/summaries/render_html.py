@@ -16,8 +16,8 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from ..model import Document
-from .labels import (LABELS, NONE, attachment_text, contact_text, deadline_text,
-                     disclosure_text, issuer_line, source_line)
+from .key_lines import SHAPES
+from .labels import LABELS, NONE, plain_lines
 from .summary import Findings, Summary
 
 if TYPE_CHECKING:
@@ -25,17 +25,8 @@ if TYPE_CHECKING:
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'none'"
 
-# Which evidence fields the summary's rows point to.
-_ROW_FIELDS = {
-    "title": ["title"],
-    "issuer": ["issuer", "sender", "document_number", "enforcement_date"],
-    "requests": ["requested_actions"],
-    "deadline": ["deadline"],
-    "attachments": ["attachments"],
-    "contacts": ["contacts", "phone", "email"],
-    "disclosure": ["disclosure"],
-    "source": ["issuer"],
-}
+# Which evidence fields the rows of a summary without key lines point to.
+_PLAIN_ROW_FIELDS = {"title": ["title"], "date": ["date"], "source": ["issuer"]}
 
 _STYLE = """
 :root{font-family:"Noto Sans KR","Malgun Gothic","Apple SD Gothic Neo",sans-serif;color:#1d2430}
@@ -132,38 +123,28 @@ def highlighted_text(text: str, spans: list[tuple[int, int, str, int]]) -> str:
     return "".join(out)
 
 
-def _row(key: str, values: list[str], evidence: dict[str, list[Evidence]], css: str = "") -> str:
-    target = next((f for f in _ROW_FIELDS.get(key, [key]) if f in evidence), None)
-    label = escape(LABELS[key])
-    dt = f'<dt><a href="#ev-{escape(target)}">{label}</a></dt>' if target else f"<dt>{label}</dt>"
+def _row(label: str, fields: list[str], values: list[str], evidence: dict[str, list[Evidence]],
+         css: str = "", depths: list[int] | None = None) -> str:
+    target = next((f for f in fields if f in evidence), None)
+    dt = (f'<dt><a href="#ev-{escape(target)}">{escape(label)}</a></dt>' if target
+          else f"<dt>{escape(label)}</dt>")
     cls = f' class="{css}"' if css else ""
     if not values:
         return f'{dt}<dd class="muted">{NONE}</dd>'
     if len(values) == 1:
         return f"{dt}<dd{cls}>{escape(values[0])}</dd>"
-    items = "".join(f"<li>{escape(v)}</li>" for v in values)
+    depths = depths or [0] * len(values)
+    items = "".join(f'<li style="margin-left:{d}rem">{escape(v)}</li>' if d else f"<li>{escape(v)}</li>"
+                    for v, d in zip(values, depths))
     return f"{dt}<dd{cls}><ul>{items}</ul></dd>"
 
 
 def _panel(s: Summary, evidence: dict[str, list[Evidence]]) -> str:
-    rows = []
-    if s.kind == "official_letter":
-        rows.append(_row("title", [s.title] if s.title else [], evidence))
-        issuer = issuer_line(s)
-        rows.append(_row("issuer", [issuer] if issuer else [], evidence))
-        rows.append(_row("requests", s.requests, evidence))
-        deadline = deadline_text(s)
-        css = ("overdue" if s.d_day.overdue else "due") if s.d_day else ""
-        rows.append(_row("deadline", [deadline] if deadline else [], evidence, css))
-        rows.append(_row("attachments", [attachment_text(a) for a in s.attachments], evidence))
-        rows.append(_row("contacts", [contact_text(c) for c in s.contacts], evidence))
-        disclosure = disclosure_text(s.disclosure)
-        rows.append(_row("disclosure", [disclosure] if disclosure else [], evidence))
-    else:
-        rows.append(_row("title", [s.title] if s.title else [], evidence))
-        rows.append(_row("date", [s.date] if s.date else [], evidence))
-        source = source_line(s)
-        rows.append(_row("source", [source] if source else [], evidence))
+    rows = [_row(k.label, k.fields + list(SHAPES[k.format].evidence), k.values, evidence,
+                 k.emphasis or "", k.depths) for k in s.lines]
+    if not s.lines:
+        rows += [_row(label, _PLAIN_ROW_FIELDS[key], values, evidence)
+                 for key, label, values in plain_lines(s)]
     sentences = "".join(f"<li>{escape(x.text)}</li>" for x in s.sentences)
     link = '<a href="#ev-summary">' if s.sentences and s.sentences[0].span else "<a>"
     rows.append(f"<dt>{link}{escape(LABELS['sentences'])}</a></dt>"

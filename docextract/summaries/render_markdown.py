@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from .labels import (LABELS, NONE, attachment_text, contact_text, deadline_text,
-                     disclosure_text, issuer_line, source_line)
+from .key_lines import SHAPES, KeyLine
+from .labels import LABELS, NONE, plain_lines
 from .summary import Summary
 
 # Values never start a line (they follow "- **label**: " or "1. "), so only inline syntax
@@ -18,39 +18,55 @@ def md_escape(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", text)
 
 
-def _field(label_key: str, value: str | None) -> str:
-    return f"- **{LABELS[label_key]}**: {md_escape(value) if value else NONE}"
+def _field(label: str, value: str | None, bold: bool = False) -> str:
+    shown = md_escape(value) if value else NONE
+    return f"- **{label}**: **{shown}**" if bold and value else f"- **{label}**: {shown}"
 
 
-def _section(label_key: str, items: list[str], numbered: bool = True) -> list[str]:
-    out = ["", f"### {LABELS[label_key]}", ""]
+_LIST_START = re.compile(r"^(?:[-+]|\d+[.)])(?=\s)")
+
+
+def _item(text: str) -> str:
+    """A list item's text; a printed marker that Markdown would read as a nested list
+    (``- 개방 요청 …`` under a ○ item) is escaped."""
+    escaped = md_escape(text)
+    m = _LIST_START.match(escaped)
+    if m is None:
+        return escaped
+    cut = m.end() - 1   # before the marker's punctuation: ``\-``, ``1\.``
+    return f"{escaped[:cut]}\\{escaped[cut:]}"
+
+
+def _section(label: str, items: list[str], depths: list[int] | None = None,
+             numbered: bool = True) -> list[str]:
+    out = ["", f"### {label}", ""]
     if not items:
         return out + [NONE]
-    return out + [f"{i}. {md_escape(v)}" if numbered else f"- {md_escape(v)}"
-                  for i, v in enumerate(items, 1)]
+    depths = depths or [0] * len(items)
+    return out + [f"{'  ' * d}{i}. {_item(v)}" if numbered else f"{'  ' * d}- {_item(v)}"
+                  for i, (v, d) in enumerate(zip(items, depths), 1)]
+
+
+def _key_lines(lines: list[KeyLine]) -> list[str]:
+    """One-value lines first as ``- **label**: value``, then a section per list."""
+    out = [_field(k.label, ", ".join(k.values) or None, bold=k.emphasis == "overdue")
+           for k in lines if SHAPES[k.format].single]
+    for k in lines:
+        shape = SHAPES[k.format]
+        if not shape.single:
+            out += _section(k.label, k.values, k.depths, numbered=shape.numbered)
+    return out
 
 
 def render_markdown(summary: Summary) -> str:
     """Markdown for one summary; an overdue deadline is shown in bold."""
     s = summary
     out = [f"## {md_escape(s.title) if s.title else md_escape(s.source or NONE)}", ""]
-    if s.kind == "official_letter":
-        out.append(_field("title", s.title))
-        out.append(_field("issuer", issuer_line(s)))
-        deadline = deadline_text(s)
-        line = _field("deadline", deadline)
-        if s.d_day is not None and s.d_day.overdue:
-            line = f"- **{LABELS['deadline']}**: **{md_escape(deadline or '')}**"
-        out.append(line)
-        out.append(_field("disclosure", disclosure_text(s.disclosure)))
-        out += _section("requests", s.requests, numbered=False)
-        out += _section("attachments", [attachment_text(a) for a in s.attachments])
-        out += _section("contacts", [contact_text(c) for c in s.contacts], numbered=False)
+    if s.lines:
+        out += _key_lines(s.lines)
     else:
-        out.append(_field("title", s.title))
-        out.append(_field("date", s.date))
-        out.append(_field("source", source_line(s)))
-    out += _section("sentences", [x.text for x in s.sentences])
+        out += [_field(label, values[0] if values else None) for _, label, values in plain_lines(s)]
+    out += _section(LABELS["sentences"], [x.text for x in s.sentences])
     if s.warnings:
         out += ["", *(f"> 경고: {md_escape(w)}" for w in s.warnings)]
     return "\n".join(out) + "\n"

@@ -6,10 +6,13 @@ import os
 import unicodedata
 from typing import IO
 
-from .labels import (LABELS, NONE, attachment_text, contact_text, deadline_text,
-                     disclosure_text, issuer_line, source_line)
+from .key_lines import SHAPES, KeyLine
+from .labels import LABELS, NONE, plain_lines
 from .summary import Summary
 
+# Labels are padded to four Hangul syllables at least, so that summaries of different
+# types line up in a terminal.
+MIN_LABEL_WIDTH = 8
 _RESET = "\033[0m"
 _STYLES = {"label": "\033[1;36m", "title": "\033[1m", "overdue": "\033[1;31m",
            "due": "\033[1;33m", "muted": "\033[2m", "warn": "\033[33m"}
@@ -28,17 +31,15 @@ def _width(text: str) -> int:
 
 
 class _Lines:
-    def __init__(self, colour: bool) -> None:
+    def __init__(self, colour: bool, labels: list[str]) -> None:
         self.colour = colour
         self.out: list[str] = []
-        self.pad = max(_width(v) for v in LABELS.values()) + 2
+        self.pad = max([MIN_LABEL_WIDTH] + [_width(v) for v in labels]) + 2
 
     def style(self, text: str, name: str) -> str:
         return f"{_STYLES[name]}{text}{_RESET}" if self.colour else text
 
-    def field(self, key: str, values: list[str] | str | None, style: str | None = None) -> None:
-        items = [values] if isinstance(values, str) else list(values or [])
-        label = LABELS[key]
+    def field(self, label: str, items: list[str], style: str | None = None) -> None:
         head = self.style(label, "label") + " " * (self.pad - _width(label))
         if not items:
             self.out.append(head + self.style(NONE, "muted"))
@@ -48,27 +49,32 @@ class _Lines:
             self.out.append((head if i == 0 else " " * self.pad) + shown)
 
 
+def _items(line: KeyLine) -> list[str]:
+    """A key line's values as the terminal shows them: bulleted or numbered, indented."""
+    shape = SHAPES[line.format]
+    depths = line.depths or [0] * len(line.values)
+    if shape.numbered:
+        return [f"{'  ' * d}{i}. {v}" for i, (v, d) in enumerate(zip(line.values, depths), 1)]
+    return [f"{'  ' * d}{shape.text_bullet}{v}" for v, d in zip(line.values, depths)]
+
+
+def _style(line: KeyLine) -> str | None:
+    if line.emphasis is not None:
+        return line.emphasis
+    return "title" if line.fields[:1] == ["title"] else None
+
+
 def render_text(summary: Summary, *, colour: bool = False) -> str:
     """The summary as aligned ``label  value`` lines (ANSI colour when ``colour``)."""
     s = summary
-    lines = _Lines(colour)
-    if s.kind == "official_letter":
-        lines.field("title", s.title, "title")
-        lines.field("issuer", issuer_line(s))
-        lines.field("requests", [f"• {r}" for r in s.requests])
-        style = None
-        if s.d_day is not None:
-            style = "overdue" if s.d_day.overdue else "due"
-        lines.field("deadline", deadline_text(s), style)
-        lines.field("attachments", [f"{i}. {attachment_text(a)}"
-                                    for i, a in enumerate(s.attachments, 1)])
-        lines.field("contacts", [contact_text(c) for c in s.contacts])
-        lines.field("disclosure", disclosure_text(s.disclosure))
-    else:
-        lines.field("title", s.title, "title")
-        lines.field("date", s.date)
-        lines.field("source", source_line(s))
-    lines.field("sentences", [f"{i}) {x.text}" for i, x in enumerate(s.sentences, 1)])
+    plain = [] if s.lines else plain_lines(s)
+    lines = _Lines(colour, [k.label for k in s.lines] + [label for _, label, _ in plain]
+                   + [LABELS["sentences"]])
+    for line in s.lines:
+        lines.field(line.label, _items(line), _style(line))
+    for key, label, values in plain:
+        lines.field(label, values, "title" if key == "title" else None)
+    lines.field(LABELS["sentences"], [f"{i}) {x.text}" for i, x in enumerate(s.sentences, 1)])
     for w in s.warnings:
         lines.out.append(lines.style(f"경고: {w}", "warn"))
     return "\n".join(lines.out) + "\n"

@@ -1,35 +1,35 @@
 """The :class:`Summary` of one document, built from its extracted record and its text.
 
-For a 공문 the summary leads with what a receiving clerk acts on (gongmun-spec §4):
-the requests, the deadline with its D-day, the attachments and whom to ask, then the
-issuer's identifiers, the 공개구분 and an extractive summary of the body. For other
-documents it gives title, date and source, and the extractive summary.
+Every type shows its own key lines, from the ``summary:`` section of its spec
+(:mod:`.key_lines`): for a 공문, what a receiving clerk acts on (gongmun-spec §4): the
+requests, the deadline with its D-day, the attachments and whom to ask, then the issuer's
+identifiers and the 공개구분. A type without such a section (the generic record) gives
+title, date and source. Then comes an extractive summary of the body.
 """
 
 from __future__ import annotations
 
-import copy
 import re
 from dataclasses import field
 from datetime import date
-from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar, Union
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
 
 from ..engine.base import Extraction
 from ..model import Document, Paragraph, Role
 from ..plain import Described, PlainData, plain_dataclass
 from ..records.parts import Attachment, Contact, Disclosure
 from .dday import DDay, d_day
-from ..normalize.markers import item_marker
+from .key_lines import KeyLine, issuer_text, key_lines, part
 from .sentences import Sentence, split_sentences
 from .textrank import DOCUMENT_WEIGHTS, LETTER_WEIGHTS, rank_sentences, select
 from .tokenize import choose_term_extractor
 
 if TYPE_CHECKING:
+    from ..engine.spec_types import Spec
     from ..records.base import Record
 
 Findings = Union[Extraction, "Record"]
 """What a summary is built from: an extractor's findings or a built record."""
-P = TypeVar("P", Attachment, Contact, Disclosure)
 
 MAX_CANDIDATES = 500
 """Sentences ranked per document. The lead of a long document (purpose, 제1조) carries
@@ -74,6 +74,9 @@ class Summary(PlainData):
     attachments: list[Attachment] = field(default_factory=list)
     contacts: list[Contact] = field(default_factory=list)
     disclosure: Disclosure | None = None
+    lines: Annotated[list[KeyLine], Described(
+        "the type's key lines (its spec's summary section), only for values found")] = field(
+        default_factory=list)
     sentences: list[SummarySentence] = field(default_factory=list)
     tokenizer: Annotated[str, Described("the tokenizer that ranked the sentences")]
     warnings: list[str] = field(default_factory=list)
@@ -173,10 +176,32 @@ def _document_title(record: Findings, document: Document) -> str | None:
     return None
 
 
-def _issuer(record: Findings) -> str | None:
-    """The record's issuer, unless it is plainly a body line (an item or bullet)."""
-    issuer = _value(record, "issuer")
-    return None if issuer and item_marker(issuer) else issuer
+def _shown_spans(record: Findings, lines: list[KeyLine]) -> list[tuple[int, int]]:
+    """Where the values of the key lines were found (their fields' evidence)."""
+    names = {f for line in lines if line.values for f in line.fields}
+    return [e.span for key, items in record.evidence.items()
+            if key.split(".")[0] in names for e in items]
+
+
+def _mostly_within(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether at least half of ``[start, end)`` lies inside ``spans``."""
+    covered = [False] * max(0, end - start)
+    for a, b in spans:
+        for i in range(max(a, start), min(b, end)):
+            covered[i - start] = True
+    return bool(covered) and 2 * sum(covered) >= len(covered)
+
+
+def _spec(record_type: str) -> Spec | None:
+    """The spec of a registered type (``None`` for an extractor written in Python)."""
+    from ..errors import DocextractError
+    from ..registry import extractors
+
+    try:
+        spec: Spec | None = getattr(extractors().get(record_type), "spec", None)
+    except DocextractError:
+        return None
+    return spec
 
 
 def _is_generic_notice(warning: str) -> bool:
@@ -197,7 +222,13 @@ def build_summary(record: Findings, document: Document, *, today: date | None = 
     """
     today = today or date.today()
     is_letter = record.record_type == "official_letter"
+    spec = _spec(record.record_type)
+    lines = [] if spec is None else key_lines(
+        spec.summary, lambda name: _value(record, name), absent=spec.summary_absent, today=today)
     candidates, spans_valid = _candidates(record, document, is_letter)
+    shown = _shown_spans(record, lines) if spans_valid and not is_letter else []
+    if shown:  # a line the key lines already show (공고번호, 문의) is no sentence of the gist
+        candidates = [c for c in candidates if not _mostly_within(c.start, c.end, shown)]
     # numbers and punctuation alone (table cells such as "1", "0,0") are not sentences
     candidates = [c for c in candidates if _LETTER.search(c.text)][:MAX_CANDIDATES]
     extractor, warnings = choose_term_extractor(nlp, len(candidates))
@@ -227,7 +258,7 @@ def build_summary(record: Findings, document: Document, *, today: date | None = 
         source=document.source.name,
         title=title,
         date=None if is_letter else _document_date(record, document),
-        issuer=_issuer(record),
+        issuer=issuer_text(_value(record, "issuer")),
         sender=_value(record, "sender"),
         document_number=_value(record, "document_number"),
         enforcement_date=_value(record, "enforcement_date"),
@@ -235,25 +266,14 @@ def build_summary(record: Findings, document: Document, *, today: date | None = 
         deadline=deadline,
         d_day=dday,
         today=today.isoformat(),
-        attachments=[_part(Attachment, a) for a in _value(record, "attachments") or []],
-        contacts=[_part(Contact, c) for c in _value(record, "contacts") or []],
-        disclosure=None if disclosure is None else _part(Disclosure, disclosure),
+        attachments=[part(Attachment, a) for a in _value(record, "attachments") or []],
+        contacts=[part(Contact, c) for c in _value(record, "contacts") or []],
+        disclosure=None if disclosure is None else part(Disclosure, disclosure),
+        lines=lines,
         sentences=chosen,
         tokenizer=extractor.name,
         warnings=warnings,
     )
 
 
-def _part(cls: type[P], value: Any) -> P:
-    """A record's attachment, contact or disclosure as the summary's own value: a copy of
-    the plain part, or one built from a mapping (an extractor's findings) or from a
-    Pydantic model of another record type. Like every plain dataclass, the part is built
-    without validation: the values come from an extractor or from a validated record."""
-    if type(value) is cls:
-        return copy.copy(value)
-    if hasattr(value, "model_dump"):
-        value = value.model_dump()
-    return cls(**value)
-
-
-__all__ = ["MAX_CANDIDATES", "Summary", "SummarySentence", "build_summary"]
+__all__ = ["KeyLine", "MAX_CANDIDATES", "Summary", "SummarySentence", "build_summary"]

@@ -48,6 +48,8 @@ def test_docextract_is_found_through_the_installed_package(tmp_path: Path, cache
     ("from docextract.records import OfficalLetter", 'has no attribute "OfficalLetter"'),
     ("from docextract.summaries import Sumary", 'has no attribute "Sumary"'),
     ("docextract.summarize(3)", "incompatible type"),
+    ("docextract.classify('a.hwp').scores[0].scroe", 'has no attribute "scroe"'),
+    ("docextract.classify('a.hwp', password=1)", "incompatible type"),
 ])
 def test_misspelt_names_and_wrong_arguments_are_type_errors(tmp_path: Path, cache: Path,
                                                            line: str, message: str) -> None:
@@ -62,6 +64,7 @@ def test_the_user_script_runs_on_a_sample_letter(tmp_path: Path) -> None:
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert "기한: 2025-10-02T18:00" in done.stdout and "D-day: D-88" in done.stdout
+    assert "유형: official_letter (1.00)" in done.stdout
 
 
 def test_names_the_readme_imports_exist_at_run_time() -> None:

@@ -41,6 +41,13 @@ def describe(path: Path) -> list[str]:
             lines.append(f"  found at {item.path} {item.span[0]}-{item.span[1]}")
     lines.append(f"{len(record.to_dict(evidence=True)['_evidence'])} fields with evidence")
 
+    classification: docextract.Classification = docextract.classify(doc)
+    best: docextract.TypeScore = classification.scores[0]
+    score: float = best.score
+    if best.chosen and score >= best.threshold:
+        lines.append(f"유형: {classification.chosen} ({score:.2f})")
+    assert docextract.classify(path.read_bytes(), limits={"max_pages": 50}).chosen == classification.chosen
+
     summary: docextract.Summary = docextract.summarize(doc, today=date(2025, 7, 6))
     again = docextract.summarize(str(path), today=date(2025, 7, 6), sentences=2)
     assert again.deadline == summary.deadline
