@@ -4,7 +4,11 @@
                     홍길동(☎ 044-205-2271, hong@korea.kr)``): department, position, name,
                     phone, email. Option ``fallback: closing`` builds one contact from the
                     letter's 결문 (처리과 of the document number, the drafter, the footer's
-                    phone and e-mail) when the body names none.
+                    phone and e-mail) when the body names none. Option ``anywhere: true``
+                    also reads a label inside an item when a colon follows it (``④입찰 서류
+                    열람 등 문의 : 운영지원팀 (문현기 ☎ 02-2184-8705)``).
+``contact_department``  the department of the first contact of the field named by option
+                    ``field`` (default ``contacts``) that has one.
 ``contact_line``    ``phone``, ``fax``, ``email`` and ``disclosure`` from the foot's contact
                     line(s) (labels ``phone`` and ``fax``; numbers without an area code take it
                     from the fax number or the address).
@@ -80,15 +84,41 @@ def contacts(ctx: FindContext, field: FieldSpec) -> Found | None:
     lex = Lexicon(ctx, field)
     out: list[dict[str, str | None]] = []
     evs: list[Evidence] = []
+    anywhere = bool(field.option("anywhere"))
     for it in region_items(ctx, field.region):
-        m = ctx.any_label(field.label_keys, it.content)
+        text = it.content
+        m = ctx.any_label(field.label_keys, text)
+        if not m and anywhere:
+            # inside an item, only its first line: what follows may be another paragraph
+            first = it.pieces[0]
+            text = " ".join(first.line.printed[first.start:first.end].split())
+            m = next((hit for key in field.label_keys
+                      for hit in ctx.spec.labels.anywhere(key, text)
+                      if ":" in hit.group(0) or "：" in hit.group(0)), None)
         if not m:
             continue
-        out.append(person_parts(it.content[m.end():], lex))
+        parts = person_parts(text[m.end():], lex)
+        if not (parts["name"] or parts["phone"] or parts["email"]):
+            continue
+        out.append(parts)
         evs.extend(it.evidence(f"{field.name}:문의"))
     if not out and field.option("fallback") == "closing":
         return _closing_contact(ctx)
     return Found(out, evs)
+
+
+@finder("contact_department")
+def contact_department(ctx: FindContext, field: FieldSpec) -> Found | None:
+    source = str(field.option("field", "contacts"))
+    found = ctx.found(source)
+    people = found.value if isinstance(found.value, list) else []
+    for k, person in enumerate(people):
+        if isinstance(person, dict) and person.get("department"):
+            dept = str(person["department"])
+            evs = [e for e in found.evidence if dept.split()[0] in e.text] or found.evidence[k:k + 1]
+            return Found(dept, [Evidence(text=e.text, path=e.path, span=e.span, page=e.page,
+                                         rule=f"{field.name}:{source}") for e in evs[:1]])
+    return None
 
 
 def _closing_contact(ctx: FindContext) -> Found:
@@ -187,4 +217,4 @@ def postal_address(ctx: FindContext, field: FieldSpec) -> dict[str, Found]:
     return {}
 
 
-__all__ = ["contact_line", "contacts", "person_parts", "postal_address"]
+__all__ = ["contact_department", "contact_line", "contacts", "person_parts", "postal_address"]

@@ -45,7 +45,20 @@ def _agency_text(text: str, suffixes: tuple[str, ...]) -> str | None:
     if _CODE_LINE.match(t.replace(" ", "")):
         return None
     stripped = re.sub(r"\([^)]*\)\s*$", "", t).replace(" ", "")
+    # a name of a few words (서울특별시 강남구), not a phrase ending in 부 (…과세여부) or a
+    # two-letter word (양도)
+    if len(t.split()) > 4 or len(stripped) < 3:
+        return None
     return t if stripped.endswith(suffixes) else None
+
+
+def _whole_label(ctx: FindContext, text: str) -> bool:
+    """Whether ``text`` is one of the spec's labels and nothing more."""
+    for key in ctx.spec.labels.table:
+        m = ctx.spec.labels.at_start(key, text)
+        if m is not None and not text[m.end():].strip(" :："):
+            return True
+    return False
 
 
 @finder("agency_line")
@@ -53,16 +66,23 @@ def agency_line(ctx: FindContext, field: FieldSpec) -> Found | None:
     """The agency line nearest above the end of the region (the top of the page when the
     region is ``all``: the first agency-like line)."""
     suffixes = ctx.lexicon("agency_suffixes")
+    positions = Lexicon(ctx, field)
     region = ctx.region(field.region)
     order = range(region.stop - 1, region.start - 1, -1) if field.option("upward", True) else region
     limit = int(field.option("max_lines", 12))
+    whole_lines = bool(field.option("whole_lines"))
     for n, i in enumerate(order):
         if n >= limit:
             break
         line = ctx.lines[i]
+        if whole_lines and len(line.segments) != 1:
+            continue
         offset = len(line.text)
         for seg in reversed(line.segments):
             offset -= len(seg.text)
+            if _whole_label(ctx, seg.text) or positions.is_position(seg.text.replace(" ", "")):
+                offset -= 1
+                continue  # a label cell (``공개여부``) or a 결재란 position, not a name
             text = _agency_text(seg.raw or seg.text, suffixes)
             if text is not None:
                 ev = line.evidence(offset, offset + len(seg.text), f"{field.name}:agency-line")
