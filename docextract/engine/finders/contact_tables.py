@@ -138,7 +138,7 @@ class _Reader:
         after_label = False
         pending_parts: list[tuple[str, Evidence | None]] = []
         foreign = False
-        for p, text in paragraphs:
+        for k, (p, text) in enumerate(paragraphs):
             ev = _paragraph_evidence(self.ctx, p, self.rule)
             compact = _compact(text)
             m = self.ctx.spec.labels.at_start("department", text)
@@ -182,7 +182,13 @@ class _Reader:
                 current.position = position
                 current.evidence.extend([ev] if ev else [])
                 continue
-            if _NAME.match(compact) and not compact.endswith(_UNIT_SUFFIXES) and not phones:
+            if (current is None and not phones and not email
+                    and any(_compact(t) in self.roles for t in texts[k + 1:])):
+                pending_parts.append((collapse_ws(text), ev))  # a unit left of the role cell
+                continue
+            after_position = current is not None and current.position is not None and not current.name
+            if _NAME.match(compact) and not phones and (
+                    after_position or not compact.endswith(_UNIT_SUFFIXES)):
                 if current is None or current.name is not None:
                     current = _Person()
                     group.persons.append(current)

@@ -21,7 +21,8 @@
 ``release_time`` (outputs ``at`` and ``note``) a press release's 보도일시 after one of the
               field's labels: ``at`` is its date or date-time, ``note`` what is printed with
               it about the release (``조간(온라인 9. 3. 12:00)``: the text after the date up to
-              ``부터``/``이후``, when it holds a word of lexicon ``release_words``). A release
+              ``부터``/``이후``, or the text after those, when it holds a word of lexicon
+              ``release_words``). A release
               ``즉시`` (lexicon ``release_immediate``) has no ``at``; its note is the text.
 """
 
@@ -228,11 +229,18 @@ def release_time(ctx: FindContext, field: FieldSpec) -> dict[str, Found]:
         out = {"at": Found(at, [line.evidence(start + d.start, start + t_end, f"{field.name}:date")])}
         tail = value[t_end:]
         cut = _RELEASE_CUT.search(tail)
-        note = tail[:cut.start()] if cut else tail
-        note_text = collapse_ws(note).strip(" ,")
-        if note_text and any(w in note_text for w in notes):
-            a = start + t_end + (len(note) - len(note.lstrip()))
-            out["note"] = Found(note_text, [line.evidence(a, a + len(note.strip()), f"{field.name}:note")])
+        # the note before ``부터``/``이후`` (``조간(온라인 9. 3. 12:00)부터``), else after it
+        # (``12:00 이후 (6. 11.(수) 조간)``), its enclosing brackets removed
+        pieces = [(0, tail[:cut.start()]), (cut.end(), tail[cut.end():])] if cut else [(0, tail)]
+        for offset, piece in pieces:
+            inner = piece.strip()
+            if inner.startswith("(") and inner.endswith(")"):
+                inner = inner[1:-1].strip()
+            note_text = collapse_ws(inner).strip(" ,")
+            if note_text and any(w in note_text for w in notes):
+                a = start + t_end + offset + piece.index(inner)
+                out["note"] = Found(note_text, [line.evidence(a, a + len(inner), f"{field.name}:note")])
+                break
         return out
     return {}
 
