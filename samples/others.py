@@ -106,7 +106,7 @@ def notice_doc() -> Doc:
         Para("2025. 6. 2.", align="center", space_before=True),
         Para("한국데이터진흥원장", align="center", bold=True),
     ]
-    return Doc(title=NOTICE_STALE_TITLE, blocks=blocks)
+    return Doc(title=NOTICE_STALE_TITLE, blocks=blocks, printed_title=NOTICE_TITLE)
 
 
 def report_doc() -> Doc:
