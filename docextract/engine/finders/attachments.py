@@ -28,7 +28,8 @@ from .labelled import find_label
 UNITS = "부매권건개장식"
 _QUANTITY = re.compile(rf"(?P<n>\d+)\s*(?P<unit>[{UNITS}])(?![가-힣A-Za-z0-9])\s*\.?")
 _SEPARATE = re.compile(r"\(\s*(?:별도|따로)\s*(?:송부|제출|발송|붙임)\s*\)")
-_MARK = re.compile(r"(?:^|(?<=\s))(?P<n>\d{1,2})\s*[.)]\s+")
+# an item number, followed by a blank or glued to an opening bracket (``1.「…」개요``)
+_MARK = re.compile(r"(?:^|(?<=\s))(?P<n>\d{1,2})\s*[.)](?:\s+|(?=[「『｢《〈<\[]))")
 
 
 def _split_items(text: str) -> list[tuple[int, str]]:

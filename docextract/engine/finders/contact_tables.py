@@ -20,7 +20,9 @@
                    parentheses (``(총괄)``) left out; ``department`` is the first group's,
                    ``agency`` the first department part ending in a suffix of lexicon
                    ``issuer_suffixes`` (``금융위원회``, ``국립통일교육원``). Roles are lexicon
-                   ``contact_roles``; the department label is label key ``department``.
+                   ``contact_roles`` (``lead_roles`` head a group); a word ending in one of
+                   lexicon ``unit_suffixes`` is a unit, not a name, unless it follows a
+                   position; the department label is label key ``department``.
 """
 
 from __future__ import annotations
@@ -43,8 +45,6 @@ from .tables import region_tables
 
 _NAME = re.compile(r"^[가-힣]{2,4}$")
 _NOTE = re.compile(r"^\(.*\)$")
-_UNIT_SUFFIXES = ("과", "팀", "실", "국", "관", "단", "센터", "본부", "부", "처", "청", "원",
-                  "위원회", "담당관", "사업소")
 _MAX_ROWS = 200
 
 
@@ -95,8 +95,9 @@ class _Reader:
         self.ctx = ctx
         self.rule = f"{field.name}:table"
         self.lex = Lexicon(ctx, field)
-        self.roles = {_compact(r) for r in ctx.spec.lexicons.get("contact_roles", ())}
-        self.leads = tuple(_compact(r) for r in ctx.spec.lexicons.get("lead_roles", ("책임자",)))
+        self.roles = {_compact(r) for r in ctx.lexicon("contact_roles")}
+        self.leads = tuple(_compact(r) for r in ctx.lexicon("lead_roles"))
+        self.units = ctx.lexicon("unit_suffixes")
         self.keys = field.label_keys
         self.groups: list[_Group] = []
 
@@ -188,7 +189,7 @@ class _Reader:
                 continue
             after_position = current is not None and current.position is not None and not current.name
             if _NAME.match(compact) and not phones and (
-                    after_position or not compact.endswith(_UNIT_SUFFIXES)):
+                    after_position or not compact.endswith(self.units)):
                 if current is None or current.name is not None:
                     current = _Person()
                     group.persons.append(current)
@@ -203,7 +204,7 @@ class _Reader:
                     rest = rest.replace(email.group(0), " ")
                 bare = re.sub(r"[\s()\[\],/:☎]", "", rest)
                 if bare and (self._person_text(rest) or (
-                        _NAME.match(bare) and not bare.endswith(_UNIT_SUFFIXES))):
+                        _NAME.match(bare) and not bare.endswith(self.units))):
                     parts = self._parts(rest)
                     if current is None or current.name is not None:
                         current = _Person()
@@ -238,7 +239,7 @@ class _Reader:
         department before it (:func:`person_parts`)."""
         tokens = re.sub(r"[()\[\],/:☎]", " ", text).split()
         for k, token in enumerate(tokens):
-            if not _NAME.match(token) or self.lex.is_position(token) or token.endswith(_UNIT_SUFFIXES):
+            if not _NAME.match(token) or self.lex.is_position(token) or token.endswith(self.units):
                 continue
             after = "".join(tokens[k + 1:])
             if not after and k == 0:

@@ -34,7 +34,6 @@ from . import finder
 from .approvals import Lexicon
 from .text import region_items
 
-_UNIT_SUFFIXES = ("과", "팀", "실", "단", "국", "센터", "재단", "본부", "사업소", "담당관")
 _PUNCTUATION = re.compile(r"[☎()\[\],/:]")
 _ASK_TAIL = re.compile(r"에게\s*문의.*$|으로\s*문의.*$|로\s*문의.*$")
 _NAME = re.compile(r"[가-힣○]{2,4}")
@@ -58,12 +57,13 @@ def person_parts(text: str, lex: Lexicon) -> dict[str, str | None]:
     if email:
         rest = rest.replace(email.group(0), " ")
     rest = _ASK_TAIL.sub("", _PUNCTUATION.sub(" ", _contact_words(lex.ctx).sub(" ", rest)))
+    units = lex.ctx.lexicon("unit_suffixes")
     tokens = rest.split()
     dept: list[str] = tokens
     position = name = None
 
     def is_name(tok: str) -> bool:
-        return bool(_NAME.fullmatch(tok)) and not lex.is_position(tok) and not tok.endswith(_UNIT_SUFFIXES)
+        return bool(_NAME.fullmatch(tok)) and not lex.is_position(tok) and not tok.endswith(units)
 
     pairs = [k for k in range(len(tokens) - 1) if lex.is_position(tokens[k]) and is_name(tokens[k + 1])]
     singles = [k for k, t in enumerate(tokens) if lex.is_position(t)]

@@ -194,8 +194,8 @@ _RELEASE_CUT = re.compile(r"부터|이후|까지|에\s*보도|보도\s*(?:해|�
 
 @finder("release_time", multi=True, needs=("label",))
 def release_time(ctx: FindContext, field: FieldSpec) -> dict[str, Found]:
-    immediate = ctx.spec.lexicons.get("release_immediate", ("즉시",))
-    notes = ctx.spec.lexicons.get("release_words", ("조간", "석간", "온라인", "엠바고"))
+    immediate = ctx.lexicon("release_immediate")
+    notes = ctx.lexicon("release_words")
     for _, line in ctx.region_lines(field.region):
         m = find_label(ctx, field.label_keys, line, True)
         if not m:

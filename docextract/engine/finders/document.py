@@ -17,7 +17,10 @@
                        ``not_titles``: ``보도자료``, ``환경부 보도자료``, ``입 법 예 고``,
                        ``<목 차>``). A title ending with a comma continues on the next line;
                        consecutive headings of the same level are one title printed on two
-                       lines;
+                       lines; a short heading (``검 토 보 고``) right under headings joins them
+                       (the cover names the subject above the kind); once a title is found,
+                       the first sentence or long paragraph ends the search (the body's
+                       headings are not the document's title);
                     3. the file's metadata title, only when the body has none; its evidence
                        has the path ``metadata/title`` and the rule ``<field>:metadata``.
 
@@ -57,6 +60,7 @@ _SENTENCE = re.compile(r"(?:다|함|음|임)\s*[.。]\s*$|(?:니다|습니까)\s
 _BRACKETS = re.compile(r"[<>〈〉《》\[\]【】()「」『』｢｣\"'“”‘’:：·•.\s]")
 _MAX_TITLE = 100
 _MAX_JOINED = 3
+_SHORT_TITLE = 8   # letters: a title this short may be the kind word under its subject
 
 
 def metadata_evidence(text: str, rule: str) -> Evidence:
@@ -174,6 +178,13 @@ def _body_title(ctx: FindContext, field: FieldSpec) -> Found | None:
             break
         parts.append(candidates[k + 1])
         k += 1
+    # a short kind word printed largest (``검 토 보 고``) under the headings that name its
+    # subject (``기후위기 대응을 위한`` / ``…기본법 일부개정법률안``): they are one title
+    k = pick
+    while (len(parts) < _MAX_JOINED and k > 0 and len(parts[-1][1].replace(" ", "")) <= _SHORT_TITLE
+           and candidates[k - 1][0] == candidates[k][0] - 1 and candidates[k - 1][2] is not None):
+        parts.insert(0, candidates[k - 1])
+        k -= 1
     value = " ".join(text for _, text, _ in parts)
     evs = [ctx.lines[i].evidence(0, len(ctx.lines[i].text), f"{field.name}:body")
            for i, _, _ in parts]
@@ -199,10 +210,6 @@ def document_title(ctx: FindContext, field: FieldSpec) -> Found | None:
     return None
 
 
-def _subtitle_marks(ctx: FindContext) -> tuple[str, ...]:
-    return ctx.spec.lexicons.get("subtitle_marks", ("-", "–", "▴", "◇"))
-
-
 @finder("subtitles")
 def subtitles(ctx: FindContext, field: FieldSpec) -> Found | None:
     title = ctx.found(str(field.option("after", "title")))
@@ -211,7 +218,7 @@ def subtitles(ctx: FindContext, field: FieldSpec) -> Found | None:
                 if any(seg.path in paths for seg in line.segments)), default=None)
     if last is None:
         return None
-    marks = _subtitle_marks(ctx)
+    marks = ctx.lexicon("subtitle_marks")
     out: list[str] = []
     evs: list[Evidence] = []
     for line in ctx.lines[last + 1:last + 1 + int(field.option("max_lines", 6))]:

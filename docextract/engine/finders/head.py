@@ -33,6 +33,9 @@ from .labelled import value_span
 # A line of an electronic-document system: codes of capitals, digits and masks with a hyphen
 # (``CU********5*******A07***************E0500-1``), never an agency name.
 _CODE_LINE = re.compile(r"^[A-Z0-9*\-_/.]{8,}$")
+_NUMBERED = re.compile(r"^\s*\(?\d{1,3}[.)]\s")
+# a meeting's ordinal (``제1차 환경노동위원회``, ``제414회 국회``) names a meeting, not an agency
+_ORDINAL = re.compile(r"^제\s*\d+\s*[차회]")
 _SLOGAN = re.compile(r"[!?,~\"'“”‘’「」『』]")
 
 
@@ -42,7 +45,7 @@ def _agency_text(text: str, suffixes: tuple[str, ...]) -> str | None:
     # digits belong to names such as 119특수구조단, never to dates or numbers (2025. 3., 02-…)
     if not t or len(t) > 40 or _SLOGAN.search(t) or re.search(r"[.:]|\d{4,}|\d[-/]\d", t):
         return None
-    if _CODE_LINE.match(t.replace(" ", "")):
+    if _CODE_LINE.match(t.replace(" ", "")) or _ORDINAL.match(t):
         return None
     stripped = re.sub(r"\([^)]*\)\s*$", "", t).replace(" ", "")
     # a name of a few words (서울특별시 강남구), not a phrase ending in 부 (…과세여부) or a
@@ -75,8 +78,8 @@ def agency_line(ctx: FindContext, field: FieldSpec) -> Found | None:
         if n >= limit:
             break
         line = ctx.lines[i]
-        if whole_lines and len(line.segments) != 1:
-            continue
+        if whole_lines and (len(line.segments) != 1 or _NUMBERED.match(line.text)):
+            continue  # a form's label row, or a numbered item (``119) 대중교통환승센터``)
         offset = len(line.text)
         for seg in reversed(line.segments):
             offset -= len(seg.text)

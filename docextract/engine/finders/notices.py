@@ -31,16 +31,13 @@ from ..context import FindContext
 from ..spec_types import FieldSpec
 from . import finder
 
-_REVISION = r"^\s*(?:제정|개정|전부\s*개정|일부\s*개정)\s+"
-_HISTORY_NUMBER = r"(?:[가-힣]+\s*)?(?:훈령|고시|예규|공고|규칙|지침|규정)\s*제\s*\d[\d\s-]*호"
-_EFFECTIVE = r"부터\s*시행"
 _MAX_HISTORY = 500
 
 
 @finder("revision_history", multi=True)
 def revision_history(ctx: FindContext, field: FieldSpec) -> dict[str, Found]:
-    revision = ctx.pattern("revision", _REVISION)
-    number = ctx.pattern("history_number", _HISTORY_NUMBER)
+    revision = ctx.pattern("revision")
+    number = ctx.pattern("history_number")
     best: tuple[str, int] | None = None
     seen = 0
     for i, line in ctx.region_lines(field.region):
@@ -67,8 +64,8 @@ def revision_history(ctx: FindContext, field: FieldSpec) -> dict[str, Found]:
 
 @finder("effective_date")
 def effective_date(ctx: FindContext, field: FieldSpec) -> Found | None:
-    effective = ctx.pattern("effective", _EFFECTIVE)
-    on_issue = [w.replace(" ", "") for w in ctx.spec.lexicons.get("effective_on_issue", ())]
+    effective = ctx.pattern("effective")
+    on_issue = [w.replace(" ", "") for w in ctx.lexicon("effective_on_issue")]
     region = ctx.region(field.region)
     for i in reversed(region):
         line = ctx.lines[i]

@@ -38,7 +38,6 @@ from .text import region_items
 
 _TOC_LINE = re.compile(r"(?:[·.…‥・]{3,}|\t)\s*-?\s*\d{1,3}\s*-?\s*$")
 _PAGE_HEAD = re.compile(r"^\s*\d{1,3}\s+\S.*\d{4}|\S.*\d{4}.*\s\d{1,3}\s*$|^\s*-\s*\d{1,3}\s*-\s*$")
-_LATIN_ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|X)\s*\.$")
 _MAX_ITEMS = 2000
 _MAX_CHILDREN = 200
 
@@ -107,8 +106,6 @@ def outline(ctx: FindContext, field: FieldSpec) -> Found | None:
 
         def by_kind(it: Item) -> bool:
             mk = item_marker(it.marker) if it.marker else None
-            if mk is not None and "roman" in kinds and _LATIN_ROMAN.match(it.marker or ""):
-                return True  # ``II.`` typed in Latin capitals is a Roman numeral too
             return mk is not None and mk.kind in kinds
         found, evs = _build(items, by_kind, f"{field.name}:section")
     return Found(found, evs)
