@@ -4,6 +4,10 @@
                     suffix (lexicon ``agency_suffixes``): 행정기관명 under a slogan. Slogans
                     (quotes, commas, exclamation), electronic-document code lines and masked
                     lines are skipped; letter-spaced names are joined (``서 울 특 별 시``).
+                    Label cells (``공개여부``), 결재란 positions, phrases of many words and a
+                    meeting's ordinal (``제1차 환경노동위원회``) are not agencies. Option
+                    ``whole_lines: true`` reads only lines of one cell (not the label rows of
+                    a form) that are not numbered items.
 ``recipients``      the 수신 value: direct recipients split on commas outside parentheses;
                     ``수신자 참조`` (pattern ``refer_list``) → the ``recipient_list`` label's
                     list in the region named by option ``list_region``; ``내부결재`` (pattern
