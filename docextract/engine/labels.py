@@ -69,13 +69,14 @@ class Labels:
         return self._compiled_start(key).match(text, pos)
 
     def anywhere(self, key: str, text: str) -> Iterator[re.Match[str]]:
-        """Every label of ``key`` in ``text`` that starts the text or follows a blank or ``/``."""
+        """Every label of ``key`` in ``text`` that starts the text or follows a blank, ``/``
+        or an opening parenthesis (``구청장(참조: 총무과장)``)."""
         if key not in self.table:
             return iter(())
         pattern = self._anywhere.get(key)
         if pattern is None:
             pattern = self._anywhere[key] = re.compile(
-                r"(?:^|(?<=[\s/]))" + self.regex(key) + AFTER + _VALUE_GAP)
+                r"(?:^|(?<=[\s/(]))" + self.regex(key) + AFTER + _VALUE_GAP)
         return pattern.finditer(text)
 
     def first_at_start(self, keys: Iterable[str], text: str) -> tuple[str, re.Match[str]] | None:

@@ -6,7 +6,9 @@
                     letter's 결문 (처리과 of the document number, the drafter, the footer's
                     phone and e-mail) when the body names none. Option ``anywhere: true``
                     also reads a label inside an item when a colon follows it (``④입찰 서류
-                    열람 등 문의 : 운영지원팀 (문현기 ☎ 02-2184-8705)``).
+                    열람 등 문의 : 운영지원팀 (문현기 ☎ 02-2184-8705)``); a label inside
+                    parentheses (``(참조: 총무과장, 주소: …, 전화: 02-…)``) names the person in
+                    its first comma part.
 ``contact_department``  the department of the first contact of the field named by option
                     ``field`` (default ``contacts``) that has one.
 ``contact_line``    ``phone``, ``fax``, ``email`` and ``disclosure`` from the foot's contact
@@ -29,7 +31,7 @@ from ..context import FindContext
 from ..lines import Line
 from ..masks import is_masked
 from ..spec_types import FieldSpec
-from ..values import EMAIL, URL
+from ..values import EMAIL, URL, split_outside_parens
 from . import finder
 from .approvals import Lexicon
 from .text import region_items
@@ -89,15 +91,25 @@ def contacts(ctx: FindContext, field: FieldSpec) -> Found | None:
         text = it.content
         m = ctx.any_label(field.label_keys, text)
         if not m and anywhere:
-            # inside an item, only its first line: what follows may be another paragraph
-            first = it.pieces[0]
-            text = " ".join(first.line.printed[first.start:first.end].split())
-            m = next((hit for key in field.label_keys
-                      for hit in ctx.spec.labels.anywhere(key, text)
-                      if ":" in hit.group(0) or "：" in hit.group(0)), None)
+            # inside an item, the one line (piece) that holds the label: the lines joined
+            # to the item may be other paragraphs
+            for piece in it.pieces:
+                text = " ".join(piece.line.printed[piece.start:piece.end].split())
+                m = next((hit for key in field.label_keys
+                          for hit in ctx.spec.labels.anywhere(key, text)
+                          if ":" in hit.group(0) or "：" in hit.group(0)), None)
+                if m:
+                    break
+            if not m:
+                # a label in parentheses may run over the pieces of the item
+                text = it.text
+                m = next((hit for key in field.label_keys
+                          for hit in ctx.spec.labels.anywhere(key, text)
+                          if (":" in hit.group(0) or "：" in hit.group(0))
+                          and _in_parentheses(ctx, text, hit, lex) is not None), None)
         if not m:
             continue
-        parts = person_parts(text[m.end():], lex)
+        parts = _in_parentheses(ctx, text, m, lex) or person_parts(text[m.end():], lex)
         if not (parts["name"] or parts["phone"] or parts["email"]):
             continue
         out.append(parts)
@@ -105,6 +117,39 @@ def contacts(ctx: FindContext, field: FieldSpec) -> Found | None:
     if not out and field.option("fallback") == "closing":
         return _closing_contact(ctx)
     return Found(out, evs)
+
+
+_LABELLED_PART = re.compile(r"^\s*[가-힣A-Za-z]{1,8}\s*[:：]")
+
+
+def _in_parentheses(ctx: FindContext, text: str, m: re.Match[str],
+                    lex: Lexicon) -> dict[str, str | None] | None:
+    """A label inside parentheses (``…구청장(참조: 총무과장, 주소: …, 전화: 02-…, FAX: …)``):
+    the person is the first comma part; other parts give the phone and e-mail, and parts
+    with another label (주소, 팩스) are left out."""
+    opened = text.rfind("(", 0, m.start())
+    if opened < 0 or ")" in text[opened:m.start()]:
+        return None
+    depth, close = 0, len(text)
+    for k in range(m.end(), len(text)):
+        if text[k] == "(":
+            depth += 1
+        elif text[k] == ")":
+            if depth == 0:
+                close = k
+                break
+            depth -= 1
+    keys = ("phone", "email")
+    kept = [part for part in split_outside_parens(text[m.end():close])
+            if not ctx.spec.labels.at_start("fax", part) and not (
+                _LABELLED_PART.match(part) and not any(ctx.spec.labels.at_start(k, part) for k in keys))]
+    if not kept:
+        return None
+    parts = person_parts(" ".join(kept), lex)
+    who = parts["department"]
+    if who and not parts["position"] and not parts["name"] and lex.is_position(who.replace(" ", "")):
+        parts["department"], parts["position"] = None, who  # ``총무과장``: a position
+    return parts
 
 
 @finder("contact_department")
