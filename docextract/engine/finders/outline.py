@@ -6,7 +6,8 @@ items of a labelled section.
                    ``*``, nested by rank) up to the next headline, a Roman-numbered section or a
                    section number; ``{text, marker, children}``. A document without such
                    headlines is outlined by its Roman-numbered sections (``Ⅰ.``) and their
-                   numbered items (option ``fallback_kinds``, default ``[roman]``). Table
+                   numbered items (option ``fallback_kinds``, default ``[roman]``; Roman
+                   numerals typed in Latin capitals, ``II.``, count). Table
                    rows of several cells and table-of-contents lines (``Ⅰ. 일반 현황 ···· 1``)
                    are not items; masked items are left out.
 ``section_items``  the items of the section one of the field's labels opens (``□ 결정사항``,
@@ -25,7 +26,7 @@ import re
 from typing import Any
 
 from ...evidence import Evidence
-from ...normalize.markers import item_marker
+from ...normalize.markers import item_marker, latin_roman
 from ...normalize.text import collapse_ws
 from ..base import Found
 from ..context import FindContext
@@ -59,6 +60,11 @@ def _usable(item: Item) -> bool:
 
 
 def _node(item: Item) -> dict[str, Any]:
+    if item.marker is None:
+        end = latin_roman(item.content)
+        if end is not None:  # ``II. 평가기준``: the numeral is the marker
+            return {"text": item.content[end:].strip(), "marker": item.content[:end].strip(),
+                    "children": []}
     return {"text": item.content, "marker": item.marker, "children": []}
 
 
@@ -106,6 +112,8 @@ def outline(ctx: FindContext, field: FieldSpec) -> Found | None:
 
         def by_kind(it: Item) -> bool:
             mk = item_marker(it.marker) if it.marker else None
+            if mk is None and "roman" in kinds and latin_roman(it.content) is not None:
+                return True  # Roman numerals typed in Latin capitals (``II.``)
             return mk is not None and mk.kind in kinds
         found, evs = _build(items, by_kind, f"{field.name}:section")
     return Found(found, evs)
