@@ -189,12 +189,11 @@ def _shows(signal: Signal, text: str) -> bool:
     return any(w.replace(" ", "") in compact for w in signal.words)
 
 
-def _line_shows(ctx: FindContext, signal: Signal, line: Line) -> bool:
+def _line_shows(ctx: FindContext, signal: Signal, line: Line, words: list[str]) -> bool:
     if signal.kind == "label":
         texts = [seg.text for seg in line.segments] if signal.cells else [line.text]
         return any(ctx.spec.labels.at_start(k, t) for t in texts for k in signal.keys)
     if signal.kind == "text":
-        words = [w.replace(" ", "") for w in signal.keys]
         compact = line.text.replace(" ", "")
         return any(w in compact for w in words)
     assert signal.pattern is not None
@@ -211,8 +210,9 @@ def _signal_present(ctx: FindContext, signal: Signal) -> bool:
         texts = value if isinstance(value, list) else [value]
         return any(isinstance(t, str) and _shows(signal, t) for t in texts)
     count = 0
+    words = [w.replace(" ", "") for w in signal.keys] if signal.kind == "text" else []
     for line in _signal_lines(ctx, signal):
-        if _line_shows(ctx, signal, line):
+        if _line_shows(ctx, signal, line, words):
             count += 1
             if count >= signal.min_count:
                 return True

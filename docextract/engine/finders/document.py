@@ -76,18 +76,15 @@ def _headings(ctx: FindContext) -> dict[str, int]:
     return ctx.cached("headings", compute)  # type: ignore[no-any-return]
 
 
-def _signer_tables(ctx: FindContext, field: FieldSpec) -> set[str]:
-    """Tables holding a 결재란 row (two positions side by side): none of their lines is a title."""
-    def compute() -> set[str]:
+def _signer_table(ctx: FindContext, field: FieldSpec, table: str) -> bool:
+    """Whether ``table`` holds a 결재란 row (two positions side by side): none of its lines
+    is a title. Decided per table when a title candidate lies in it."""
+    known: dict[str, bool] = ctx.cached("signer-tables", dict)
+    if table not in known:
         lex = Lexicon(ctx, field)
-        out = set()
-        for line in ctx.lines:
-            if line.table is None or line.table in out:
-                continue
-            if sum(1 for t in tokenize(line, lex) if t.kind == "position") >= 2:
-                out.add(line.table)
-        return out
-    return ctx.cached("signer-tables", compute)  # type: ignore[no-any-return]
+        known[table] = any(sum(1 for t in tokenize(line, lex) if t.kind == "position") >= 2
+                           for line in ctx.lines if line.table == table)
+    return known[table]
 
 
 def kind_words(ctx: FindContext) -> tuple[str, ...]:
@@ -115,9 +112,9 @@ def names_a_kind(ctx: FindContext, text: str) -> bool:
     return False
 
 
-def _title_text(ctx: FindContext, line: Line, signer_tables: set[str]) -> str | None:
+def _title_text(ctx: FindContext, line: Line, field: FieldSpec) -> str | None:
     """The line's text when it can be a title (see the module notes), else ``None``."""
-    if len(line.segments) != 1 or line.role != Role.BODY or line.table in signer_tables:
+    if len(line.segments) != 1 or line.role != Role.BODY:
         return None
     printed = line.printed.strip()
     spaced = collapse_letter_spacing(printed)
@@ -140,6 +137,8 @@ def _title_text(ctx: FindContext, line: Line, signer_tables: set[str]) -> str | 
             return None
     if is_sender_text(ctx, line.text):
         return None
+    if line.table is not None and _signer_table(ctx, field, line.table):
+        return None
     return printed  # blanks as printed: the ``title`` type reads letter spacing from them
 
 
@@ -151,12 +150,11 @@ def _opens_body(line: Line) -> bool:
 
 def _body_title(ctx: FindContext, field: FieldSpec) -> Found | None:
     headings = _headings(ctx)
-    signer_tables = _signer_tables(ctx, field)
     region = ctx.region(field.region)
     candidates: list[tuple[int, str, int | None]] = []
     for i in region:
         line = ctx.lines[i]
-        text = _title_text(ctx, line, signer_tables)
+        text = _title_text(ctx, line, field)
         if text is not None:
             candidates.append((i, text, headings.get(line.segments[0].path)))
         elif candidates and line.table is None and _opens_body(line):
