@@ -1,5 +1,5 @@
 """Run every benchmark in turn: `python -m benches [NAME ...]` (names: hwp, pdf, pdf-memory, cli,
-letters, redaction, chunks, batch, structure)."""
+letters, types, redaction, chunks, batch, structure)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ BENCHES = {
     "pdf-memory": "benches.bench_pdf_memory",
     "cli": "benches.bench_cli",
     "letters": "benches.eval_letters",
+    "types": "benches.eval_types",
     "redaction": "benches.eval_redaction",
     "chunks": "benches.eval_chunks",
     "batch": "benches.bench_batch",

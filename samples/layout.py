@@ -58,8 +58,11 @@ Block = Para | Table
 class Doc:
     """What a writer gets: blocks in reading order and the metadata every format records."""
 
-    title: str
+    title: str                     # the metadata title
     blocks: list[Block]
+    # the title printed in the body when the metadata holds another one (a stale title kept
+    # from the file the document was copied from); by default the metadata title is printed
+    printed_title: str | None = None
     author: str = "docextract samples"
     created: str = "2025-01-01T00:00:00Z"
     header: str | None = None      # page header and footer text, on every page

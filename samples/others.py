@@ -1,8 +1,13 @@
-"""Two non-letter samples for the summarizer: a 보도자료 (press release) and a 회의록 (minutes).
+"""The non-letter samples: a 보도자료 (press release), a 회의록 (minutes), a 공고 (an 입찰공고)
+and a 보고서 (a 개조식 report).
 
 Their content is fixed text (fictitious people and numbers), laid out as real ones are: the
 press release with its 보도시점 head table, title, subtitle, □/ㅇ/- body and contact table; the
-minutes with a header table (일시/장소/참석자) and □/○ sections ending in decisions and actions.
+minutes with a header table (일시/장소/참석자) and □/○ sections ending in decisions and actions;
+the notice with its number, a letter-spaced title, numbered sections, a bid period and a 문의
+line, dated and signed at the end, and a stale metadata title (Hancom keeps the title of the
+file a notice was copied from); the report with a cover (title, date, department) and a □/○/-
+outline.
 """
 
 from __future__ import annotations
@@ -11,6 +16,9 @@ from .layout import Cell, Doc, Para, Table
 
 PRESS_TITLE = "공공기관 문서, 누구나 읽기 쉽게 바뀐다"
 MINUTES_TITLE = "2025년 제3차 공공데이터 품질관리 실무협의회 회의록"
+NOTICE_TITLE = "2025년 청사 시설관리 용역 입찰공고"
+NOTICE_STALE_TITLE = "2023년 청소용역 입찰공고문 서식"
+REPORT_TITLE = "공공데이터 개방 확대 추진계획(안)"
 
 
 def press_doc() -> Doc:
@@ -79,3 +87,45 @@ def minutes_doc() -> Doc:
         Para("○ 차기 회의: 2025. 6. 11.(수) 14:00, 정부세종청사 중앙동 3층 회의실", indent=1, hanging=1),
     ]
     return Doc(title=MINUTES_TITLE, blocks=blocks)
+
+
+def notice_doc() -> Doc:
+    """입찰공고: number, letter-spaced title, bid period with a closing time, 문의 line."""
+    blocks = [
+        Para("한국데이터진흥원 공고 제2025-17호"),
+        Para("2 0 2 5 년  청 사  시 설 관 리  용 역  입 찰 공 고", align="center", size="large",
+             bold=True, space_before=True),
+        Para("한국데이터진흥원 청사의 시설관리 용역업체를 선정하기 위하여 다음과 같이 제한경쟁입찰에 "
+             "부칩니다.", space_before=True),
+        Para("1. 입찰에 부치는 사항", bold=True, space_before=True),
+        Para("① 계약명칭 : 2025년 청사 시설관리 용역", indent=1),
+        Para("② 계약기간 : 2025년 7월 1일 ~ 2026년 6월 30일", indent=1),
+        Para("③ 입찰서 제출 기간 : 2025. 6. 9.(월) 10:00 ~ 2025. 6. 16.(월) 17:00", indent=1),
+        Para("2. 입찰참가자격 : 시설관리업 등록 업체", bold=True),
+        Para("3. 기타사항", bold=True),
+        Para("① 낙찰자는 낙찰 통보를 받은 날부터 10일 이내에 계약을 체결하여야 합니다.", indent=1),
+        Para("② 입찰 서류 열람 등 문의 : 경영지원팀 (박서준 ☎ 02-3410-5521)", indent=1),
+        Para("위와 같이 공고합니다.", space_before=True),
+        Para("2025. 6. 2.", align="center", space_before=True),
+        Para("한국데이터진흥원장", align="center", bold=True),
+    ]
+    return Doc(title=NOTICE_STALE_TITLE, blocks=blocks, printed_title=NOTICE_TITLE)
+
+
+def report_doc() -> Doc:
+    """개조식 보고서: a cover (title, date, department), then □ headlines with ○ and - items."""
+    blocks = [
+        Para(REPORT_TITLE, align="center", size="large", bold=True),
+        Para("2025. 4. 14.", align="center", space_before=True),
+        Para("행정안전부", align="center"),
+        Para("[공공데이터정책과]", align="center"),
+        Para("□ 추진 배경", bold=True, space_before=True, hanging=1),
+        Para("○ 민간 수요가 높은 데이터의 개방이 늦어 활용이 저조", indent=1, hanging=1),
+        Para("- 개방 요청 데이터 중 40%가 1년 넘게 미개방", indent=2, hanging=1),
+        Para("□ 추진 과제", bold=True, space_before=True, hanging=1),
+        Para("○ 고수요 데이터 100종 우선 개방", indent=1, hanging=1),
+        Para("○ 개방 데이터 품질 진단 정례화", indent=1, hanging=1),
+        Para("□ 향후 일정", bold=True, space_before=True, hanging=1),
+        Para("○ 기관별 개방 계획 제출 : 2025. 5. 30.까지", indent=1, hanging=1),
+    ]
+    return Doc(title=REPORT_TITLE, blocks=blocks)

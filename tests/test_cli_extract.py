@@ -138,7 +138,8 @@ def test_python_api_and_registry(letter_docx: Path) -> None:
 def test_auto_type_gives_a_generic_record_and_a_warning_for_a_non_letter(runner, tmp_path: Path) -> None:
     docx = pytest.importorskip("docx")
     d = docx.Document()
-    for line in ("2025년 주간 업무 보고", "□ 2025. 3. 12.(수) 회의 개최", "○ 참석: 12명"):
+    # dated 2025. 3. 14.; the meeting date inside the body is not the document's date
+    for line in ("2025년 주간 업무 보고", "2025. 3. 14.", "□ 2025. 3. 12.(수) 회의 개최", "○ 참석: 12명"):
         d.add_paragraph(line)
     path = tmp_path / "report.docx"
     d.save(str(path))
@@ -146,8 +147,8 @@ def test_auto_type_gives_a_generic_record_and_a_warning_for_a_non_letter(runner,
     assert res.code == 0
     data = json.loads(res.stdout)
     assert {k: data[k] for k in ("title", "date", "issuer")} == {
-        "title": "2025년 주간 업무 보고", "date": "2025-03-12", "issuer": None}
-    assert data["_evidence"]["date"][0]["text"] == "2025. 3. 12.(수)"
+        "title": "2025년 주간 업무 보고", "date": "2025-03-14", "issuer": None}
+    assert data["_evidence"]["date"][0]["text"] == "2025. 3. 14."
     assert any("no specific record type matched" in w for w in data["_warnings"])
     assert res.stderr == ""  # warnings travel with the record; stderr is for failures
     table = invoke(runner, ["extract", str(path), "-f", "table"])

@@ -104,7 +104,18 @@ def _empty(fspec: FieldSpec) -> Any:
 
 
 def _evaluate(ctx: FindContext, fspec: FieldSpec) -> Found:
-    """Run the field's finder and bring its value to the field's type."""
+    """Run the field's finder and bring its value to the field's type; when it finds
+    nothing (and nothing masked), its fallbacks are tried in order."""
+    found = _evaluate_one(ctx, fspec)
+    for alt in fspec.fallbacks:
+        if found.value not in (None, []) or found.raw is not None:
+            break
+        found = _evaluate_one(ctx, alt)
+    return Found(found.value, found.evidence)
+
+
+def _evaluate_one(ctx: FindContext, fspec: FieldSpec) -> Found:
+    """One finder's value as the field's type (``raw`` set when the value was masked)."""
     from .finders import FINDERS
 
     finder = FINDERS[fspec.finder]
@@ -130,7 +141,7 @@ def _typed(ctx: FindContext, fspec: FieldSpec, found: Found, *, printed: bool) -
         # running text keeps what the publisher masked inside it; values do not
         if kind.name != "text" and is_masked(value):
             ctx.warn_masked(fspec.name, value)
-            return Found(_empty(fspec), found.evidence)
+            return Found(_empty(fspec), found.evidence, raw=value)
         if printed and (is_list or kind.convert is not None):
             value = convert(fspec.type, value)
     elif isinstance(value, list):
@@ -144,6 +155,7 @@ def _typed(ctx: FindContext, fspec: FieldSpec, found: Found, *, printed: bool) -
         value = kept
     if value is None and raw and is_masked(raw):
         ctx.warn_masked(fspec.name, raw)
+        return Found(_empty(fspec), [], raw=raw)
     if value is None or value == []:
         return Found(_empty(fspec), found.evidence if value == [] else [])
     return Found(value, found.evidence)
@@ -169,18 +181,42 @@ def _signal_lines(ctx: FindContext, signal: Signal) -> list[Line]:
     return lines
 
 
-def _signal_present(ctx: FindContext, signal: Signal) -> bool:
-    lines = _signal_lines(ctx, signal)
+def _shows(signal: Signal, text: str) -> bool:
+    """Whether ``text`` shows one of the signal's words (blanks ignored) or its pattern."""
+    if signal.pattern is not None and signal.pattern.search(text):
+        return True
+    compact = text.replace(" ", "")
+    return any(w.replace(" ", "") in compact for w in signal.words)
+
+
+def _line_shows(ctx: FindContext, signal: Signal, line: Line, words: list[str]) -> bool:
     if signal.kind == "label":
-        return any(ctx.spec.labels.at_start(k, ln.text) for ln in lines for k in signal.keys)
+        texts = [seg.text for seg in line.segments] if signal.cells else [line.text]
+        return any(ctx.spec.labels.at_start(k, t) for t in texts for k in signal.keys)
     if signal.kind == "text":
-        words = [w.replace(" ", "") for w in signal.keys]
-        return any(w in ln.text.replace(" ", "") for ln in lines for w in words)
-    if signal.kind == "pattern":
-        assert signal.pattern is not None
-        return any(signal.pattern.search(ln.text) for ln in lines)
-    value = ctx.value(signal.keys[0])
-    return value not in (None, [], "")
+        compact = line.text.replace(" ", "")
+        return any(w in compact for w in words)
+    assert signal.pattern is not None
+    return signal.pattern.search(line.text) is not None
+
+
+def _signal_present(ctx: FindContext, signal: Signal) -> bool:
+    if signal.kind == "field":
+        value = ctx.value(signal.keys[0])
+        if value in (None, [], ""):
+            return False
+        if signal.pattern is None and not signal.words:
+            return True
+        texts = value if isinstance(value, list) else [value]
+        return any(isinstance(t, str) and _shows(signal, t) for t in texts)
+    count = 0
+    words = [w.replace(" ", "") for w in signal.keys] if signal.kind == "text" else []
+    for line in _signal_lines(ctx, signal):
+        if _line_shows(ctx, signal, line, words):
+            count += 1
+            if count >= signal.min_count:
+                return True
+    return False
 
 
 __all__ = ["SpecExtractor", "extractor_class"]

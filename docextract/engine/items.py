@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..evidence import Evidence
-from ..normalize.markers import item_marker
+from ..normalize.markers import item_marker, latin_roman
 from .lines import Line
 
 
@@ -121,9 +121,11 @@ def join_items(lines: list[Line], indices: range, end_mark_line: int | None = No
         marker = item_marker(text[:end], start)
         prev = items[-1] if items else None
         # a wrapped line continues its item; a table row is never a continuation (nor
-        # continued): each row of a table in the body is an item of its own
+        # continued): each row of a table in the body is an item of its own; nor is a
+        # section numbered with a Latin Roman numeral (``II. 평가기준``)
         if (marker is None and prev is not None and line.table is None
-                and prev.pieces[-1].line.table is None and not sentence_finished(prev.text)):
+                and prev.pieces[-1].line.table is None and not sentence_finished(prev.text)
+                and latin_roman(text[start:end]) is None):
             prev.pieces.append(Piece(line, start, end))
             continue
         items.append(Item(marker.text if marker else None, [Piece(line, start, end)],

@@ -3,7 +3,8 @@
 A spec lists label variants per key (``recipients: [수신자, 수신]``). A label matches at the
 start of a line (or cell) and must be followed by a blank, a colon, a digit, an opening
 bracket or the end of the text, so that ``우리`` is not the postal label ``우``. Variants
-in parentheses (``(경유)``) match with or without the parentheses' inner blanks. Longer
+in parentheses (``(경유)``) or square brackets (``[제목]``, printed ``[ 제    목 ]``) match
+with or without the brackets' inner blanks. Longer
 variants are tried first (``수신자`` before ``수신``).
 """
 
@@ -25,6 +26,8 @@ def alternation(variants: Iterable[str]) -> str:
     for label in sorted({v.strip() for v in variants if v.strip()}, key=len, reverse=True):
         if label.startswith("(") and label.endswith(")") and len(label) > 2:
             alts.append(r"\(\s*" + spaced_label(label[1:-1]) + r"\s*\)")
+        elif label.startswith("[") and label.endswith("]") and len(label) > 2:
+            alts.append(r"\[\s*" + spaced_label(label[1:-1]) + r"\s*\]")
         else:
             alts.append(spaced_label(label))
     return "(?:" + "|".join(alts) + ")" if alts else "(?!)"
@@ -66,13 +69,14 @@ class Labels:
         return self._compiled_start(key).match(text, pos)
 
     def anywhere(self, key: str, text: str) -> Iterator[re.Match[str]]:
-        """Every label of ``key`` in ``text`` that starts the text or follows a blank or ``/``."""
+        """Every label of ``key`` in ``text`` that starts the text or follows a blank, ``/``
+        or an opening parenthesis (``구청장(참조: 총무과장)``)."""
         if key not in self.table:
             return iter(())
         pattern = self._anywhere.get(key)
         if pattern is None:
             pattern = self._anywhere[key] = re.compile(
-                r"(?:^|(?<=[\s/]))" + self.regex(key) + AFTER + _VALUE_GAP)
+                r"(?:^|(?<=[\s/(]))" + self.regex(key) + AFTER + _VALUE_GAP)
         return pattern.finditer(text)
 
     def first_at_start(self, keys: Iterable[str], text: str) -> tuple[str, re.Match[str]] | None:

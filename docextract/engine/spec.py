@@ -32,7 +32,16 @@ line or in the next cell). ``label:`` names a key of ``labels``; ``labels:`` lis
 variants inline. ``region`` limits a finder to part of the document (``all`` by default;
 layout modules add named regions such as ``head`` or ``closing``). ``take`` picks one
 output of a finder that fills several fields at once (the 결재란 gives drafter, reviewers,
-approver and cooperators).
+approver and cooperators). ``fallback`` lists other ways to find the same field, tried in
+order when the finder finds nothing::
+
+      date: {finder: date_line, region: "first:30", type: date,
+             fallback: [{finder: revision_history, take: date}]}
+
+A classification signal counts lines: ``min: 3`` wants three lines showing the cue;
+``cells: true`` lets a label start any table cell of a line, not only the line. A signal
+on a ``field`` is present when the field is found, or, with ``text`` or ``pattern``, when
+its value shows them (``{field: title, pattern: '보고서?$'}``).
 
 A summary line shows its field(s) in one of the formats of
 :data:`~.spec_types.SUMMARY_FORMATS` (``value`` when none is given); a line whose fields
@@ -57,8 +66,9 @@ _IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _TOP_KEYS = {"type", "version", "title", "description", "record", "layout", "labels",
              "lexicons", "patterns", "classify", "fields", "summary", "record_type"}
 _FIELD_KEYS = {"finder", "type", "label", "labels", "pattern", "region", "take", "options",
-               "description"}
-_SIGNAL_KEYS = {"label", "labels", "text", "pattern", "region", "weight", "field"}
+               "description", "fallback"}
+_FALLBACK_KEYS = _FIELD_KEYS - {"type", "description", "fallback"}
+_SIGNAL_KEYS = {"label", "labels", "text", "pattern", "region", "weight", "field", "cells", "min"}
 MAX_SPEC_BYTES = 1_000_000
 
 
@@ -259,10 +269,31 @@ def _compile_field(name: str, raw: Any, spec: Spec, at: _Where, finders: dict[st
     options = raw.get("options") or {}
     if not isinstance(options, dict):
         raise _fail(origin, at("fields", name, "options"), f"field {name!r}: 'options' must be a mapping")
+    fallbacks: list[FieldSpec] = []
+    raw_fallbacks = raw.get("fallback") or []
+    if isinstance(raw_fallbacks, dict):
+        raw_fallbacks = [raw_fallbacks]
+    if not isinstance(raw_fallbacks, list):
+        raise _fail(origin, at("fields", name, "fallback"),
+                    f"field {name!r}: 'fallback' must be a list of finder mappings")
+    for k, alt in enumerate(raw_fallbacks):
+        if not isinstance(alt, dict) or not set(alt) <= _FALLBACK_KEYS:
+            raise _fail(origin, at("fields", name, "fallback", k),
+                        f"field {name!r}: a fallback is a mapping of "
+                        f"{', '.join(sorted(_FALLBACK_KEYS))}")
+        if alt.get("labels") is not None and alt.get("label") is None:
+            # inline variants of a fallback get a key of their own
+            variants = _str_list(alt["labels"], origin, at("fields", name, "fallback", k),
+                                 f"{name}.fallback.labels")
+            spec.labels.table[f"field:{name}:{k}"] = variants
+            alt = {**alt, "label": f"field:{name}:{k}"}
+            alt.pop("labels")
+        fallbacks.append(_compile_field(name, {**alt, "type": type_name}, spec, at, finders))
     fspec = FieldSpec(name=name, finder=finder, type=type_name, label_keys=tuple(keys),
                       pattern=pattern, region=str(raw.get("region") or "all"),
                       take=raw.get("take"), options=tuple(sorted(options.items())),
-                      description=str(raw.get("description") or ""), line=line)
+                      description=str(raw.get("description") or ""), line=line,
+                      fallbacks=tuple(fallbacks))
     needs = getattr(finders[finder], "needs", ())
     if "label" in needs and not keys:
         raise _fail(origin, line, f"field {name!r}: finder {finder!r} needs 'label' or 'labels'")
@@ -286,22 +317,36 @@ def _compile_classify(raw: Any, spec: Spec, at: _Where) -> None:
         first = region.get("first") if isinstance(region, dict) else None
         last = region.get("last") if isinstance(region, dict) else None
         weight = float(sig.get("weight", 0.0))
-        if "label" in sig or "labels" in sig:
+        cells = bool(sig.get("cells", False))
+        min_count = int(sig.get("min", 1))
+        if "field" in sig:
+            fname = str(sig["field"])
+            if spec.field_spec(fname) is None:
+                raise _fail(origin, line, f"signal: no field {fname!r}")
+            cues = tuple(_str_list(sig["text"], origin, line, "signal text")) if "text" in sig else ()
+            source = sig.get("pattern")
+            pattern = None
+            if source is not None:
+                pattern = (spec.patterns.get(source) if isinstance(source, str) else None) or \
+                    _regex(source, origin, line, "signal pattern")
+            spec.signals.append(Signal("field", (fname,), pattern, first, last, weight,
+                                       cells=cells, min_count=min_count, words=cues))
+        elif "label" in sig or "labels" in sig:
             keys = _str_list(sig.get("label") or sig.get("labels"), origin, line, "signal label")
             for key in keys:
                 if key not in spec.labels:
                     raise _fail(origin, line, f"signal: no label key {key!r} in 'labels'")
-            spec.signals.append(Signal("label", tuple(keys), None, first, last, weight))
+            spec.signals.append(Signal("label", tuple(keys), None, first, last, weight,
+                                       cells=cells, min_count=min_count))
         elif "text" in sig:
             words = _str_list(sig["text"], origin, line, "signal text")
-            spec.signals.append(Signal("text", tuple(words), None, first, last, weight))
+            spec.signals.append(Signal("text", tuple(words), None, first, last, weight,
+                                       cells=cells, min_count=min_count))
         elif "pattern" in sig:
             source = sig["pattern"]
             pattern = spec.patterns.get(source) if isinstance(source, str) else None
             spec.signals.append(Signal("pattern", (), pattern or _regex(source, origin, line, "signal pattern"),
-                                       first, last, weight))
-        elif "field" in sig:
-            spec.signals.append(Signal("field", (str(sig["field"]),), None, first, last, weight))
+                                       first, last, weight, cells=cells, min_count=min_count))
         else:
             raise _fail(origin, line, "a signal needs 'label', 'text', 'pattern' or 'field'")
 

@@ -25,6 +25,8 @@ class FieldSpec:
     options: tuple[tuple[str, Any], ...] = ()
     description: str = ""
     line: int = 0
+    # tried in order when this finder finds nothing (``fallback:`` in the spec)
+    fallbacks: tuple["FieldSpec", ...] = ()
 
     def option(self, name: str, default: Any = None) -> Any:
         return dict(self.options).get(name, default)
@@ -32,14 +34,22 @@ class FieldSpec:
 
 @dataclass(frozen=True)
 class Signal:
-    """One classification cue and its weight."""
+    """One classification cue and its weight.
 
-    kind: str            # label | text | pattern
+    A cue is present when at least ``min_count`` lines show it (``label``: a label starts
+    the line, or with ``cells`` any table cell of it; ``text``: one of the words, blanks
+    ignored; ``pattern``: a match). A ``field`` cue looks at a field's value instead: present
+    when it is found, or, with words or a pattern, when the value shows one of them."""
+
+    kind: str            # label | text | pattern | field
     keys: tuple[str, ...]
     pattern: re.Pattern[str] | None
     first: int | None    # only the first N lines
     last: int | None     # only the last N lines
     weight: float
+    cells: bool = False
+    min_count: int = 1
+    words: tuple[str, ...] = ()
 
 
 SUMMARY_FORMATS = ("value", "list", "outline", "agenda", "deadline", "sender", "attachments",

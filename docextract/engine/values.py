@@ -80,8 +80,33 @@ def _str(text: str) -> str | None:
     return collapse_ws(text) or None
 
 
+_WORD_GAP = re.compile(r"[ \t\u3000]{2,}")
+
+
+def collapse_letter_spacing(text: str) -> str:
+    """A title printed with its letters spaced out, written normally: ``제 안 요 청 서`` →
+    ``제안요청서``; where wider gaps separate the words, they stay words (``2 0 2 5 년  청 사
+    시 설 관 리`` → ``2025년 청사 시설관리``). Text that is not letter-spaced (most of its
+    words longer than one letter) only has runs of single Hangul glyphs joined."""
+    tokens = text.split()
+    singles = sum(1 for t in tokens if len(t) == 1)
+    if len(tokens) >= 3 and singles * 5 >= len(tokens) * 3:
+        words = [w.replace(" ", "").replace("\t", "") for w in _WORD_GAP.split(text.strip())]
+        return " ".join(w for w in words if w)
+    return collapse_glyph_spacing(text)
+
+
 def _spaced_str(text: str) -> str | None:
-    return collapse_glyph_spacing(text) or None
+    return collapse_letter_spacing(text) or None
+
+
+_CODE_GAPS = re.compile(r"(?<=제)\s+(?=\d)|\s*([-–])\s*(?=\d)|(?<=\d)\s+(?=호)")
+
+
+def _code(text: str) -> str | None:
+    """A number as printed, without the blanks typed inside it: ``공고 제 2024 - 08 호`` →
+    ``공고 제2024-08호`` (blanks between words stay)."""
+    return _CODE_GAPS.sub(lambda m: m.group(1) or "", collapse_ws(text)) or None
 
 
 @dataclass(frozen=True)
@@ -99,6 +124,7 @@ class ValueType:
 TYPES: dict[str, ValueType] = {t.name: t for t in (
     ValueType("str", _str, "str"),
     ValueType("title", _spaced_str, "str"),
+    ValueType("code", _code, "str"),
     ValueType("text", lambda s: s.strip() or None, "str"),
     ValueType("date", parse_date, "str"),
     ValueType("datetime", to_datetime, "str"),
@@ -146,5 +172,5 @@ def convert(type_name: str, text: str) -> Any:
     return kind.convert(text)
 
 
-__all__ = ["EMAIL", "TYPES", "URL", "ValueType", "convert", "split_outside_parens",
+__all__ = ["EMAIL", "TYPES", "URL", "ValueType", "collapse_letter_spacing", "convert", "split_outside_parens",
            "to_datetime", "value_type"]

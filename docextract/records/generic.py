@@ -16,8 +16,8 @@ class GenericRecord(Record):
     record_type: ClassVar[str] = "generic"
     type: Literal["generic"] = "generic"
 
-    title: str | None = Field(default=None, description="metadata title or first short line")
-    date: str | None = Field(default=None, description="first full date in the text, ISO")
+    title: str | None = Field(default=None, description="the document's own title (제목 label or first title-like paragraph; metadata only when the body has none)")
+    date: str | None = Field(default=None, description="the date the document is dated with (date line, title, 작성일/시행일 label), ISO")
     issuer: str | None = Field(default=None, description="agency-like line near the top")
 
 

@@ -46,8 +46,12 @@ def test_run_yields_one_envelope_per_input_with_the_documented_keys(kit, tmp_pat
 
 
 def test_generic_records_carry_the_no_type_matched_warning(kit, tmp_path):
-    shutil.copyfile(kit.SAMPLES / "hwp" / "press-01.hwp", tmp_path / "press.hwp")
-    (result,) = batch.run([tmp_path / "press.hwp"], workers=1)
+    docx = pytest.importorskip("docx")
+    d = docx.Document()
+    for line in ("2025년 주간 업무 현황", "○ 참석: 12명"):   # no type's cues
+        d.add_paragraph(line)
+    d.save(str(tmp_path / "notes.docx"))
+    (result,) = batch.run([tmp_path / "notes.docx"], workers=1)
     env = result.envelope
     assert env["type"] == "generic"
     assert any(w["code"] == "extraction" and "no specific record type" in w["message"]

@@ -35,8 +35,9 @@ def finder(name: str, *, multi: bool = False, needs: tuple[str, ...] = (),
 
 
 # The modules register their finders on import.
-from . import (approvals, attachments, contacts, dates, document, head, labelled,  # noqa: E402
-               numbers, tables, text)
+from . import (approvals, attachments, contact_tables, contacts, dates, document,  # noqa: E402
+               head, labelled, notices, numbers, outline, tables, text)
 
-__all__ = ["FINDERS", "approvals", "attachments", "contacts", "dates", "document", "finder",
-           "head", "labelled", "numbers", "tables", "text"]
+__all__ = ["FINDERS", "approvals", "attachments", "contact_tables", "contacts", "dates",
+           "document", "finder", "head", "labelled", "notices", "numbers", "outline", "tables",
+           "text"]

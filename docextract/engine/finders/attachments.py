@@ -7,6 +7,10 @@ ends at its quantity (``1부.``): whatever follows on the same line -- the ``끝
 signatures of a 결재란 printed straight after the list -- is not part of its title.
 ``(별도 송부)`` after an item, or the option ``separate_label`` (``따로붙임``) heading the
 list, marks items sent separately.
+
+Documents without a layout that marks the list (보도자료, 회의록 ...) use option ``scan: true``:
+the list starts at the first line of the region that one of the labels starts, and runs
+on over the following lines that continue its numbering (``2.``, ``3.`` ...).
 """
 
 from __future__ import annotations
@@ -24,7 +28,8 @@ from .labelled import find_label
 UNITS = "부매권건개장식"
 _QUANTITY = re.compile(rf"(?P<n>\d+)\s*(?P<unit>[{UNITS}])(?![가-힣A-Za-z0-9])\s*\.?")
 _SEPARATE = re.compile(r"\(\s*(?:별도|따로)\s*(?:송부|제출|발송|붙임)\s*\)")
-_MARK = re.compile(r"(?:^|(?<=\s))(?P<n>\d{1,2})\s*[.)]\s+")
+# an item number, followed by a blank or glued to an opening bracket (``1.「…」개요``)
+_MARK = re.compile(r"(?:^|(?<=\s))(?P<n>\d{1,2})\s*[.)](?:\s+|(?=[「『｢《〈<\[]))")
 
 
 def _split_items(text: str) -> list[tuple[int, str]]:
@@ -75,13 +80,45 @@ def parse_attachment(text: str, separately: bool = False,
     return {"title": title, "copies": None, "sent_separately": sep} if title else None
 
 
+_NUMBER = re.compile(r"^\s*(\d{1,2})\s*[.)]\s")
+
+
+def _scanned(ctx: FindContext, keys: tuple[str, ...], region: range) -> range | None:
+    """The lines of the list the labels open in ``region``: the label's line and the lines
+    after it that go on numbering its items."""
+    for i in region:
+        m = find_label(ctx, keys, ctx.lines[i])
+        if not m:
+            continue
+        numbers = [int(n) for n in _MARK_ANY.findall(ctx.lines[i].text[m.end():])]
+        expected = (numbers[-1] if numbers else 1) + 1
+        end = i + 1
+        while end in region and end < i + _MAX_SCAN:
+            mk = _NUMBER.match(ctx.lines[end].text)
+            if mk is None or int(mk.group(1)) != expected:
+                break
+            expected += 1
+            end += 1
+        return range(i, end)
+    return None
+
+
+_MARK_ANY = re.compile(r"(?:^|(?<=\s))(\d{1,2})\s*[.)]\s")
+_MAX_SCAN = 30
+
+
 @finder("attachment_list", needs=("label",))
 def attachment_list(ctx: FindContext, field: FieldSpec) -> Found | None:
     region = ctx.region(field.region)
-    if not len(region):
-        return None
     separate_key = field.option("separate_label")
     keys = field.label_keys + ((separate_key,) if separate_key else ())
+    if field.option("scan"):
+        scanned = _scanned(ctx, keys, region)
+        if scanned is None:
+            return None
+        region = scanned
+    if not len(region):
+        return None
     first = ctx.lines[region.start]
     m = find_label(ctx, keys, first)
     start = m.end() if m else 0

@@ -4,7 +4,13 @@
                     홍길동(☎ 044-205-2271, hong@korea.kr)``): department, position, name,
                     phone, email. Option ``fallback: closing`` builds one contact from the
                     letter's 결문 (처리과 of the document number, the drafter, the footer's
-                    phone and e-mail) when the body names none.
+                    phone and e-mail) when the body names none. Option ``anywhere: true``
+                    also reads a label inside an item when a colon follows it (``④입찰 서류
+                    열람 등 문의 : 운영지원팀 (문현기 ☎ 02-2184-8705)``); a label inside
+                    parentheses (``(참조: 총무과장, 주소: …, 전화: 02-…)``) names the person in
+                    its first comma part.
+``contact_department``  the department of the first contact of the field named by option
+                    ``field`` (default ``contacts``) that has one.
 ``contact_line``    ``phone``, ``fax``, ``email`` and ``disclosure`` from the foot's contact
                     line(s) (labels ``phone`` and ``fax``; numbers without an area code take it
                     from the fax number or the address).
@@ -25,12 +31,11 @@ from ..context import FindContext
 from ..lines import Line
 from ..masks import is_masked
 from ..spec_types import FieldSpec
-from ..values import EMAIL, URL
+from ..values import EMAIL, URL, split_outside_parens
 from . import finder
 from .approvals import Lexicon
 from .text import region_items
 
-_UNIT_SUFFIXES = ("과", "팀", "실", "단", "국", "센터", "재단", "본부", "사업소", "담당관")
 _PUNCTUATION = re.compile(r"[☎()\[\],/:]")
 _ASK_TAIL = re.compile(r"에게\s*문의.*$|으로\s*문의.*$|로\s*문의.*$")
 _NAME = re.compile(r"[가-힣○]{2,4}")
@@ -54,12 +59,13 @@ def person_parts(text: str, lex: Lexicon) -> dict[str, str | None]:
     if email:
         rest = rest.replace(email.group(0), " ")
     rest = _ASK_TAIL.sub("", _PUNCTUATION.sub(" ", _contact_words(lex.ctx).sub(" ", rest)))
+    units = lex.ctx.lexicon("unit_suffixes")
     tokens = rest.split()
     dept: list[str] = tokens
     position = name = None
 
     def is_name(tok: str) -> bool:
-        return bool(_NAME.fullmatch(tok)) and not lex.is_position(tok) and not tok.endswith(_UNIT_SUFFIXES)
+        return bool(_NAME.fullmatch(tok)) and not lex.is_position(tok) and not tok.endswith(units)
 
     pairs = [k for k in range(len(tokens) - 1) if lex.is_position(tokens[k]) and is_name(tokens[k + 1])]
     singles = [k for k, t in enumerate(tokens) if lex.is_position(t)]
@@ -80,15 +86,84 @@ def contacts(ctx: FindContext, field: FieldSpec) -> Found | None:
     lex = Lexicon(ctx, field)
     out: list[dict[str, str | None]] = []
     evs: list[Evidence] = []
+    anywhere = bool(field.option("anywhere"))
     for it in region_items(ctx, field.region):
-        m = ctx.any_label(field.label_keys, it.content)
+        text = it.content
+        m = ctx.any_label(field.label_keys, text)
+        if not m and anywhere:
+            # inside an item, the one line (piece) that holds the label: the lines joined
+            # to the item may be other paragraphs
+            for piece in it.pieces:
+                text = " ".join(piece.line.printed[piece.start:piece.end].split())
+                m = next((hit for key in field.label_keys
+                          for hit in ctx.spec.labels.anywhere(key, text)
+                          if ":" in hit.group(0) or "：" in hit.group(0)), None)
+                if m:
+                    break
+            if not m:
+                # a label in parentheses may run over the pieces of the item
+                text = it.text
+                m = next((hit for key in field.label_keys
+                          for hit in ctx.spec.labels.anywhere(key, text)
+                          if (":" in hit.group(0) or "：" in hit.group(0))
+                          and _in_parentheses(ctx, text, hit, lex) is not None), None)
         if not m:
             continue
-        out.append(person_parts(it.content[m.end():], lex))
+        parts = _in_parentheses(ctx, text, m, lex) or person_parts(text[m.end():], lex)
+        if not (parts["name"] or parts["phone"] or parts["email"]):
+            continue
+        out.append(parts)
         evs.extend(it.evidence(f"{field.name}:문의"))
     if not out and field.option("fallback") == "closing":
         return _closing_contact(ctx)
     return Found(out, evs)
+
+
+_LABELLED_PART = re.compile(r"^\s*[가-힣A-Za-z]{1,8}\s*[:：]")
+
+
+def _in_parentheses(ctx: FindContext, text: str, m: re.Match[str],
+                    lex: Lexicon) -> dict[str, str | None] | None:
+    """A label inside parentheses (``…구청장(참조: 총무과장, 주소: …, 전화: 02-…, FAX: …)``):
+    the person is the first comma part; other parts give the phone and e-mail, and parts
+    with another label (주소, 팩스) are left out."""
+    opened = text.rfind("(", 0, m.start())
+    if opened < 0 or ")" in text[opened:m.start()]:
+        return None
+    depth, close = 0, len(text)
+    for k in range(m.end(), len(text)):
+        if text[k] == "(":
+            depth += 1
+        elif text[k] == ")":
+            if depth == 0:
+                close = k
+                break
+            depth -= 1
+    keys = ("phone", "email")
+    kept = [part for part in split_outside_parens(text[m.end():close])
+            if not ctx.spec.labels.at_start("fax", part) and not (
+                _LABELLED_PART.match(part) and not any(ctx.spec.labels.at_start(k, part) for k in keys))]
+    if not kept:
+        return None
+    parts = person_parts(" ".join(kept), lex)
+    who = parts["department"]
+    if who and not parts["position"] and not parts["name"] and lex.is_position(who.replace(" ", "")):
+        parts["department"], parts["position"] = None, who  # ``총무과장``: a position
+    return parts
+
+
+@finder("contact_department")
+def contact_department(ctx: FindContext, field: FieldSpec) -> Found | None:
+    source = str(field.option("field", "contacts"))
+    found = ctx.found(source)
+    people = found.value if isinstance(found.value, list) else []
+    for k, person in enumerate(people):
+        if isinstance(person, dict) and person.get("department"):
+            dept = str(person["department"])
+            evs = [e for e in found.evidence if dept.split()[0] in e.text] or found.evidence[k:k + 1]
+            return Found(dept, [Evidence(text=e.text, path=e.path, span=e.span, page=e.page,
+                                         rule=f"{field.name}:{source}") for e in evs[:1]])
+    return None
 
 
 def _closing_contact(ctx: FindContext) -> Found:
@@ -187,4 +262,4 @@ def postal_address(ctx: FindContext, field: FieldSpec) -> dict[str, Found]:
     return {}
 
 
-__all__ = ["contact_line", "contacts", "person_parts", "postal_address"]
+__all__ = ["contact_department", "contact_line", "contacts", "person_parts", "postal_address"]

@@ -4,6 +4,10 @@
                     suffix (lexicon ``agency_suffixes``): 행정기관명 under a slogan. Slogans
                     (quotes, commas, exclamation), electronic-document code lines and masked
                     lines are skipped; letter-spaced names are joined (``서 울 특 별 시``).
+                    Label cells (``공개여부``), 결재란 positions, phrases of many words and a
+                    meeting's ordinal (``제1차 환경노동위원회``) are not agencies. Option
+                    ``whole_lines: true`` reads only lines of one cell (not the label rows of
+                    a form) that are not numbered items.
 ``recipients``      the 수신 value: direct recipients split on commas outside parentheses;
                     ``수신자 참조`` (pattern ``refer_list``) → the ``recipient_list`` label's
                     list in the region named by option ``list_region``; ``내부결재`` (pattern
@@ -33,6 +37,9 @@ from .labelled import value_span
 # A line of an electronic-document system: codes of capitals, digits and masks with a hyphen
 # (``CU********5*******A07***************E0500-1``), never an agency name.
 _CODE_LINE = re.compile(r"^[A-Z0-9*\-_/.]{8,}$")
+_NUMBERED = re.compile(r"^\s*\(?\d{1,3}[.)]\s")
+# a meeting's ordinal (``제1차 환경노동위원회``, ``제414회 국회``) names a meeting, not an agency
+_ORDINAL = re.compile(r"^제\s*\d+\s*[차회]")
 _SLOGAN = re.compile(r"[!?,~\"'“”‘’「」『』]")
 
 
@@ -42,10 +49,23 @@ def _agency_text(text: str, suffixes: tuple[str, ...]) -> str | None:
     # digits belong to names such as 119특수구조단, never to dates or numbers (2025. 3., 02-…)
     if not t or len(t) > 40 or _SLOGAN.search(t) or re.search(r"[.:]|\d{4,}|\d[-/]\d", t):
         return None
-    if _CODE_LINE.match(t.replace(" ", "")):
+    if _CODE_LINE.match(t.replace(" ", "")) or _ORDINAL.match(t):
         return None
     stripped = re.sub(r"\([^)]*\)\s*$", "", t).replace(" ", "")
+    # a name of a few words (서울특별시 강남구), not a phrase ending in 부 (…과세여부) or a
+    # two-letter word (양도)
+    if len(t.split()) > 4 or len(stripped) < 3:
+        return None
     return t if stripped.endswith(suffixes) else None
+
+
+def _whole_label(ctx: FindContext, text: str) -> bool:
+    """Whether ``text`` is one of the spec's labels and nothing more."""
+    for key in ctx.spec.labels.table:
+        m = ctx.spec.labels.at_start(key, text)
+        if m is not None and not text[m.end():].strip(" :："):
+            return True
+    return False
 
 
 @finder("agency_line")
@@ -53,16 +73,23 @@ def agency_line(ctx: FindContext, field: FieldSpec) -> Found | None:
     """The agency line nearest above the end of the region (the top of the page when the
     region is ``all``: the first agency-like line)."""
     suffixes = ctx.lexicon("agency_suffixes")
+    positions = Lexicon(ctx, field)
     region = ctx.region(field.region)
     order = range(region.stop - 1, region.start - 1, -1) if field.option("upward", True) else region
     limit = int(field.option("max_lines", 12))
+    whole_lines = bool(field.option("whole_lines"))
     for n, i in enumerate(order):
         if n >= limit:
             break
         line = ctx.lines[i]
+        if whole_lines and (len(line.segments) != 1 or _NUMBERED.match(line.text)):
+            continue  # a form's label row, or a numbered item (``119) 대중교통환승센터``)
         offset = len(line.text)
         for seg in reversed(line.segments):
             offset -= len(seg.text)
+            if _whole_label(ctx, seg.text) or positions.is_position(seg.text.replace(" ", "")):
+                offset -= 1
+                continue  # a label cell (``공개여부``) or a 결재란 position, not a name
             text = _agency_text(seg.raw or seg.text, suffixes)
             if text is not None:
                 ev = line.evidence(offset, offset + len(seg.text), f"{field.name}:agency-line")

@@ -19,7 +19,7 @@ from ..values import value_type
 from . import finder
 
 
-def _tables(ctx: FindContext, region: str) -> Iterator[Table]:
+def region_tables(ctx: FindContext, region: str) -> Iterator[Table]:
     """The tables (nested ones too) that have lines in ``region``, in order."""
     seen: set[str] = set()
     for _, line in ctx.region_lines(region):
@@ -76,7 +76,7 @@ def _neighbours(table: Table, cell: Cell, direction: str) -> list[Cell]:
 def table_cell(ctx: FindContext, field: FieldSpec) -> Found | None:
     direction = str(field.option("direction", "auto"))
     column = value_type(field.type)[1] and direction == "below"
-    for table in _tables(ctx, field.region):
+    for table in region_tables(ctx, field.region):
         grid = table.grid()
         for cell in table.cells():
             if not _is_label(ctx, field.label_keys, _cell_text(cell)):
@@ -96,4 +96,4 @@ def table_cell(ctx: FindContext, field: FieldSpec) -> Found | None:
     return None
 
 
-__all__ = ["table_cell"]
+__all__ = ["region_tables", "table_cell"]

@@ -6,10 +6,16 @@
 ``amounts``      every amount in won, in order
 ``pattern``      the first match of the field's ``pattern`` (group ``value``, else group 1);
                  with a list type, every match
+``pattern_parts`` every match of the field's ``pattern`` as a record part of the field's
+                 type: its named groups fill the part's keys (``(?P<position>…)\s*:\s*
+                 (?P<name>…)\s*☎\s*(?P<phone>…)`` → a contact); a group named after a value
+                 type (``phone``, ``email``, ``date``) is read as that type (kept as printed when it
+                 does not read as one: an extension ``2130``)
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from ...evidence import Evidence
@@ -18,7 +24,9 @@ from ..base import Found
 from ..context import FindContext
 from ..items import Item, join_items, sentences
 from ..spec_types import FieldSpec
-from ..values import value_type
+from ...normalize.text import collapse_ws
+from ...records import parts
+from ..values import TYPES, value_type
 from . import finder
 
 
@@ -105,4 +113,26 @@ def pattern(ctx: FindContext, field: FieldSpec) -> Found | None:
     return Found(values, evs) if values else None
 
 
-__all__ = ["amounts", "pattern", "region_items", "region_text", "requests"]
+@finder("pattern_parts", needs=("pattern",))
+def pattern_parts(ctx: FindContext, field: FieldSpec) -> Found | None:
+    assert field.pattern is not None
+    kind = value_type(field.type)[0]
+    keys = [f.name for f in dataclasses.fields(getattr(parts, kind.part))] if kind.part else []
+    values: list[dict[str, object]] = []
+    evs: list[Evidence] = []
+    for _, line in ctx.region_lines(field.region):
+        for m in field.pattern.finditer(line.text):
+            part: dict[str, object] = {k: None for k in keys}
+            for name, raw in m.groupdict().items():
+                if raw is None or (keys and name not in keys):
+                    continue
+                text = collapse_ws(line.printed[m.start(name):m.end(name)])
+                convert = TYPES[name].convert if name in TYPES else None
+                converted = convert(text) if convert is not None else None
+                part[name] = text if converted is None else converted  # ``2130``: an extension
+            values.append(part)
+            evs.append(line.evidence(m.start(), m.end(), f"{field.name}:pattern"))
+    return Found(values, evs) if values else None
+
+
+__all__ = ["amounts", "pattern", "pattern_parts", "region_items", "region_text", "requests"]
