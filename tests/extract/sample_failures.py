@@ -13,15 +13,11 @@ import pytest
 
 FORMATS = ("hwp", "hwpx", "docx", "pdf")
 
-# The summary of a 공고 takes its number line (``한국데이터진흥원 공고 제2025-17호``) for a
-# sentence: a fragment. The 공고번호 belongs on a summary line of its own (the notice spec's
-# ``summary:`` section), which the summary renderers do not read yet (issue #14).
-NOTICE_NUMBER_SENTENCE = "summary: the 공고번호 line is taken for a sentence (a fragment)"
-
 # (letter-09's PDF, whose footer cells cut its postcode, homepage and e-mail, extracts since
 # the PDF parser joins a value a full cell cut: issue #11.)
-KNOWN: dict[tuple[str, str], str] = {
-    ("notice-01", fmt): NOTICE_NUMBER_SENTENCE for fmt in ("hwp", "hwpx", "docx")}
+# (notice-01's summary, which took its 공고번호 line for a sentence, reads it as a key line
+# of the notice spec's summary section since the renderers read those sections: issue #14.)
+KNOWN: dict[tuple[str, str], str] = {}
 
 
 def xfail_marks(stem: str, fmt: str, *, only: str | None = None) -> list[pytest.MarkDecorator]:
@@ -32,4 +28,4 @@ def xfail_marks(stem: str, fmt: str, *, only: str | None = None) -> list[pytest.
     return [pytest.mark.xfail(strict=True, reason=reason)]
 
 
-__all__ = ["KNOWN", "NOTICE_NUMBER_SENTENCE", "xfail_marks"]
+__all__ = ["KNOWN", "xfail_marks"]

@@ -18,7 +18,7 @@ from docextract.summaries.render_markdown import render_markdown
 from docextract.summaries.render_text import render_text
 from docextract.summaries.summary import Summary, build_summary
 
-from ..extract.sample_failures import NOTICE_NUMBER_SENTENCE, xfail_marks
+from ..extract.sample_failures import xfail_marks
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 FORMATS = ("hwp", "hwpx", "docx", "pdf")
@@ -113,7 +113,7 @@ def test_json_without_pydantic_is_pydantics_json(path):
 
 @pytest.mark.skipif(not OTHERS, reason="no other sample documents (make samples)")
 @pytest.mark.parametrize("path", [
-    pytest.param(p, marks=xfail_marks(p.stem, p.suffix[1:], only=NOTICE_NUMBER_SENTENCE))
+    pytest.param(p, marks=xfail_marks(p.stem, p.suffix[1:]))
     for p in OTHERS], ids=[p.name for p in OTHERS])
 def test_other_samples_have_title_date_and_a_real_summary(path):
     s, doc, record = _summarize(path)
