@@ -21,7 +21,8 @@ from ..assembly import BlockBudget, CellDraft, lay_out_table, place_anchored
 from ..base import ParseContext
 from ..headings import Look, Looks
 from .fields import field_param, hyperlink_target
-from .numbering import HeaderInfo, NumberingState, format_number
+from .header import HeaderInfo
+from .numbering import NumberingState, format_number
 from .pages import PageTracker
 from .elements import child, children, int_attr, local_name
 
@@ -170,14 +171,14 @@ class SectionReader:
         text = "".join(acc.parts)
         outline_level = None
         prefix = ""
-        heading = state.header.headings.get(p.get("paraPrIDRef", ""))
+        heading = state.header.heading(p.get("paraPrIDRef", ""))
         if heading is not None:
             marker = state.numbering.marker(heading, self.outline_ref)  # counts even when blank
             if heading.kind == "OUTLINE":
                 outline_level = heading.level + 1
             if marker and text.strip():
                 prefix = marker + " "
-        style = state.header.styles.get(p.get("styleIDRef", "")) or None
+        style = state.header.style(p.get("styleIDRef", "")) or None
         text = prefix + text
         shift = len(prefix)
         annotations = acc.annotations
@@ -210,10 +211,10 @@ class SectionReader:
             if n:
                 ref = run.get("charPrIDRef", "")
                 chars[ref] = chars.get(ref, 0) + n
-        centred = p.get("paraPrIDRef", "") in header.centred
+        centred = header.centred(p.get("paraPrIDRef", ""))
         if not chars:
             return Look(centred=centred)
-        size, bold = header.char_looks.get(max(chars, key=lambda r: chars[r]), (0, False))
+        size, bold = header.char_look(max(chars, key=lambda r: chars[r]))
         return Look(size=float(size), bold=bold, centred=centred)
 
     @staticmethod

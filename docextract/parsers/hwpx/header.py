@@ -1,0 +1,208 @@
+"""header.xml read on demand: only the definitions a document's paragraphs point at.
+
+``Contents/header.xml`` holds every font face, border fill, character and paragraph shape,
+numbering, bullet and style of a document (36 KB to 600 KB), of which a section uses a
+handful; parsing and walking all of it cost more than reading a short document's body.
+So the header is indexed once by a scan for the start tags of the five definitions the
+reader uses (``paraPr``, ``charPr``, ``numbering``, ``bullet``, ``style``) and their ids,
+and a definition is parsed (through :func:`~docextract.safeio.parse_xml`, so the same
+limits hold) the first time a paragraph refers to it.
+
+A header the scan cannot read with certainty (one with comments, CDATA or a DTD, another
+encoding than UTF-8, escaped ids or an unclosed definition) is parsed whole, as before.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Callable
+
+from ...limits import Budget
+from ...safeio import parse_xml
+from ..text.glyphs import SYMBOL_BULLETS
+from .numbering import Heading, LevelFormat
+
+_KINDS = ("paraPr", "charPr", "numbering", "bullet", "style")
+_ATTRS = rb"(?:\s+[^\s=/>]+\s*=\s*(?:\"[^\"]*\"|'[^']*'))*"
+# The root's start tag (it carries the namespace declarations a definition needs) and
+# the start tag of each definition; quoted values may hold ">".
+_ROOT = re.compile(rb"<([A-Za-z_][\w.:-]*)(" + _ATTRS + rb")\s*(/?)>")
+_DEFINITION = re.compile(rb"<((?:[A-Za-z_][\w.-]*:)?(" + "|".join(_KINDS).encode()
+                         + rb"))(" + _ATTRS + rb")\s*(/?)>")
+# What the scan stops at: a definition's start or markup it does not read ("<!": comments,
+# CDATA, a DTD); a plain pattern, several times faster to search for than _DEFINITION.
+_CANDIDATE = re.compile(rb"<(?:!|((?:[A-Za-z_][\w.-]*:)?(" + "|".join(_KINDS).encode()
+                        + rb"))[\s/>])")
+_ID = re.compile(rb"""\sid\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_DECLARED_ENCODING = re.compile(rb"""^<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)""")
+
+
+def _int(value: Any, default: int = 0) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return default
+
+
+class HeaderInfo:
+    """What the section reader needs from header.xml, read per id when first asked for.
+
+    ``definition(kind, id)`` gives the parsed element; an empty header (no header.xml)
+    has no definitions.
+    """
+
+    def __init__(self, definition: Callable[[str, str], Any | None] | None = None) -> None:
+        self._definition = definition or (lambda kind, ref: None)
+        self._read: dict[tuple[str, str], Any] = {}
+
+    def _once(self, kind: str, ref: str, read: Callable[[Any], Any], default: Any) -> Any:
+        key = (kind, ref)
+        if key not in self._read:
+            el = self._definition(kind, ref)
+            self._read[key] = default if el is None else read(el)
+        return self._read[key]
+
+    def heading(self, para_pr: str) -> Heading | None:
+        """The paragraph shape's OUTLINE/NUMBER/BULLET heading, None when it has none."""
+        return self._once("paraPr", para_pr, _heading, (None, False))[0]
+
+    def centred(self, para_pr: str) -> bool:
+        """Whether the paragraph shape centres its paragraphs."""
+        return self._once("paraPr", para_pr, _heading, (None, False))[1]
+
+    def char_look(self, char_pr: str) -> tuple[int, bool]:
+        """A character shape's (height in HWPUNIT, bold)."""
+        return self._once("charPr", char_pr, _char_look, (0, False))
+
+    def numbering(self, ref: str) -> dict[int, LevelFormat]:
+        """A numbering definition's levels (1-based) and their formats."""
+        return self._once("numbering", ref, _numbering, {})
+
+    def bullet(self, ref: str) -> str:
+        """A bullet definition's character ("" when there is no such bullet)."""
+        return self._once("bullet", ref, _bullet, "")
+
+    def style(self, ref: str) -> str:
+        """A style's name ("" when unknown)."""
+        return self._once("style", ref, _style, "")
+
+
+def _heading(el: Any) -> tuple[Heading | None, bool]:
+    heading = next(el.iter("{*}heading"), None)
+    found = None
+    if heading is not None and heading.get("type", "NONE") != "NONE":
+        found = Heading(heading.get("type", "NONE"), heading.get("idRef", "0"),
+                        max(0, _int(heading.get("level"))))
+    align = next(el.iter("{*}align"), None)
+    return found, align is not None and align.get("horizontal") == "CENTER"
+
+
+def _char_look(el: Any) -> tuple[int, bool]:
+    bold = next(el.iterchildren("{*}bold"), None) is not None
+    return max(0, _int(el.get("height"))), bold
+
+
+def _numbering(el: Any) -> dict[int, LevelFormat]:
+    return {_int(head.get("level"), 1): LevelFormat(_int(head.get("start"), 1),
+                                                    head.get("numFormat", "DIGIT"), head.text or "")
+            for head in el.iterchildren("{*}paraHead")}
+
+
+def _bullet(el: Any) -> str:
+    char = (el.get("char") or "").strip()
+    if el.get("useImage") == "1" or not char:
+        char = "•"
+    return SYMBOL_BULLETS.get(char, char)
+
+
+def _style(el: Any) -> str:
+    return el.get("name") or el.get("engName") or ""
+
+
+def read_header(data: bytes, budget: Budget, what: str) -> HeaderInfo:
+    """header.xml indexed for reading on demand, or parsed whole when the scan cannot be trusted."""
+    index = _scan(data)
+    if index is None:
+        return HeaderInfo(_WholeHeader(parse_xml(data, budget, what=what)).definition)
+    return HeaderInfo(_IndexedHeader(data, index, budget, what).definition)
+
+
+_Index = tuple[bytes, bytes, dict[tuple[str, str], tuple[int, int]]]
+
+
+def _scan(data: bytes) -> _Index | None:
+    """The root's start and end tags and each definition's byte span, by (kind, id);
+    None when the header is not plain UTF-8 XML the scan reads with certainty."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None  # UTF-16
+    declared = _DECLARED_ENCODING.match(data.lstrip(b"\xef\xbb\xbf"))
+    if declared is not None and declared.group(1).lower() not in (b"utf-8", b"utf8"):
+        return None
+    start = data.find(b"<", data.find(b"?>") + 2 if data.lstrip(b"\xef\xbb\xbf").startswith(b"<?") else 0)
+    root = _ROOT.match(data, start) if start >= 0 else None
+    if root is None or root.group(3) or b"<!" in data[:start]:
+        return None  # no root, an empty one or a DTD: the whole parse says what is wrong
+    spans: dict[tuple[str, str], tuple[int, int]] = {}
+    for candidate in _CANDIDATE.finditer(data, root.end()):
+        found = _start_tag(data, candidate)
+        if found is None:
+            return None
+        attrs, end, empty = found
+        ref_match = _ID.search(attrs)
+        ref = b"" if ref_match is None else ref_match.group(1) or ref_match.group(2) or b""
+        if b"&" in ref:
+            return None
+        if not empty:
+            close = data.find(b"</" + candidate.group(1), end)
+            end = data.find(b">", close) + 1 if close >= 0 else 0
+            if end <= 0:
+                return None
+        spans[(candidate.group(2).decode(), ref.decode("utf-8", "replace"))] = (candidate.start(), end)
+    return data[root.start():root.end()], b"</" + root.group(1) + b">", spans
+
+
+def _start_tag(data: bytes, candidate: re.Match[bytes]) -> tuple[bytes, int, bool] | None:
+    """The attributes, end and emptiness (``/>``) of the definition start tag found by
+    _CANDIDATE; None for "<!". The first ">" ends the tag unless a quoted value holds
+    one, which only the full pattern can tell."""
+    if candidate.group(1) is None:
+        return None
+    at = candidate.start()
+    gt = data.find(b">", at)
+    tag = data[at:gt]
+    if gt < 0 or b"'" in tag or tag.count(b'"') % 2:
+        m = _DEFINITION.match(data, at)
+        return None if m is None else (m.group(3), m.end(), bool(m.group(4)))
+    return tag, gt + 1, tag.endswith(b"/")
+
+
+class _IndexedHeader:
+    """Definitions parsed one at a time, each inside a copy of the root's start tag."""
+
+    def __init__(self, data: bytes, index: _Index, budget: Budget, what: str) -> None:
+        self.data = data
+        self.open_root, self.close_root, self.spans = index
+        self.budget = budget
+        self.what = what
+
+    def definition(self, kind: str, ref: str) -> Any | None:
+        span = self.spans.get((kind, ref))
+        if span is None:
+            return None
+        part = self.open_root + self.data[span[0]:span[1]] + self.close_root
+        return parse_xml(part, self.budget, what=self.what)[0]
+
+
+class _WholeHeader:
+    """Definitions looked up in a header parsed whole (the last of an id wins, as in the scan)."""
+
+    def __init__(self, root: Any) -> None:
+        self.elements: dict[tuple[str, str], Any] = {}
+        for el in root.iter(*(f"{{*}}{kind}" for kind in _KINDS)):
+            self.elements[(el.tag.rpartition("}")[2], el.get("id", ""))] = el
+
+    def definition(self, kind: str, ref: str) -> Any | None:
+        return self.elements.get((kind, ref))
+
+
+__all__ = ["HeaderInfo", "read_header"]
