@@ -29,10 +29,11 @@ _ATTRS = rb"(?:\s+[^\s=/>]+\s*=\s*(?:\"[^\"]*\"|'[^']*'))*"
 _ROOT = re.compile(rb"<([A-Za-z_][\w.:-]*)(" + _ATTRS + rb")\s*(/?)>")
 _DEFINITION = re.compile(rb"<((?:[A-Za-z_][\w.-]*:)?(" + "|".join(_KINDS).encode()
                          + rb"))(" + _ATTRS + rb")\s*(/?)>")
-# What the scan stops at: a definition's start or markup it does not read ("<!": comments,
-# CDATA, a DTD); a plain pattern, several times faster to search for than _DEFINITION.
+# What the scan stops at: a definition's start tag, with its id when that comes first as
+# Hangul writes it, or markup the scan does not read ("<!": comments, CDATA, a DTD); a
+# pattern with a literal start, several times faster to search for than _DEFINITION.
 _CANDIDATE = re.compile(rb"<(?:!|((?:[A-Za-z_][\w.-]*:)?(" + "|".join(_KINDS).encode()
-                        + rb"))[\s/>])")
+                        + rb"))(?=[\s/>])(?:\s+id=\"([^\"&]*)\")?)")
 _ID = re.compile(rb"""\sid\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _DECLARED_ENCODING = re.compile(rb"""^<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)""")
 
@@ -127,11 +128,11 @@ def read_header(data: bytes, budget: Budget, what: str) -> HeaderInfo:
     return HeaderInfo(_IndexedHeader(data, index, budget, what).definition)
 
 
-_Index = tuple[bytes, bytes, dict[tuple[str, str], tuple[int, int]]]
+_Index = tuple[bytes, bytes, dict[tuple[str, str], int]]
 
 
 def _scan(data: bytes) -> _Index | None:
-    """The root's start and end tags and each definition's byte span, by (kind, id);
+    """The root's start and end tags and where each definition starts, by (kind, id);
     None when the header is not plain UTF-8 XML the scan reads with certainty."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return None  # UTF-16
@@ -142,38 +143,21 @@ def _scan(data: bytes) -> _Index | None:
     root = _ROOT.match(data, start) if start >= 0 else None
     if root is None or root.group(3) or b"<!" in data[:start]:
         return None  # no root, an empty one or a DTD: the whole parse says what is wrong
-    spans: dict[tuple[str, str], tuple[int, int]] = {}
-    for candidate in _CANDIDATE.finditer(data, root.end()):
-        found = _start_tag(data, candidate)
-        if found is None:
+    starts: dict[tuple[str, str], int] = {}
+    for m in _CANDIDATE.finditer(data, root.end()):
+        qname, kind, ref = m.group(1, 2, 3)
+        if qname is None:
             return None
-        attrs, end, empty = found
-        ref_match = _ID.search(attrs)
-        ref = b"" if ref_match is None else ref_match.group(1) or ref_match.group(2) or b""
-        if b"&" in ref:
-            return None
-        if not empty:
-            close = data.find(b"</" + candidate.group(1), end)
-            end = data.find(b">", close) + 1 if close >= 0 else 0
-            if end <= 0:
+        if ref is None:  # the id is not the first attribute, or absent, or escaped
+            tag = _DEFINITION.match(data, m.start())
+            if tag is None:
                 return None
-        spans[(candidate.group(2).decode(), ref.decode("utf-8", "replace"))] = (candidate.start(), end)
-    return data[root.start():root.end()], b"</" + root.group(1) + b">", spans
-
-
-def _start_tag(data: bytes, candidate: re.Match[bytes]) -> tuple[bytes, int, bool] | None:
-    """The attributes, end and emptiness (``/>``) of the definition start tag found by
-    _CANDIDATE; None for "<!". The first ">" ends the tag unless a quoted value holds
-    one, which only the full pattern can tell."""
-    if candidate.group(1) is None:
-        return None
-    at = candidate.start()
-    gt = data.find(b">", at)
-    tag = data[at:gt]
-    if gt < 0 or b"'" in tag or tag.count(b'"') % 2:
-        m = _DEFINITION.match(data, at)
-        return None if m is None else (m.group(3), m.end(), bool(m.group(4)))
-    return tag, gt + 1, tag.endswith(b"/")
+            found = _ID.search(tag.group(3))
+            ref = b"" if found is None else found.group(1) or found.group(2) or b""
+            if b"&" in ref:
+                return None
+        starts[(kind.decode(), ref.decode("utf-8", "replace"))] = m.start()
+    return data[root.start():root.end()], b"</" + root.group(1) + b">", starts
 
 
 class _IndexedHeader:
@@ -181,16 +165,38 @@ class _IndexedHeader:
 
     def __init__(self, data: bytes, index: _Index, budget: Budget, what: str) -> None:
         self.data = data
-        self.open_root, self.close_root, self.spans = index
+        self.open_root, self.close_root, self.starts = index
         self.budget = budget
         self.what = what
 
     def definition(self, kind: str, ref: str) -> Any | None:
-        span = self.spans.get((kind, ref))
-        if span is None:
+        at = self.starts.get((kind, ref))
+        if at is None:
             return None
-        part = self.open_root + self.data[span[0]:span[1]] + self.close_root
+        part = self.open_root + self.data[at:self._end(at)] + self.close_root
         return parse_xml(part, self.budget, what=self.what)[0]
+
+    def _end(self, at: int) -> int:
+        """Where the definition starting at ``at`` ends: after its start tag when empty
+        (``/>``), else after its end tag; the whole header's length when it never ends
+        (the parse then says the XML is broken). The first ">" ends the start tag unless
+        a quoted value holds one, which only the full pattern can tell."""
+        data = self.data
+        gt = data.find(b">", at)
+        tag = data[at:gt]
+        if gt < 0 or b"'" in tag or tag.count(b'"') % 2:
+            m = _DEFINITION.match(data, at)
+            if m is None:
+                return len(data)
+            end, empty, qname = m.end(), bool(m.group(4)), m.group(1)
+        else:
+            end, empty = gt + 1, tag.endswith(b"/")
+            qname = tag[1:].split(None, 1)[0].rstrip(b"/")
+        if empty:
+            return end
+        close = data.find(b"</" + qname, end)
+        gt = data.find(b">", close) if close >= 0 else -1
+        return gt + 1 if gt >= 0 else len(data)
 
 
 class _WholeHeader:
