@@ -24,7 +24,7 @@ from .fields import field_param, hyperlink_target
 from .header import HeaderInfo
 from .numbering import NumberingState, format_number
 from .pages import PageTracker
-from .elements import child, children, int_attr, local_name
+from .elements import LOCAL_NAMES, child, children, int_attr, local_name
 
 Block = Paragraph | Table
 
@@ -114,7 +114,7 @@ class SectionReader:
             out.extend(self._master_pages(sec_pr))
         memo_groups = []
         for el in root:
-            name = local_name(el.tag)
+            name = LOCAL_NAMES[el.tag]
             if name == "p":
                 self.page = self.state.pages.paragraph(el)
                 out.extend(self._paragraph(el, Role.BODY, 0))
@@ -158,7 +158,7 @@ class SectionReader:
             self.ctx.budget.check_time()
         acc = _ParagraphText()
         for el in p:
-            name = local_name(el.tag)
+            name = LOCAL_NAMES[el.tag]
             if name == "run":
                 self._run(el, acc, role, depth)
             elif name == "switch":
@@ -225,7 +225,7 @@ class SectionReader:
 
     def _run(self, run: Any, acc: _ParagraphText, role: Role, depth: int) -> None:
         for el in run:
-            name = local_name(el.tag)
+            name = LOCAL_NAMES[el.tag]
             if name == "t":
                 self._text(el, acc)
             elif name == "ctrl":
@@ -253,7 +253,7 @@ class SectionReader:
         """``hp:t`` is mixed content: text, inline characters and change-tracking marks."""
         self._add(acc, t.text)
         for el in t:
-            name = local_name(el.tag)
+            name = LOCAL_NAMES[el.tag]
             if name in _INLINE_TEXT:
                 self._add(acc, _INLINE_TEXT[name])
             elif name == "deleteBegin":
