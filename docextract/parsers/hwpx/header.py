@@ -3,39 +3,42 @@
 ``Contents/header.xml`` holds every font face, border fill, character and paragraph shape,
 numbering, bullet and style of a document (36 KB to 600 KB), of which a section uses a
 handful; parsing and walking all of it cost more than reading a short document's body.
-So the header is indexed once by a scan for the start tags of the five definitions the
-reader uses (``paraPr``, ``charPr``, ``numbering``, ``bullet``, ``style``) and their ids,
-and a definition is parsed (through :func:`~docextract.safeio.parse_xml`, so the same
-limits hold) the first time a paragraph refers to it.
-
-A header the scan cannot read with certainty (one with comments, CDATA or a DTD, another
-encoding than UTF-8, escaped ids or an unclosed definition) is parsed whole, as before.
+So the header is scanned (:mod:`docextract.parsers.xmlscan`) for the five kinds of
+definition the reader uses (``paraPr``, ``charPr``, ``numbering``, ``bullet``, ``style``)
+and their ids, and a definition is parsed the first time a paragraph refers to it; font
+faces, border fills, tab stops and the rest are never parsed. A header the scan cannot
+read with certainty is parsed whole.
 """
 
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass
 from typing import Any, Callable
 
 from ...limits import Budget
 from ...safeio import parse_xml
 from ..text.glyphs import SYMBOL_BULLETS
-from .numbering import Heading, LevelFormat
+from ..xmlscan import ScannedPart, scan
 
 _KINDS = ("paraPr", "charPr", "numbering", "bullet", "style")
-_ATTRS = rb"(?:\s+[^\s=/>]+\s*=\s*(?:\"[^\"]*\"|'[^']*'))*"
-# The root's start tag (it carries the namespace declarations a definition needs) and
-# the start tag of each definition; quoted values may hold ">".
-_ROOT = re.compile(rb"<([A-Za-z_][\w.:-]*)(" + _ATTRS + rb")\s*(/?)>")
-_DEFINITION = re.compile(rb"<((?:[A-Za-z_][\w.-]*:)?(" + "|".join(_KINDS).encode()
-                         + rb"))(" + _ATTRS + rb")\s*(/?)>")
-# What the scan stops at: a definition's start tag, with its id when that comes first as
-# Hangul writes it, or markup the scan does not read ("<!": comments, CDATA, a DTD); a
-# pattern with a literal start, several times faster to search for than _DEFINITION.
-_CANDIDATE = re.compile(rb"<(?:!|((?:[A-Za-z_][\w.-]*:)?(" + "|".join(_KINDS).encode()
-                        + rb"))(?=[\s/>])(?:\s+id=\"([^\"&]*)\")?)")
-_ID = re.compile(rb"""\sid\s*=\s*(?:"([^"]*)"|'([^']*)')""")
-_DECLARED_ENCODING = re.compile(rb"""^<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)""")
+
+
+@dataclass(frozen=True)
+class LevelFormat:
+    """One ``hh:paraHead``: where counting starts, the number format and the pattern."""
+
+    start: int
+    num_format: str
+    pattern: str
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A paragraph shape's ``hh:heading``: OUTLINE/NUMBER/BULLET, its definition id, 0-based level."""
+
+    kind: str
+    ref: str
+    level: int
 
 
 def _int(value: Any, default: int = 0) -> int:
@@ -122,81 +125,40 @@ def _style(el: Any) -> str:
 
 def read_header(data: bytes, budget: Budget, what: str) -> HeaderInfo:
     """header.xml indexed for reading on demand, or parsed whole when the scan cannot be trusted."""
-    index = _scan(data)
+    index = _index(data, budget, what)
     if index is None:
         return HeaderInfo(_WholeHeader(parse_xml(data, budget, what=what)).definition)
-    return HeaderInfo(_IndexedHeader(data, index, budget, what).definition)
+    return HeaderInfo(index.definition)
 
 
-_Index = tuple[bytes, bytes, dict[tuple[str, str], int]]
-
-
-def _scan(data: bytes) -> _Index | None:
-    """The root's start and end tags and where each definition starts, by (kind, id);
-    None when the header is not plain UTF-8 XML the scan reads with certainty."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return None  # UTF-16
-    declared = _DECLARED_ENCODING.match(data.lstrip(b"\xef\xbb\xbf"))
-    if declared is not None and declared.group(1).lower() not in (b"utf-8", b"utf8"):
+def _index(data: bytes, budget: Budget, what: str) -> _IndexedHeader | None:
+    scanned = scan(data, _KINDS, budget, what)
+    if scanned is None:
         return None
-    start = data.find(b"<", data.find(b"?>") + 2 if data.lstrip(b"\xef\xbb\xbf").startswith(b"<?") else 0)
-    root = _ROOT.match(data, start) if start >= 0 else None
-    if root is None or root.group(3) or b"<!" in data[:start]:
-        return None  # no root, an empty one or a DTD: the whole parse says what is wrong
+    part, tags = scanned
     starts: dict[tuple[str, str], int] = {}
-    for m in _CANDIDATE.finditer(data, root.end()):
-        qname, kind, ref = m.group(1, 2, 3)
-        if qname is None:
-            return None
-        if ref is None:  # the id is not the first attribute, or absent, or escaped
-            tag = _DEFINITION.match(data, m.start())
-            if tag is None:
+    for m in tags:
+        if m.group(3) == b"id":  # Hangul writes the id first
+            ref = m.group(4)
+        else:
+            attributes = part.attributes(m.start())
+            if attributes is None:
                 return None
-            found = _ID.search(tag.group(3))
-            ref = b"" if found is None else found.group(1) or found.group(2) or b""
-            if b"&" in ref:
-                return None
-        starts[(kind.decode(), ref.decode("utf-8", "replace"))] = m.start()
-    return data[root.start():root.end()], b"</" + root.group(1) + b">", starts
+            ref = attributes.get(b"id", b"")
+        starts[(m.group(2).decode(), ref.decode("utf-8", "replace"))] = m.start()
+    return _IndexedHeader(part, starts)
 
 
 class _IndexedHeader:
-    """Definitions parsed one at a time, each inside a copy of the root's start tag."""
+    """Definitions found by the scan, each parsed alone when first asked for."""
 
-    def __init__(self, data: bytes, index: _Index, budget: Budget, what: str) -> None:
-        self.data = data
-        self.open_root, self.close_root, self.starts = index
-        self.budget = budget
-        self.what = what
+    def __init__(self, part: ScannedPart, starts: dict[tuple[str, str], int]) -> None:
+        self.part = part
+        self.starts = starts
 
     def definition(self, kind: str, ref: str) -> Any | None:
         at = self.starts.get((kind, ref))
-        if at is None:
-            return None
-        part = self.open_root + self.data[at:self._end(at)] + self.close_root
-        return parse_xml(part, self.budget, what=self.what)[0]
-
-    def _end(self, at: int) -> int:
-        """Where the definition starting at ``at`` ends: after its start tag when empty
-        (``/>``), else after its end tag; the whole header's length when it never ends
-        (the parse then says the XML is broken). The first ">" ends the start tag unless
-        a quoted value holds one, which only the full pattern can tell."""
-        data = self.data
-        gt = data.find(b">", at)
-        tag = data[at:gt]
-        if gt < 0 or b"'" in tag or tag.count(b'"') % 2:
-            m = _DEFINITION.match(data, at)
-            if m is None:
-                return len(data)
-            end, empty, qname = m.end(), bool(m.group(4)), m.group(1)
-        else:
-            end, empty = gt + 1, tag.endswith(b"/")
-            qname = tag[1:].split(None, 1)[0].rstrip(b"/")
-        if empty:
-            return end
-        close = data.find(b"</" + qname, end)
-        gt = data.find(b">", close) if close >= 0 else -1
-        return gt + 1 if gt >= 0 else len(data)
+        return None if at is None else self.part.element(at)
 
 
 class _WholeHeader:

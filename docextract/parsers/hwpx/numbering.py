@@ -4,21 +4,16 @@ Hangul does not store automatic numbers ("1.", "가.", "①") in the text; a par
 shape (``hh:paraPr``) carries a ``hh:heading`` of type OUTLINE, NUMBER or BULLET that
 points at a numbering (``hh:numbering``) or bullet (``hh:bullet``) definition. Each
 numbering level (``hh:paraHead``) has a number format and a pattern such as ``^1.``
-or ``(^3)`` where ``^N`` stands for the current count of level N. This module holds
-those definitions (:mod:`.header` reads them) and replays the counting so the markers
-can be restored.
+or ``(^3)`` where ``^N`` stands for the current count of level N. :mod:`.header` reads
+those definitions; this module replays the counting so the markers can be restored.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from ..text.numerals import hancom_number
-
-if TYPE_CHECKING:
-    from .header import HeaderInfo
+from .header import Heading, HeaderInfo
 
 _PATTERN_REF = re.compile(r"\^(10|[1-9])")
 
@@ -27,28 +22,10 @@ def format_number(n: int, fmt: str | None) -> str:
     return hancom_number(n, fmt)
 
 
-@dataclass(frozen=True)
-class LevelFormat:
-    """One ``hh:paraHead``: where counting starts, the number format and the pattern."""
-
-    start: int
-    num_format: str
-    pattern: str
-
-
-@dataclass(frozen=True)
-class Heading:
-    """A paragraph shape's ``hh:heading``: OUTLINE/NUMBER/BULLET, its definition id, 0-based level."""
-
-    kind: str
-    ref: str
-    level: int
-
-
 class NumberingState:
     """Counts numbered paragraphs per numbering definition, resetting deeper levels."""
 
-    def __init__(self, header: "HeaderInfo") -> None:
+    def __init__(self, header: HeaderInfo) -> None:
         self.header = header
         self._counts: dict[tuple[str, str], dict[int, int]] = {}
 
