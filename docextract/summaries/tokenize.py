@@ -62,15 +62,23 @@ class TermExtractor(Protocol):
     def terms(self, texts: list[str]) -> list[list[str]]: ...
 
 
+# _SUFFIXES by length, to look a word's endings up instead of trying every suffix
+_SUFFIXES_BY_LENGTH = {k: frozenset(s for s in _SUFFIXES if len(s) == k)
+                       for k in sorted({len(s) for s in _SUFFIXES})}
+
+
 def strip_korean_suffixes(word: str) -> str:
-    """The stem of one 어절: trailing particles and verb endings removed (two passes)."""
+    """The stem of one 어절: trailing particles and verb endings removed (two passes).
+
+    Of the suffixes a word ends with that leave a stem of two letters or more, the one
+    removed is the first in _SUFFIXES' order (the least in string order)."""
     for _ in range(2):
-        for suffix in _SUFFIXES:
-            if word.endswith(suffix) and len(word) - len(suffix) >= 2:
-                word = word[: -len(suffix)]
-                break
-        else:
+        limit = len(word) - 2
+        found = [word[-k:] for k, suffixes in _SUFFIXES_BY_LENGTH.items()
+                 if k <= limit and word[-k:] in suffixes]
+        if not found:
             break
+        word = word[: -len(min(found))]
     return word
 
 
