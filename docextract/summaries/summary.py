@@ -200,7 +200,8 @@ def build_summary(record: Findings, document: Document, *, today: date | None = 
     candidates, spans_valid = _candidates(record, document, is_letter)
     # numbers and punctuation alone (table cells such as "1", "0,0") are not sentences
     candidates = [c for c in candidates if _LETTER.search(c.text)][:MAX_CANDIDATES]
-    extractor, warnings = choose_term_extractor(nlp, len(candidates))
+    extractor, warnings = choose_term_extractor(nlp, len(candidates),
+                                                sum(len(c.text) for c in candidates))
     title = _value(record, "title") if is_letter else _document_title(record, document)
     bags = extractor.terms([s.text for s in candidates] + [title or ""])
     title_terms = bags.pop()
