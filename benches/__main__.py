@@ -1,5 +1,5 @@
-"""Run every benchmark in turn: `python -m benches [NAME ...]` (names: hwp, pdf, pdf-memory, cli,
-letters, types, redaction, chunks, batch, structure)."""
+"""Run every benchmark in turn: `python -m benches [NAME ...]` (names: goals, hwp, pdf, pdf-memory,
+cli, letters, types, redaction, chunks, batch, structure)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import sys
 import time
 
 BENCHES = {
+    "goals": "benches.bench_goals",
     "hwp": "benches.bench_hwp",
     "pdf": "benches.bench_pdf",
     "pdf-memory": "benches.bench_pdf_memory",

@@ -9,6 +9,7 @@ access off (a document that declares entities is refused outright).
 
 from __future__ import annotations
 
+import threading
 import zlib
 from typing import TYPE_CHECKING, Any
 
@@ -119,12 +120,21 @@ def read_member(zf: "zipfile.ZipFile", name: str, budget: Budget) -> bytes:
     return bytes(out)
 
 
-def _xml_parser() -> "etree.XMLParser":
-    from lxml import etree
+# One parser per thread, reused: a fresh lxml parser sets up its libxml2 context on first
+# use, which costs about as much as parsing a 7 KB part; lxml parsers must not be shared
+# between threads.
+_PARSERS = threading.local()
 
-    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                           dtd_validation=False, huge_tree=False, remove_comments=True,
-                           recover=False)
+
+def _xml_parser() -> "etree.XMLParser":
+    parser: etree.XMLParser | None = getattr(_PARSERS, "parser", None)
+    if parser is None:
+        from lxml import etree
+
+        parser = _PARSERS.parser = etree.XMLParser(
+            resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
+            huge_tree=False, remove_comments=True, recover=False)
+    return parser
 
 
 def parse_xml(data: bytes, budget: Budget, *, what: str = "XML") -> "etree._Element":

@@ -81,10 +81,12 @@ class IsoDate(click.ParamType):
 @click.option("--nlp", type=click.Choice(NLP_MODES), default=None,
               help="Tokenizer for ranking: auto (Kiwi for long documents), kiwi, spacy, light.")
 @click.option("--password", default=None, help="Password for an encrypted PDF.")
+@click.option("--verbose", "-v", is_flag=True,
+              help="Say on standard error which tokenizer ranked each summary and why.")
 @limit_options
 def summarize(files: tuple[str, ...], today: date | None, fmt: str, output: str | None,
-              sentences: int, nlp: str | None, password: str | None, timeout: float | None,
-              max_pages: int | None, max_size_mb: float | None) -> int:
+              sentences: int, nlp: str | None, password: str | None, verbose: bool,
+              timeout: float | None, max_pages: int | None, max_size_mb: float | None) -> int:
     """Summarize FILES for a clerk: requests, deadline (D-day), attachments, contacts, gist.
 
     Each file gets its own summary; a file that fails prints its error and the others
@@ -127,6 +129,10 @@ def summarize(files: tuple[str, ...], today: date | None, fmt: str, output: str 
             codes.append(code)
             click.echo(error_line(path, error["message"]), err=True)
             continue
+        if verbose:
+            from ..summaries.tokenize import describe_choice
+
+            click.echo(f"{path}: {describe_choice(nlp, product.value.tokenizer)}", err=True)
         rendered = _render(fmt, product.value, product.document, product.found, colour)
         if output is not None:
             target = pages[number] if pages is not None else Path(output)

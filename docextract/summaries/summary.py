@@ -231,7 +231,8 @@ def build_summary(record: Findings, document: Document, *, today: date | None = 
         candidates = [c for c in candidates if not _mostly_within(c.start, c.end, shown)]
     # numbers and punctuation alone (table cells such as "1", "0,0") are not sentences
     candidates = [c for c in candidates if _LETTER.search(c.text)][:MAX_CANDIDATES]
-    extractor, warnings = choose_term_extractor(nlp, len(candidates))
+    extractor, warnings = choose_term_extractor(nlp, len(candidates),
+                                                sum(len(c.text) for c in candidates))
     title = _value(record, "title") if is_letter else _document_title(record, document)
     bags = extractor.terms([s.text for s in candidates] + [title or ""])
     title_terms = bags.pop()

@@ -10,10 +10,12 @@ Three tokenizers, one interface (:class:`TermExtractor`):
   ending rules of ``light`` applied to each token; used when kiwipiepy is missing.
 * ``light`` whitespace 어절 with particles and endings stripped by rule; no imports.
 
-``auto`` picks ``light`` for short documents and ``kiwi`` for long ones: loading Kiwi and
-spaCy takes seconds, while a one-page 공문 has a dozen sentences whose ranking is decided
-mostly by the request/deadline/contact cues, so the load would cost more than it changes.
-``DOCEXTRACT_NLP`` sets the default mode.
+``auto`` picks ``light`` for documents of a few pages and ``kiwi`` for long ones (both many
+sentences and many characters): loading Kiwi and spaCy takes seconds, while a one-page
+공문 has a dozen sentences whose ranking is decided mostly by the request/deadline/contact
+cues, and a two-page 공고 or a form of many short table cells has many sentences but
+little prose, so the load would cost more than it changes. ``DOCEXTRACT_NLP`` sets the
+default mode; :func:`describe_choice` says which tokenizer ranked a summary and why.
 """
 
 from __future__ import annotations
@@ -27,7 +29,9 @@ from typing import Any, Callable, Protocol
 
 MODES = ("auto", "kiwi", "spacy", "light")
 AUTO_KIWI_MIN_SENTENCES = 40
-"""In ``auto`` mode, documents with at least this many candidate sentences use Kiwi."""
+"""In ``auto`` mode, documents with at least this many candidate sentences use Kiwi..."""
+AUTO_KIWI_MIN_CHARS = 6000
+"""... when their sentences also hold this many characters (about four pages of 공문)."""
 
 _CONTENT_TAGS = ("NNG", "NNP", "SL", "SN", "SH", "XR")
 _STEM_TAGS = ("VV", "VA")
@@ -62,15 +66,23 @@ class TermExtractor(Protocol):
     def terms(self, texts: list[str]) -> list[list[str]]: ...
 
 
+# _SUFFIXES by length, to look a word's endings up instead of trying every suffix
+_SUFFIXES_BY_LENGTH = {k: frozenset(s for s in _SUFFIXES if len(s) == k)
+                       for k in sorted({len(s) for s in _SUFFIXES})}
+
+
 def strip_korean_suffixes(word: str) -> str:
-    """The stem of one 어절: trailing particles and verb endings removed (two passes)."""
+    """The stem of one 어절: trailing particles and verb endings removed (two passes).
+
+    Of the suffixes a word ends with that leave a stem of two letters or more, the one
+    removed is the first in _SUFFIXES' order (the least in string order)."""
     for _ in range(2):
-        for suffix in _SUFFIXES:
-            if word.endswith(suffix) and len(word) - len(suffix) >= 2:
-                word = word[: -len(suffix)]
-                break
-        else:
+        limit = len(word) - 2
+        found = [word[-k:] for k, suffixes in _SUFFIXES_BY_LENGTH.items()
+                 if k <= limit and word[-k:] in suffixes]
+        if not found:
             break
+        word = word[: -len(min(found))]
     return word
 
 
@@ -220,12 +232,36 @@ def _installed(module: str) -> bool:
     return importlib.util.find_spec(module) is not None
 
 
-def choose_term_extractor(mode: str | None, n_sentences: int) -> tuple[TermExtractor, list[str]]:
-    """The tokenizer for ``mode`` (``auto`` when None) and warnings about fallbacks."""
+def _mode(mode: str | None) -> str:
     mode = (mode or os.environ.get("DOCEXTRACT_NLP") or "auto").lower()
     if mode not in MODES:
         raise ValueError(f"unknown NLP mode {mode!r} (choose from {', '.join(MODES)})")
-    if mode == "light" or (mode == "auto" and n_sentences < AUTO_KIWI_MIN_SENTENCES):
+    return mode
+
+
+def _long(n_sentences: int, n_chars: int | None) -> bool:
+    """Whether ``auto`` treats a document as long (``n_chars`` None: by sentences alone)."""
+    return n_sentences >= AUTO_KIWI_MIN_SENTENCES and \
+        (n_chars is None or n_chars >= AUTO_KIWI_MIN_CHARS)
+
+
+def describe_choice(mode: str | None, tokenizer: str) -> str:
+    """How ``tokenizer`` came to rank a summary asked for with ``mode`` (for ``--verbose``)."""
+    mode = _mode(mode)
+    if mode != "auto":
+        return f"tokenizer {tokenizer} (asked for: {mode})"
+    return (f"tokenizer {tokenizer} (auto: Kiwi morphemes only for documents of "
+            f"{AUTO_KIWI_MIN_SENTENCES}+ sentences and {AUTO_KIWI_MIN_CHARS:,}+ characters, "
+            "else the built-in rules; --nlp chooses)")
+
+
+def choose_term_extractor(mode: str | None, n_sentences: int,
+                          n_chars: int | None = None) -> tuple[TermExtractor, list[str]]:
+    """The tokenizer for ``mode`` (``auto`` when None) and warnings about fallbacks;
+    ``auto`` reads a document of ``n_sentences`` sentences and ``n_chars`` characters
+    as long when both are many."""
+    mode = _mode(mode)
+    if mode == "light" or (mode == "auto" and not _long(n_sentences, n_chars)):
         return LightTerms(), []
     warnings: list[str] = []
     has_spacy = _installed("spacy")
@@ -241,6 +277,7 @@ def choose_term_extractor(mode: str | None, n_sentences: int) -> tuple[TermExtra
     return (SpacyRuleTerms() if has_spacy else LightTerms()), warnings
 
 
-__all__ = ["AUTO_KIWI_MIN_SENTENCES", "KiwiSpacyTerms", "KiwiSpacyTokenizer", "LightTerms",
-           "MODES", "SpacyRuleTerms", "TermExtractor", "choose_term_extractor", "get_kiwi",
-           "spacy_pipeline", "strip_korean_suffixes"]
+__all__ = ["AUTO_KIWI_MIN_CHARS", "AUTO_KIWI_MIN_SENTENCES", "KiwiSpacyTerms",
+           "KiwiSpacyTokenizer", "LightTerms", "MODES", "SpacyRuleTerms", "TermExtractor",
+           "choose_term_extractor", "describe_choice", "get_kiwi", "spacy_pipeline",
+           "strip_korean_suffixes"]

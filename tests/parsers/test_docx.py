@@ -511,7 +511,10 @@ def test_sections_number_blocks(tmp_path: Path) -> None:
         ("3구역", 2, "s2/b0", 2)]
 
 
-def test_outline_levels_from_styles_and_paragraphs(tmp_path: Path) -> None:
+# styles.xml is read by a scan of its start tags, or parsed whole when the scan cannot
+# read it (a comment, here); other writers' prefixes and quoting are read either way.
+@pytest.mark.parametrize("variant", ["scanned", "comment", "single-quotes", "gt-in-value"])
+def test_outline_levels_from_styles_and_paragraphs(tmp_path: Path, variant: str) -> None:
     styles = ('<?xml version="1.0"?><w:styles NAMESPACES>'
               '<w:style w:type="paragraph" w:default="1" w:styleId="a"><w:name w:val="Normal"/>'
               "</w:style>"
@@ -521,6 +524,12 @@ def test_outline_levels_from_styles_and_paragraphs(tmp_path: Path) -> None:
               '<w:pPr><w:outlineLvl w:val="2"/></w:pPr></w:style>'
               '<w:style w:type="paragraph" w:styleId="Sub"><w:name w:val="하위"/>'
               '<w:basedOn w:val="BodyTitle"/></w:style></w:styles>')
+    if variant == "comment":
+        styles = styles.replace("<w:style ", "<!-- 스타일 --><w:style ", 1)
+    elif variant == "single-quotes":
+        styles = styles.replace('w:styleId="Sub"', "w:styleId='Sub'")
+    elif variant == "gt-in-value":
+        styles = styles.replace('w:styleId="BodyTitle">', 'w:styleId="BodyTitle" w:note="a>b">')
     body = (p("개요", '<w:pPr><w:pStyle w:val="1"/></w:pPr>')
             + p("세부", '<w:pPr><w:pStyle w:val="Sub"/></w:pPr>')
             + p("직접", '<w:pPr><w:outlineLvl w:val="1"/></w:pPr>') + p("본문"))

@@ -360,6 +360,34 @@ def test_outline_number_and_bullet_markers_are_restored(tmp_path):
     assert [b.heading for b in doc.blocks] == [1, 2, 2, 3, 1, 2] + [None] * 5
 
 
+@pytest.mark.parametrize("variant", [
+    "comment",        # a comment: the header is parsed whole instead of scanned
+    "id-not-first",   # definitions whose id is not their first attribute
+    "gt-in-value",    # a ">" inside a quoted value of a definition's start tag
+])
+def test_header_read_on_demand_or_whole_gives_the_same_markers(tmp_path, variant):
+    header = header_xml()
+    if variant == "comment":
+        header = header.replace("<hh:refList>", "<hh:refList><!-- 바탕글 -->")
+    elif variant == "id-not-first":
+        header = header.replace('<hh:paraPr id="', '<hh:paraPr snapToGrid="1" id="')
+        header = header.replace('<hh:numbering id="', '<hh:numbering note="n" id="')
+    else:
+        header = header.replace('<hh:bullet id="1" char="◦"', '<hh:bullet note="a>b" id="1" char="◦"')
+    sec = section(p(sec_pr(outline_ref=1), t("개요"), para_pr=1), p(t("배경"), para_pr=2),
+                  p(t("번호 하나"), para_pr=4), p(t("번호 하위"), para_pr=5), p(t("글머리"), para_pr=6))
+    doc = parse(build_hwpx(tmp_path / "h.hwpx", [sec], header=header))
+    assert texts(doc) == ["1. 개요", "가. 배경", "III. 번호 하나", "III-㉮ 번호 하위", "◦ 글머리"]
+    assert [b.style for b in doc.blocks] == ["바탕글"] * 5
+
+
+def test_a_definition_that_never_ends_is_a_broken_header(tmp_path):
+    header = header_xml().replace("</hh:numbering>", "", 1)
+    with pytest.raises(CorruptDocument):
+        parse(build_hwpx(tmp_path / "b.hwpx", [section(p(sec_pr(), t("개요"), para_pr=1))],
+                         header=header))
+
+
 @pytest.mark.parametrize(("n", "fmt", "expected"), [
     (3, "DIGIT", "3"), (3, "CIRCLED_DIGIT", "③"), (20, "CIRCLED_DIGIT", "⑳"), (21, "CIRCLED_DIGIT", "21"),
     (4, "HANGUL_SYLLABLE", "라"), (15, "HANGUL_SYLLABLE", "가"), (2, "CIRCLED_HANGUL_SYLLABLE", "㉯"),

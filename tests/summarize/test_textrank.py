@@ -85,6 +85,29 @@ def test_auto_mode_uses_rules_for_short_documents():
     assert isinstance(extractor, LightTerms) and warnings == []
 
 
+def test_auto_mode_loads_kiwi_only_for_long_documents():
+    # the largest corpus HWP: 182 table cells, 3,477 characters over two pages
+    short_prose, _ = choose_term_extractor("auto", 182, 3477)
+    assert isinstance(short_prose, LightTerms)
+    long_prose, _ = choose_term_extractor("auto", 400, 60000)
+    assert not isinstance(long_prose, LightTerms)
+    asked, _ = choose_term_extractor("kiwi", 12, 300)
+    assert not isinstance(asked, LightTerms)
+
+
+def test_verbose_says_which_tokenizer_ranked_the_summary():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    letter = Path(__file__).resolve().parents[2] / "samples" / "hwp" / "letter-01.hwp"
+    done = subprocess.run([sys.executable, "-m", "docextract", "summarize", "--verbose", str(letter)],
+                          capture_output=True, timeout=120)
+    assert done.returncode == 0
+    said = done.stderr.decode("utf-8")
+    assert "tokenizer light" in said and "auto: Kiwi morphemes only for documents" in said
+
+
 def test_unknown_mode_is_refused():
     with pytest.raises(ValueError):
         choose_term_extractor("mecab", 3)

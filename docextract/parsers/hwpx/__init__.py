@@ -8,7 +8,8 @@ one module each:
 
 * :mod:`.package`   the zip, manifest, spine, metadata, master pages
 * :mod:`.crypto`    password-protected parts (AES, PBKDF2 from the manifest)
-* :mod:`.numbering` header.xml: styles, paragraph headings, number and bullet formats
+* :mod:`.header`    header.xml: the styles, shapes, numberings and bullets a document uses
+* :mod:`.numbering` paragraph headings, number and bullet formats, the visible markers
 * :mod:`.section`   one section's paragraphs, controls, tables and shapes into blocks
 * :mod:`.fields`    hyperlink targets and field parameters
 * :mod:`.pages`     page estimates from breaks and the saved line layout
@@ -29,7 +30,8 @@ from ...safeio import open_zip
 from ..assembly import BlockBudget, collector_paused
 from ..base import ParseContext, Parser
 from ..headings import mark_headings
-from .numbering import HeaderInfo, NumberingState, read_header
+from .header import HeaderInfo, read_header
+from .numbering import NumberingState
 from .package import MasterPages, Package, read_metadata
 from .section import Block, DocumentState, SectionReader
 
@@ -87,7 +89,7 @@ class HwpxParser(Parser):
             pkg.ctx.warn("hwpx-no-header", "HWPX package has no header.xml: numbering and "
                          "style names are unavailable")
             return HeaderInfo()
-        return read_header(pkg.xml(name))
+        return read_header(pkg.xml_bytes(name), pkg.ctx.budget, f"HWPX part {name}")
 
     @staticmethod
     def _version(pkg: Package) -> str | None:

@@ -7,31 +7,38 @@ are the same, so the HWPX reader matches on local names only.
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Any
 
 
-@lru_cache(maxsize=4096)
-def _local(tag: str) -> str:
-    return tag.rpartition("}")[2]
+class _LocalNames(dict[Any, str]):
+    """``{ns}name`` → ``name`` for the tags seen so far; comments and processing
+    instructions (whose tags are not strings) → ``""``. Looking a tag up here is a dict
+    subscript, which the section walk does for every element."""
+
+    def __missing__(self, tag: Any) -> str:
+        name = tag.rpartition("}")[2] if isinstance(tag, str) else ""
+        if len(self) < _MAX_NAMES:  # a hostile file may use any number of distinct tags
+            self[tag] = name
+        return name
+
+
+_MAX_NAMES = 4096
+LOCAL_NAMES = _LocalNames()
 
 
 def local_name(tag: Any) -> str:
     """``{ns}name`` → ``name``; comments and processing instructions give ``""``."""
-    return _local(tag) if isinstance(tag, str) else ""
+    return LOCAL_NAMES[tag]
 
 
 def children(el: Any, name: str) -> list[Any]:
-    """Direct children with the given local name."""
-    return [c for c in el if local_name(c.tag) == name]
+    """Direct children with the given local name (in any namespace or none)."""
+    return list(el.iterchildren("{*}" + name))
 
 
 def child(el: Any, name: str) -> Any | None:
     """The first direct child with the given local name, or None."""
-    for c in el:
-        if local_name(c.tag) == name:
-            return c
-    return None
+    return next(el.iterchildren("{*}" + name), None)
 
 
 def int_attr(el: Any, name: str, default: int = 0) -> int:

@@ -58,9 +58,13 @@ class Package:
         return decrypt_part(data, part, self.ctx.password, self.ctx.budget)
 
     def xml(self, name: str) -> Any:
+        return parse_xml(self.xml_bytes(name), self.ctx.budget, what=f"HWPX part {name}")
+
+    def xml_bytes(self, name: str) -> bytes:
+        """A part's bytes, checked to be XML rather than an encrypted part."""
         data = self.member(name)
         _check_plain_xml(data, name)
-        return parse_xml(data, self.ctx.budget, what=f"HWPX part {name}")
+        return data
 
     def _encrypted_parts(self) -> dict[str, EncryptedPart]:
         if "META-INF/manifest.xml" not in self.names:

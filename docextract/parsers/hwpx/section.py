@@ -21,9 +21,10 @@ from ..assembly import BlockBudget, CellDraft, lay_out_table, place_anchored
 from ..base import ParseContext
 from ..headings import Look, Looks
 from .fields import field_param, hyperlink_target
-from .numbering import HeaderInfo, NumberingState, format_number
+from .header import HeaderInfo
+from .numbering import NumberingState, format_number
 from .pages import PageTracker
-from .elements import child, children, int_attr, local_name
+from .elements import LOCAL_NAMES, child, children, int_attr, local_name
 
 Block = Paragraph | Table
 
@@ -113,7 +114,7 @@ class SectionReader:
             out.extend(self._master_pages(sec_pr))
         memo_groups = []
         for el in root:
-            name = local_name(el.tag)
+            name = LOCAL_NAMES[el.tag]
             if name == "p":
                 self.page = self.state.pages.paragraph(el)
                 out.extend(self._paragraph(el, Role.BODY, 0))
@@ -157,7 +158,7 @@ class SectionReader:
             self.ctx.budget.check_time()
         acc = _ParagraphText()
         for el in p:
-            name = local_name(el.tag)
+            name = LOCAL_NAMES[el.tag]
             if name == "run":
                 self._run(el, acc, role, depth)
             elif name == "switch":
@@ -170,14 +171,14 @@ class SectionReader:
         text = "".join(acc.parts)
         outline_level = None
         prefix = ""
-        heading = state.header.headings.get(p.get("paraPrIDRef", ""))
+        heading = state.header.heading(p.get("paraPrIDRef", ""))
         if heading is not None:
             marker = state.numbering.marker(heading, self.outline_ref)  # counts even when blank
             if heading.kind == "OUTLINE":
                 outline_level = heading.level + 1
             if marker and text.strip():
                 prefix = marker + " "
-        style = state.header.styles.get(p.get("styleIDRef", "")) or None
+        style = state.header.style(p.get("styleIDRef", "")) or None
         text = prefix + text
         shift = len(prefix)
         annotations = acc.annotations
@@ -210,10 +211,10 @@ class SectionReader:
             if n:
                 ref = run.get("charPrIDRef", "")
                 chars[ref] = chars.get(ref, 0) + n
-        centred = p.get("paraPrIDRef", "") in header.centred
+        centred = header.centred(p.get("paraPrIDRef", ""))
         if not chars:
             return Look(centred=centred)
-        size, bold = header.char_looks.get(max(chars, key=lambda r: chars[r]), (0, False))
+        size, bold = header.char_look(max(chars, key=lambda r: chars[r]))
         return Look(size=float(size), bold=bold, centred=centred)
 
     @staticmethod
@@ -224,7 +225,7 @@ class SectionReader:
 
     def _run(self, run: Any, acc: _ParagraphText, role: Role, depth: int) -> None:
         for el in run:
-            name = local_name(el.tag)
+            name = LOCAL_NAMES[el.tag]
             if name == "t":
                 self._text(el, acc)
             elif name == "ctrl":
@@ -252,7 +253,7 @@ class SectionReader:
         """``hp:t`` is mixed content: text, inline characters and change-tracking marks."""
         self._add(acc, t.text)
         for el in t:
-            name = local_name(el.tag)
+            name = LOCAL_NAMES[el.tag]
             if name in _INLINE_TEXT:
                 self._add(acc, _INLINE_TEXT[name])
             elif name == "deleteBegin":

@@ -37,7 +37,9 @@ class DocumentReader:
         self.package = package
         self.ctx = ctx
         self.main = package.main_part()
-        styles = Styles(self._optional_part("styles"))
+        styles_parts = package.related(self.main, "styles")
+        styles = Styles(package.xml_bytes(styles_parts[0]) if styles_parts else None, ctx.budget,
+                        f"DOCX part {styles_parts[0] if styles_parts else 'styles'}")
         numbering = Numbering(self._optional_part("numbering"), styles.numbering_styles)
         self.shared = Shared(ctx, styles, numbering, BlockBudget(ctx, "DOCX"))
         self.notes: dict[str, dict[str, list[Block]]] = {}

@@ -100,7 +100,11 @@ class Package:
 
     def xml(self, part: str) -> "etree._Element":
         """Parse ``part`` safely, Strict namespaces normalized to Transitional."""
-        return parse_xml(normalize_strict(self.read(part)), self.budget, what=f"DOCX part {part}")
+        return parse_xml(self.xml_bytes(part), self.budget, what=f"DOCX part {part}")
+
+    def xml_bytes(self, part: str) -> bytes:
+        """The bytes of XML ``part``, Strict namespaces normalized to Transitional."""
+        return normalize_strict(self.read(part))
 
     def rels(self, part: str) -> dict[str, Relationship]:
         """Relationships of ``part`` (``""`` for the package itself), keyed by id."""

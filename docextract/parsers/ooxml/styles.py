@@ -13,6 +13,9 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ...limits import Budget
+from ...safeio import parse_xml
+from ..xmlscan import ScannedPart, scan
 from .package import W_NS
 
 if TYPE_CHECKING:
@@ -38,36 +41,97 @@ class StyleInfo:
 
 
 class Styles:
-    """Resolved paragraph styles, looked up by style id."""
+    """Resolved paragraph styles, looked up by style id.
 
-    def __init__(self, root: "etree._Element | None") -> None:
-        self._raw: dict[str, "etree._Element"] = {}
+    ``styles.xml`` is read through a scan of its start tags (:mod:`..xmlscan`): a style is
+    parsed when a paragraph first uses it (a letter's 4 KB body uses a handful of the 350 KB
+    of styles Word writes); a part the scan cannot read with certainty is parsed whole.
+    """
+
+    def __init__(self, data: bytes | None, budget: Budget, what: str = "DOCX styles") -> None:
+        self._raw: dict[str, "etree._Element | None"] = {}
+        self._starts: dict[str, int] = {}  # paragraph style id -> where the scan found it
+        self._part: ScannedPart | None = None
         self._resolved: dict[str, StyleInfo] = {}
         self.default_id: str | None = None
         self.numbering_styles: dict[str, str] = {}  # numbering style id -> numId it applies
         self.default_size: float | None = None  # points, from w:docDefaults
         self.default_bold: bool | None = None
-        if root is None:
-            return
+        if data is not None and not self._scan(data, budget, what):
+            self._read_whole(parse_xml(data, budget, what=what))
+
+    def _read_whole(self, root: "etree._Element") -> None:
+        self._raw, self._starts, self._part = {}, {}, None
+        self.default_id = None
+        self.numbering_styles = {}
         defaults = root.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr")
-        if defaults is not None:
-            self.default_size, self.default_bold = run_size(defaults), run_bold(defaults)
+        self._defaults(defaults)
         for style in root.iter(_W + "style"):
             style_id = style.get(_W + "styleId")
+            if style_id:
+                self._note(style_id, style.get(_W + "type", "paragraph"),
+                           style.get(_W + "default"), style)
+
+    def _scan(self, data: bytes, budget: Budget, what: str) -> bool:
+        """Index the styles from their start tags; False when the part must be parsed whole."""
+        scanned = scan(data, ("style", "docDefaults"), budget, what)
+        if scanned is None:
+            return False
+        part, tags = scanned
+        prefix = _prefix_of(part.root_attributes, W_NS)
+        if prefix is None:
+            return False
+        self._part = part
+        for m in tags:
+            if m.group(1) != prefix + m.group(2):
+                return False  # a style in another namespace: let the whole parse sort it out
+            if m.group(2) == b"docDefaults":
+                if self.default_size is None and self.default_bold is None:
+                    self._defaults(part.element(m.start()).find(f"{_W}rPrDefault/{_W}rPr"))
+                continue
+            attributes = part.attributes(m.start())
+            if attributes is None:
+                return False
+            style_id = attributes.get(prefix + b"styleId", b"").decode()
             if not style_id:
                 continue
-            kind = style.get(_W + "type", "paragraph")
-            if kind == "numbering":
-                num_pr = style.find(f"{_W}pPr/{_W}numPr")
-                num_id = numpr_values(num_pr)[0] if num_pr is not None else None
-                if num_id:
-                    self.numbering_styles[style_id] = num_id
-                continue
-            if kind != "paragraph":
-                continue
+            kind = attributes.get(prefix + b"type", b"paragraph").decode()
+            default = attributes.get(prefix + b"default")
+            self._note(style_id, kind, None if default is None else default.decode(),
+                       part.element(m.start()) if kind == "numbering" else None, m.start())
+        return True
+
+    def _defaults(self, rpr: "etree._Element | None") -> None:
+        if rpr is not None:
+            self.default_size, self.default_bold = run_size(rpr), run_bold(rpr)
+
+    def _note(self, style_id: str, kind: str, default: str | None,
+              style: "etree._Element | None", at: int = -1) -> None:
+        """One style: a numbering style's numId, or a paragraph style to resolve when used
+        (``style`` parsed, or found at ``at`` by the scan)."""
+        if kind == "numbering":
+            num_pr = style.find(f"{_W}pPr/{_W}numPr") if style is not None else None
+            num_id = numpr_values(num_pr)[0] if num_pr is not None else None
+            if num_id:
+                self.numbering_styles[style_id] = num_id
+            return
+        if kind != "paragraph":
+            return
+        if style is not None:
             self._raw[style_id] = style
-            if style.get(_W + "default") in ("1", "true", "on") and self.default_id is None:
-                self.default_id = style_id
+        else:
+            self._raw.pop(style_id, None)  # the last of an id wins, as in the whole parse
+            self._starts[style_id] = at
+        if default in ("1", "true", "on") and self.default_id is None:
+            self.default_id = style_id
+
+    def _style(self, style_id: str) -> "etree._Element | None":
+        """A paragraph style's element, parsed when first asked for."""
+        if style_id not in self._raw:
+            at = self._starts.get(style_id)
+            self._raw[style_id] = None if at is None or self._part is None \
+                else self._part.element(at)
+        return self._raw[style_id]
 
     def get(self, style_id: str | None) -> StyleInfo:
         """The resolved style (the document default when ``style_id`` is None)."""
@@ -82,7 +146,7 @@ class Styles:
 
     def _resolve(self, style_id: str) -> StyleInfo:
         info = StyleInfo()
-        el = self._raw.get(style_id)
+        el = self._style(style_id)
         info.name = _display_name(el, style_id)
         seen: set[str] = set()
         current = el
@@ -110,7 +174,7 @@ class Styles:
             if info.centred is None and ppr is not None:
                 info.centred = paragraph_centred(ppr)
             based = current.find(_W + "basedOn")
-            current = self._raw.get(based.get(_W + "val", "")) if based is not None else None
+            current = self._style(based.get(_W + "val", "")) if based is not None else None
         if info.size is None:
             info.size = self.default_size
         if info.bold is None:
@@ -171,6 +235,13 @@ def _outline_from(ppr: "etree._Element | None") -> int | None:
 def _heading_level(name: str) -> int | None:
     m = _HEADING_NAME.match(name.strip())
     return int(m.group(1)) if m else None
+
+
+def _prefix_of(root_attributes: bytes, uri: str) -> bytes | None:
+    """The prefix (with its colon) the root's start tag declares for ``uri``, if one."""
+    m = re.search(rb"""\sxmlns:([\w.-]+)\s*=\s*["']""" + re.escape(uri.encode()) + rb"""["']""",
+                  root_attributes)
+    return m.group(1) + b":" if m else None
 
 
 def _display_name(el: "etree._Element | None", style_id: str) -> str | None:

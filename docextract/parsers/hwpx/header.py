@@ -1,0 +1,176 @@
+"""header.xml read on demand: only the definitions a document's paragraphs point at.
+
+``Contents/header.xml`` holds every font face, border fill, character and paragraph shape,
+numbering, bullet and style of a document (36 KB to 600 KB), of which a section uses a
+handful; parsing and walking all of it cost more than reading a short document's body.
+So the header is scanned (:mod:`docextract.parsers.xmlscan`) for the five kinds of
+definition the reader uses (``paraPr``, ``charPr``, ``numbering``, ``bullet``, ``style``)
+and their ids, and a definition is parsed the first time a paragraph refers to it; font
+faces, border fills, tab stops and the rest are never parsed. A header the scan cannot
+read with certainty is parsed whole.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from ...limits import Budget
+from ...safeio import parse_xml
+from ..text.glyphs import SYMBOL_BULLETS
+from ..xmlscan import ScannedPart, scan
+
+_KINDS = ("paraPr", "charPr", "numbering", "bullet", "style")
+
+
+@dataclass(frozen=True)
+class LevelFormat:
+    """One ``hh:paraHead``: where counting starts, the number format and the pattern."""
+
+    start: int
+    num_format: str
+    pattern: str
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A paragraph shape's ``hh:heading``: OUTLINE/NUMBER/BULLET, its definition id, 0-based level."""
+
+    kind: str
+    ref: str
+    level: int
+
+
+def _int(value: Any, default: int = 0) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return default
+
+
+class HeaderInfo:
+    """What the section reader needs from header.xml, read per id when first asked for.
+
+    ``definition(kind, id)`` gives the parsed element; an empty header (no header.xml)
+    has no definitions.
+    """
+
+    def __init__(self, definition: Callable[[str, str], Any | None] | None = None) -> None:
+        self._definition = definition or (lambda kind, ref: None)
+        self._read: dict[tuple[str, str], Any] = {}
+
+    def _once(self, kind: str, ref: str, read: Callable[[Any], Any], default: Any) -> Any:
+        key = (kind, ref)
+        if key not in self._read:
+            el = self._definition(kind, ref)
+            self._read[key] = default if el is None else read(el)
+        return self._read[key]
+
+    def heading(self, para_pr: str) -> Heading | None:
+        """The paragraph shape's OUTLINE/NUMBER/BULLET heading, None when it has none."""
+        return self._once("paraPr", para_pr, _heading, (None, False))[0]
+
+    def centred(self, para_pr: str) -> bool:
+        """Whether the paragraph shape centres its paragraphs."""
+        return self._once("paraPr", para_pr, _heading, (None, False))[1]
+
+    def char_look(self, char_pr: str) -> tuple[int, bool]:
+        """A character shape's (height in HWPUNIT, bold)."""
+        return self._once("charPr", char_pr, _char_look, (0, False))
+
+    def numbering(self, ref: str) -> dict[int, LevelFormat]:
+        """A numbering definition's levels (1-based) and their formats."""
+        return self._once("numbering", ref, _numbering, {})
+
+    def bullet(self, ref: str) -> str:
+        """A bullet definition's character ("" when there is no such bullet)."""
+        return self._once("bullet", ref, _bullet, "")
+
+    def style(self, ref: str) -> str:
+        """A style's name ("" when unknown)."""
+        return self._once("style", ref, _style, "")
+
+
+def _heading(el: Any) -> tuple[Heading | None, bool]:
+    heading = next(el.iter("{*}heading"), None)
+    found = None
+    if heading is not None and heading.get("type", "NONE") != "NONE":
+        found = Heading(heading.get("type", "NONE"), heading.get("idRef", "0"),
+                        max(0, _int(heading.get("level"))))
+    align = next(el.iter("{*}align"), None)
+    return found, align is not None and align.get("horizontal") == "CENTER"
+
+
+def _char_look(el: Any) -> tuple[int, bool]:
+    bold = next(el.iterchildren("{*}bold"), None) is not None
+    return max(0, _int(el.get("height"))), bold
+
+
+def _numbering(el: Any) -> dict[int, LevelFormat]:
+    return {_int(head.get("level"), 1): LevelFormat(_int(head.get("start"), 1),
+                                                    head.get("numFormat", "DIGIT"), head.text or "")
+            for head in el.iterchildren("{*}paraHead")}
+
+
+def _bullet(el: Any) -> str:
+    char = (el.get("char") or "").strip()
+    if el.get("useImage") == "1" or not char:
+        char = "•"
+    return SYMBOL_BULLETS.get(char, char)
+
+
+def _style(el: Any) -> str:
+    return el.get("name") or el.get("engName") or ""
+
+
+def read_header(data: bytes, budget: Budget, what: str) -> HeaderInfo:
+    """header.xml indexed for reading on demand, or parsed whole when the scan cannot be trusted."""
+    index = _index(data, budget, what)
+    if index is None:
+        return HeaderInfo(_WholeHeader(parse_xml(data, budget, what=what)).definition)
+    return HeaderInfo(index.definition)
+
+
+def _index(data: bytes, budget: Budget, what: str) -> _IndexedHeader | None:
+    scanned = scan(data, _KINDS, budget, what)
+    if scanned is None:
+        return None
+    part, tags = scanned
+    starts: dict[tuple[str, str], int] = {}
+    for m in tags:
+        if m.group(3) == b"id":  # Hangul writes the id first
+            ref = m.group(4)
+        else:
+            attributes = part.attributes(m.start())
+            if attributes is None:
+                return None
+            ref = attributes.get(b"id", b"")
+        starts[(m.group(2).decode(), ref.decode("utf-8", "replace"))] = m.start()
+    return _IndexedHeader(part, starts)
+
+
+class _IndexedHeader:
+    """Definitions found by the scan, each parsed alone when first asked for."""
+
+    def __init__(self, part: ScannedPart, starts: dict[tuple[str, str], int]) -> None:
+        self.part = part
+        self.starts = starts
+
+    def definition(self, kind: str, ref: str) -> Any | None:
+        at = self.starts.get((kind, ref))
+        return None if at is None else self.part.element(at)
+
+
+class _WholeHeader:
+    """Definitions looked up in a header parsed whole (the last of an id wins, as in the scan)."""
+
+    def __init__(self, root: Any) -> None:
+        self.elements: dict[tuple[str, str], Any] = {}
+        for el in root.iter(*(f"{{*}}{kind}" for kind in _KINDS)):
+            self.elements[(el.tag.rpartition("}")[2], el.get("id", ""))] = el
+
+    def definition(self, kind: str, ref: str) -> Any | None:
+        return self.elements.get((kind, ref))
+
+
+__all__ = ["HeaderInfo", "read_header"]

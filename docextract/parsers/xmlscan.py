@@ -1,0 +1,117 @@
+"""Elements of a large XML part parsed on demand, found by a scan of its bytes.
+
+HWPX ``header.xml`` and DOCX ``styles.xml`` (36 KB to 600 KB) define everything their
+writer knows, of which a document uses a handful; parsing a whole part cost more than
+reading a short document's body. So :func:`scan` finds the start tags of the elements a
+reader looks up (the definitions), and :meth:`ScannedPart.element` parses one of them,
+through :func:`~docextract.safeio.parse_xml` so the same limits hold, when it is first
+needed, inside a copy of the root's start tag (which declares the namespaces).
+
+The scan reads only plain UTF-8 XML with certainty: a part with comments, CDATA or a DTD
+("<!"), in another encoding, or with a start tag it cannot read makes :func:`scan`
+return None, and the caller parses the part whole.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from ..limits import Budget
+from ..safeio import parse_xml
+
+_ATTRS = rb"(?:\s+[^\s=/>]+\s*=\s*(?:\"[^\"]*\"|'[^']*'))*"
+_ROOT = re.compile(rb"<([A-Za-z_][\w.:-]*)(" + _ATTRS + rb")\s*(/?)>")
+_ATTRIBUTE = re.compile(rb"""([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_DECLARED_ENCODING = re.compile(rb"""^<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)""")
+
+
+@lru_cache(maxsize=8)
+def _patterns(names: tuple[str, ...]) -> tuple[re.Pattern[bytes], re.Pattern[bytes]]:
+    """For these element names: what the scan stops at (a start tag, with its first
+    attribute when that is plain, or "<!"; a pattern with a literal start, several times
+    faster to search for than a full start tag) and a whole start tag."""
+    alternatives = "|".join(names).encode()
+    candidate = re.compile(rb"<(?:!|((?:[A-Za-z_][\w.-]*:)?(" + alternatives
+                           + rb"))(?=[\s/>])(?:\s+([\w.:-]+)=\"([^\"&<]*)\")?)")
+    start_tag = re.compile(rb"<((?:[A-Za-z_][\w.-]*:)?(" + alternatives + rb"))(" + _ATTRS
+                           + rb")\s*(/?)>")
+    return candidate, start_tag
+
+
+class ScannedPart:
+    """One scanned part: its bytes, root tags and the elements found, parsed on request."""
+
+    def __init__(self, data: bytes, root: re.Match[bytes], names: tuple[str, ...],
+                 budget: Budget, what: str) -> None:
+        self.data = data
+        self.open_root = data[root.start():root.end()]
+        self.close_root = b"</" + root.group(1) + b">"
+        self.root_attributes = root.group(2)
+        self._start_tag = _patterns(names)[1]
+        self.budget = budget
+        self.what = what
+
+    def attributes(self, at: int) -> dict[bytes, bytes] | None:
+        """The raw attributes of the start tag at ``at`` (qualified names as written);
+        None when the tag cannot be read or a value is escaped (holds "&")."""
+        m = self._start_tag.match(self.data, at)
+        if m is None or b"&" in m.group(3):
+            return None
+        return {a.group(1): a.group(2) if a.group(2) is not None else a.group(3)
+                for a in _ATTRIBUTE.finditer(m.group(3))}
+
+    def element(self, at: int) -> Any:
+        """The element whose start tag is at ``at``, parsed alone."""
+        part = self.open_root + self.data[at:self._end(at)] + self.close_root
+        return parse_xml(part, self.budget, what=self.what)[0]
+
+    def _end(self, at: int) -> int:
+        """Where the element starting at ``at`` ends: after its start tag when empty
+        (``/>``), else after its end tag; the part's length when it never ends (the parse
+        then says the XML is broken). The first ">" ends the start tag unless a quoted
+        value holds one, which only the full pattern can tell."""
+        data = self.data
+        gt = data.find(b">", at)
+        tag = data[at:gt]
+        if gt < 0 or b"'" in tag or tag.count(b'"') % 2:
+            m = self._start_tag.match(data, at)
+            if m is None:
+                return len(data)
+            end, empty, qname = m.end(), bool(m.group(4)), m.group(1)
+        else:
+            end, empty = gt + 1, tag.endswith(b"/")
+            qname = tag[1:].split(None, 1)[0].rstrip(b"/")
+        if empty:
+            return end
+        close = data.find(b"</" + qname, end)
+        gt = data.find(b">", close) if close >= 0 else -1
+        return gt + 1 if gt >= 0 else len(data)
+
+
+def scan(data: bytes, names: tuple[str, ...], budget: Budget,
+         what: str) -> tuple[ScannedPart, list[re.Match[bytes]]] | None:
+    """The part and the start tags of the elements named ``names`` in document order,
+    each match giving the qualified name (group 1), the name (2) and, when plain, the
+    first attribute's name and value (3, 4); None when the part is not plain UTF-8 XML
+    the scan reads with certainty."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None  # UTF-16
+    text = data.lstrip(b"\xef\xbb\xbf")
+    declared = _DECLARED_ENCODING.match(text)
+    if declared is not None and declared.group(1).lower() not in (b"utf-8", b"utf8"):
+        return None
+    start = data.find(b"<", data.find(b"?>") + 2 if text.startswith(b"<?") else 0)
+    root = _ROOT.match(data, start) if start >= 0 else None
+    if root is None or root.group(3) or b"<!" in data[:start]:
+        return None  # no root, an empty one or a DTD: the whole parse says what is wrong
+    found = []
+    for m in _patterns(names)[0].finditer(data, root.end()):
+        if m.group(1) is None:
+            return None  # "<!": a comment, CDATA
+        found.append(m)
+    return ScannedPart(data, root, names, budget, what), found
+
+
+__all__ = ["ScannedPart", "scan"]
