@@ -63,7 +63,7 @@ class Job:
     spec: str | None = None
     evidence: bool = False
     today: date | None = None
-    sentences: int = 3
+    sentences: int | None = None
     nlp: str | None = None
 
     def __post_init__(self) -> None:

@@ -41,8 +41,8 @@ ACTIONS = sorted(PAYLOAD_KEYS)
 @click.option("--evidence", is_flag=True, help="--do extract: add where each value was found.")
 @click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
               help="--do summarize: count D-days from this date (YYYY-MM-DD).")
-@click.option("--sentences", "-n", type=click.IntRange(0, 50), default=3, show_default=True,
-              help="--do summarize: sentences in the extractive summary.")
+@click.option("--sentences", "-n", type=click.IntRange(0, 50), default=None,
+              help="--do summarize: sentences in the extractive summary (default: the document type's own).")
 @click.option("--nlp", type=click.Choice(NLP_MODES), default=None,
               help="--do summarize: tokenizer for ranking.")
 @click.option("--password", default=None, help="Password for encrypted PDFs.")
@@ -55,7 +55,7 @@ ACTIONS = sorted(PAYLOAD_KEYS)
 @limit_options
 def batch(inputs: tuple[str, ...], output: str | None, action: str, workers: int | None,
           all_files: bool, ordered: bool, retry_errors: bool, max_memory_mb: int,
-          rtype: str, spec: str | None, evidence: bool, today: datetime | None, sentences: int,
+          rtype: str, spec: str | None, evidence: bool, today: datetime | None, sentences: int | None,
           nlp: str | None, password: str | None, engine: str, scheduler: str | None, ship: str,
           timeout: float | None, max_pages: int | None, max_size_mb: float | None) -> int:
     """Process INPUTS (files, folders, globs; - reads paths from standard input), writing

@@ -76,8 +76,8 @@ class IsoDate(click.ParamType):
 @click.option("--output", "-o", type=click.Path(), default=None,
               help="Write here instead of standard output; a directory for several HTML pages "
                    "(never overwritten: distinct names, or an error before anything is written).")
-@click.option("--sentences", "-n", type=click.IntRange(0, 50), default=3, show_default=True,
-              help="Sentences in the extractive summary.")
+@click.option("--sentences", "-n", type=click.IntRange(0, 50), default=None,
+              help="Sentences in the extractive summary (default: the document type's own, 3 for a 공문, 2 for the others).")
 @click.option("--nlp", type=click.Choice(NLP_MODES), default=None,
               help="Tokenizer for ranking: auto (Kiwi for long documents), kiwi, spacy, light.")
 @click.option("--password", default=None, help="Password for an encrypted PDF.")
@@ -85,7 +85,7 @@ class IsoDate(click.ParamType):
               help="Say on standard error which tokenizer ranked each summary and why.")
 @limit_options
 def summarize(files: tuple[str, ...], today: date | None, fmt: str, output: str | None,
-              sentences: int, nlp: str | None, password: str | None, verbose: bool,
+              sentences: int | None, nlp: str | None, password: str | None, verbose: bool,
               timeout: float | None, max_pages: int | None, max_size_mb: float | None) -> int:
     """Summarize FILES for a clerk: requests, deadline (D-day), attachments, contacts, gist.
 

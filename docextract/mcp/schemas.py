@@ -167,6 +167,7 @@ class ChunksOutput(DocumentOutput):
 class TypeScore(BaseModel):
     type: str
     score: float = Field(description="0 (does not fit) to 1 (certainly this type).")
+    threshold: float = Field(description="The score the type must reach to be chosen.")
     description: str
 
 

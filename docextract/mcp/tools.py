@@ -135,16 +135,16 @@ def get_chunks(ws: Workspace, args: s.GetChunksArguments) -> dict[str, Any]:
 
 
 def classify(ws: Workspace, args: s.DocumentArguments) -> dict[str, Any]:
-    from ..extraction import choose, scores
+    from ..extraction import classify as classify_document
+    from ..registry import extractors
 
     doc, shown = _open(ws, args.path)
-    ranked, _ = scores(doc)
-    chosen, warnings = choose(doc)
-    return {"path": shown, "format": doc.format, "type": chosen.record_type,
-            "scores": [{"type": name, "score": round(score, 4),
-                        "description": extractor.description or ""}
-                       for name, score, extractor in ranked],
-            "warnings": warnings}
+    found = classify_document(doc)
+    return {"path": shown, "format": doc.format, "type": found.chosen,
+            "scores": [{"type": t.type, "score": round(t.score, 4), "threshold": t.threshold,
+                        "description": extractors().get(t.type).description or ""}
+                       for t in found.scores],
+            "warnings": found.warnings}
 
 
 def redact_document(ws: Workspace, args: s.RedactArguments) -> dict[str, Any]:

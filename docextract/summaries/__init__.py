@@ -33,14 +33,14 @@ def extract_record(document: Document) -> Extraction:
     return find_fields(document, type="auto")
 
 
-def summarize(source: Input | Document, *, today: date | None = None, sentences: int = 3,
+def summarize(source: Input | Document, *, today: date | None = None, sentences: int | None = None,
               nlp: str | None = None, password: str | None = None,
               limits: Limits | dict[str, Any] | None = None) -> Summary:
     """Summarize ``source``: a path, bytes, a binary file object or an already parsed
     :class:`~docextract.model.Document` (then ``password`` and ``limits`` are not used).
 
     ``today`` fixes the date D-days count from; ``sentences`` is the length of the
-    extractive summary; ``nlp`` picks the tokenizer (``auto``, ``kiwi``, ``spacy``, ``light``).
+    extractive summary (by default the document type's own, from its spec); ``nlp`` picks the tokenizer (``auto``, ``kiwi``, ``spacy``, ``light``).
     """
     from ..api import parse
     from ..model import Document

@@ -31,6 +31,9 @@ if TYPE_CHECKING:
 Findings = Union[Extraction, "Record"]
 """What a summary is built from: an extractor's findings or a built record."""
 
+DEFAULT_SENTENCES = 3
+"""Length of the extractive summary of a type whose spec does not set ``summary.sentences``."""
+
 MAX_CANDIDATES = 500
 """Sentences ranked per document. The lead of a long document (purpose, 제1조) carries
 its gist, and similarity pairs grow quadratically, so later sentences are not ranked."""
@@ -212,17 +215,19 @@ def _is_generic_notice(warning: str) -> bool:
 
 
 def build_summary(record: Findings, document: Document, *, today: date | None = None,
-                  sentences: int = 3, nlp: str | None = None) -> Summary:
+                  sentences: int | None = None, nlp: str | None = None) -> Summary:
     """Summarize ``document`` using the fields of its extracted ``record``: an
     :class:`~docextract.extractors.base.Extraction` (:func:`docextract.extraction.find_fields`)
     or a record object such as :class:`~docextract.records.official_letter.OfficialLetter`.
 
     ``today`` fixes the date the D-day counts from; ``sentences`` is the length of the
-    extractive summary; ``nlp`` picks the tokenizer (``auto``, ``kiwi``, ``spacy``, ``light``).
+    extractive summary (by default the type's own: its spec's ``summary.sentences``); ``nlp`` picks the tokenizer (``auto``, ``kiwi``, ``spacy``, ``light``).
     """
     today = today or date.today()
     is_letter = record.record_type == "official_letter"
     spec = _spec(record.record_type)
+    if sentences is None:
+        sentences = spec.summary_sentences if spec is not None else DEFAULT_SENTENCES
     lines = [] if spec is None else key_lines(
         spec.summary, lambda name: _value(record, name), absent=spec.summary_absent, today=today)
     candidates, spans_valid = _candidates(record, document, is_letter)

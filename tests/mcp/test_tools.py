@@ -201,13 +201,14 @@ def test_get_chunks_follows_the_library(server, served):
     assert error["code"] == "invalid-argument" and "overlap" in error["message"]
 
 
-def test_classify_scores_the_types(server):
+def test_classify_scores_the_types(server, served):
     letter = checked(server, "classify", {"path": "letters/letter-01.hwp"})
     assert letter["type"] == "official_letter"
     best = letter["scores"][0]
-    assert best["type"] == "official_letter" and best["score"] >= 0.5 and best["description"]
+    assert best["type"] == "official_letter" and best["score"] >= best["threshold"] and best["description"]
     minutes = checked(server, "classify", {"path": "minutes-01.docx"})
-    assert minutes["type"] == "generic" and minutes["warnings"]
+    assert minutes["type"] == "minutes" == docextract.classify(served / "minutes-01.docx").chosen
+    assert minutes["scores"][0]["type"] == "minutes" and not minutes["warnings"]
 
 
 def test_redact_document_masks_and_reports_without_the_values(server, served):

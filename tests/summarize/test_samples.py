@@ -120,8 +120,15 @@ def test_other_samples_have_title_date_and_a_real_summary(path):
     assert s.title and len(s.title) >= 4
     assert s.date and re.fullmatch(r"\d{4}-\d{2}-\d{2}", s.date)
     assert s.source == path.name or s.source.endswith(path.name)
-    assert len(s.sentences) == 3
+    assert len(s.sentences) == 2  # the length these types' specs set (summary.sentences)
     for x in s.sentences:
         assert "fragment" not in x.cues and len(x.text) >= 12
     out = render_text(s)
     assert "요약" in out and "요청사항" not in out
+
+
+@pytest.mark.parametrize("name, own", [("letter-01", 3), ("notice-01", 2), ("minutes-01", 2)])
+def test_the_summary_length_is_the_types_own_unless_asked(name, own):
+    path = SAMPLES / "docx" / f"{name}.docx"
+    assert len(docextract.summarize(path, today=TODAY).sentences) == own
+    assert len(docextract.summarize(path, today=TODAY, sentences=1).sentences) == 1
