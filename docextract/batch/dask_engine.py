@@ -69,7 +69,10 @@ def run(job: Job, paths: Sequence[str], *, scheduler: Any = None, workers: int |
         with _ctrl_c_ignored():  # the worker processes inherit it: Ctrl-C is ours to handle
             cluster = LocalCluster(n_workers=workers or cpu_count(), threads_per_worker=1,
                                    processes=True, dashboard_address=":0",
-                                   silence_logs=logging.ERROR,
+                                   # a task's failure reaches its envelope; what Dask logs
+                                   # itself at ERROR is shutdown noise (a worker's heartbeat
+                                   # to a scheduler closed by Ctrl-C, with its traceback)
+                                   silence_logs=logging.CRITICAL,
                                    memory_limit=f"{memory_mb}MiB" if memory_mb else "auto")
         client, own_client = Client(cluster), True
     try:
