@@ -38,7 +38,7 @@ MARKER = re.compile(
     rf"|[{CIRCLED_NUMBERS}{CIRCLED_SYLLABLES}]"                # ① ㉮
     rf"|[{ROMAN}]\s*[.)]?(?={_BLANK}|[가-힣]|$)"               # Ⅰ.
     rf"|[{SPACED_BULLETS}](?={_BLANK}|$)"                      # □ ○ ㅇ - ·  (blank after)
-    rf"|[{TIGHT_BULLETS}]"                                     # □ at a word
+    rf"|[{TIGHT_BULLETS}](?![{TIGHT_BULLETS}])"                # □ at a word (○○시: a mask)
     rf"|[\ue000-\uf8ff]"                                       # Hancom private-use bullets
     r")"
 )

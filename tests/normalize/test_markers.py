@@ -24,7 +24,7 @@ def test_marker_kinds_and_ranks(text: str, marker: str, kind: str, rank: int) ->
 
 
 @pytest.mark.parametrize("text", ["2025. 7. 11.(금)까지", "3. 14.(금) 회의", "3. 14. 까지", "보고합니다",
-                                  "-5도", "119특수구조단"])
+                                  "-5도", "119특수구조단", "○○시 주최 행사", "○○○ 주무관"])
 def test_not_markers(text: str) -> None:
     assert item_marker(text) is None
 
