@@ -30,6 +30,11 @@ _RANGE_TAIL_KO = re.compile(r"\s*[~-]\s*(?:(?P<m>\d{1,2})\s*월\s*)?(?P<d>\d{1,2
 _MONTH_DAY = re.compile(
     r"(?<![\d.'])(?P<m>\d{1,2})\s*\.\s*(?P<d>\d{1,2})\s*\.\s*\(\s*(?P<wd>[월화수목금토일])\s*\)")
 _MMDD = re.compile(r"^\s*(?P<m>\d{1,2})\s*/\s*(?P<d>\d{1,2})\s*$")
+# A month without its day, as covers of plans and reports are dated (2022. 1., 2003. 8,
+# 2004년 4월); never the start of a full date.
+_YEAR_MONTH = re.compile(
+    r"(?<![\d.'])(?P<y>(?:19|20)\d{2})\s*(?:\.\s*(?P<m>\d{1,2})(?!\d)(?!\s*\.?\s*\d)(?:\s*\.)?"
+    r"|년\s*(?P<mk>\d{1,2})\s*월)(?!\s*\d)")
 
 
 @dataclass(frozen=True)
@@ -77,6 +82,17 @@ def parse_date(text: str, *, default_year: int | None = None) -> str | None:
         if m:
             date = _make(default_year, int(m["m"]), int(m["d"]))
             return date.isoformat() if date else None
+    return None
+
+
+def find_year_month(text: str) -> DateMatch | None:
+    """The first month printed without a day (``2022. 1.``), as ISO ``YYYY-MM``, or None.
+    Only for text that holds no full date: a full date's year and month are not one."""
+    text = normalize_chars(text)
+    for m in _YEAR_MONTH.finditer(text):
+        month = int(m["m"] or m["mk"])
+        if 1 <= month <= 12:
+            return DateMatch(m.start(), m.end(), f"{int(m['y']):04d}-{month:02d}", m.group(0))
     return None
 
 
@@ -133,4 +149,4 @@ def find_dates(text: str, *, default_year: int | None = None) -> list[DateMatch]
     return out
 
 
-__all__ = ["DateMatch", "WEEKDAYS", "find_dates", "parse_date", "parse_month_day"]
+__all__ = ["DateMatch", "WEEKDAYS", "find_dates", "find_year_month", "parse_date", "parse_month_day"]

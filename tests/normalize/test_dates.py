@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from hypothesis import given, strategies as st
 
-from docextract.normalize.dates import WEEKDAYS, find_dates, parse_date, parse_month_day
+from docextract.normalize.dates import WEEKDAYS, find_dates, find_year_month, parse_date, parse_month_day
 
 dates = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2099, 12, 31))
 
@@ -90,3 +90,29 @@ def test_weekday_mismatch_is_flagged_not_rejected() -> None:
 
 def test_phone_numbers_are_not_dates() -> None:
     assert find_dates("전화 02-2025-1234 / 010-2019-5512") == []
+
+
+@pytest.mark.parametrize("text, iso", [("2022. 1.", "2022-01"), ("2003. 8 ", "2003-08"),
+                                       ("□ 2004. 4. 배포", "2004-04"), ("2024년 5월", "2024-05")])
+def test_a_month_without_its_day(text: str, iso: str) -> None:
+    found = find_year_month(text)
+    assert found is not None and found.iso == iso
+
+
+@pytest.mark.parametrize("text", ["2022. 13.", "2022. 1. 5.", "2022.1.5", "12022. 1.", "2022년 1월 5일",
+                                  "1.2022. 3"])
+def test_not_a_month_without_its_day(text: str) -> None:
+    assert find_year_month(text) is None
+
+
+@given(st.integers(1900, 2099), st.integers(1, 12), st.sampled_from(["{y}. {m}.", "{y}.{m}", "{y}년 {m}월",
+                                                                  "□ {y}. {m}. 배포"]))
+def test_a_month_without_its_day_round_trips(year: int, month: int, form: str) -> None:
+    found = find_year_month(form.format(y=year, m=month))
+    assert found is not None and found.iso == f"{year:04d}-{month:02d}"
+
+
+@given(dates)
+def test_a_full_date_is_never_read_as_a_month(day: dt.date) -> None:
+    assert find_year_month(f"{day.year}. {day.month}. {day.day}.") is None
+    assert find_year_month(f"{day.year}.{day.month}.{day.day}") is None

@@ -15,7 +15,8 @@
               ``2023년  3월  24일``, ``2024. 10. 25. 작성``, ``'26. 6. 25.(목)``): the date a
               notice, report or cover is dated. Option ``max_extra`` (default 4): letters
               allowed beside the date. Lines of a 제정/개정 history (pattern ``revision``)
-              are skipped.
+              are skipped. When no line holds a full date, a line that is a month and little
+              else (``2022. 1.``, ``□ 2004. 4. 배포``) dates it to the month: ``2022-01``.
 ``field_date`` the first date printed in another field's value (option ``field``, default
               ``title``): a title that states its date (``현황보고('26.06.26)``).
 ``release_time`` (outputs ``at`` and ``note``) a press release's 보도일시 after one of the
@@ -31,7 +32,7 @@ from __future__ import annotations
 import re
 
 from ...evidence import Evidence
-from ...normalize.dates import find_dates
+from ...normalize.dates import find_dates, find_year_month
 from ...normalize.text import collapse_ws
 from ...normalize.times import find_times
 from ..base import Found
@@ -147,9 +148,15 @@ def date(ctx: FindContext, field: FieldSpec) -> Found | None:
     return None
 
 
-def _date_line(line: Line, max_extra: int) -> tuple[str, int, int] | None:
-    """(ISO date, start, end) when ``line`` is a date and at most ``max_extra`` letters more."""
+def _date_line(line: Line, max_extra: int, *, month: bool = False) -> tuple[str, int, int] | None:
+    """(ISO date, start, end) when ``line`` is a date (``month``: a month without its day)
+    and at most ``max_extra`` letters more."""
     dates = find_dates(line.text)
+    if month:
+        ym = None if dates else find_year_month(line.text)
+        if ym is None:
+            return None
+        dates = [ym]
     if len(dates) != 1:
         return None
     d = dates[0]
@@ -165,13 +172,15 @@ def _date_line(line: Line, max_extra: int) -> tuple[str, int, int] | None:
 def date_line(ctx: FindContext, field: FieldSpec) -> Found | None:
     max_extra = int(field.option("max_extra", 4))
     revision = ctx.spec.patterns.get("revision")
-    for _, line in ctx.region_lines(field.region):
-        if revision is not None and revision.search(line.text):
-            continue  # a 제정/개정 history line dates the text's versions, not the document
-        hit = _date_line(line, max_extra)
-        if hit is not None:
-            iso, a, b = hit
-            return Found(iso, [line.evidence(a, b, f"{field.name}:date-line")])
+    for month in (False, True):
+        for _, line in ctx.region_lines(field.region):
+            if revision is not None and revision.search(line.text):
+                continue  # a 제정/개정 history line dates the text's versions, not the document
+            hit = _date_line(line, max_extra, month=month)
+            if hit is not None:
+                iso, a, b = hit
+                rule = "date-month-line" if month else "date-line"
+                return Found(iso, [line.evidence(a, b, f"{field.name}:{rule}")])
     return None
 
 
