@@ -168,11 +168,8 @@ class _Reader:
             if _NOTE.match(text) and not phones and not email:
                 continue
             if not phones and not email and self._person_text(text):
-                parts = self._parts(text)
-                current = _Person(department=parts["department"], position=parts["position"],
-                                  name=parts["name"])
+                current = self._person_from(text, ev)
                 group.persons.append(current)
-                current.evidence.extend([ev] if ev else [])
                 continue
             position = self._position(text)
             if position is not None:
@@ -219,11 +216,8 @@ class _Reader:
                 current.evidence.extend([ev] if ev else [])
                 continue
             if self._person_text(text):
-                parts = self._parts(text)
-                current = _Person(department=parts["department"], position=parts["position"],
-                                  name=parts["name"])
+                current = self._person_from(text, ev)
                 group.persons.append(current)
-                current.evidence.extend([ev] if ev else [])
                 continue
             if after_label or current is None:
                 pending_parts.append((collapse_ws(text), ev))
@@ -232,6 +226,14 @@ class _Reader:
                 if text not in group.parts:
                     group.parts.append(text)
                     group.evidence.extend([ev] if ev else [])
+
+    def _person_from(self, text: str, ev: Evidence | None) -> _Person:
+        """A person from a cell that names one (:meth:`_parts`), with its evidence."""
+        parts = self._parts(text)
+        person = _Person(department=parts["department"], position=parts["position"],
+                         name=parts["name"])
+        person.evidence.extend([ev] if ev else [])
+        return person
 
     def _parts(self, text: str) -> dict[str, str | None]:
         """department, position and name of a person's text: ``김두환 과  장`` (name first,
