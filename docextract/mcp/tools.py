@@ -187,8 +187,10 @@ TOOLS: tuple[ToolSpec, ...] = (
              "or Markdown with headings and tables, whole or only some pages.",
              s.ReadDocumentArguments, s.ReadDocumentOutput, read_document, text_key="text"),
     ToolSpec("extract_record", "Extract a typed record",
-             "The document's typed record (an official letter's 제목, 수신자, 시행일자, 붙임, "
-             "담당자 ...; or the generic record), each field with the evidence it was read from.",
+             "The document's typed record (공문: 제목, 수신자, 기한, 붙임, 담당자 ...; 보도자료: "
+             "보도일시, 담당 부서 ...; 공고/고시: 공고번호, 기한 ...; 회의록: 일시, 장소, 결정사항; "
+             "보고서: □ outline; else the generic record), each field with the evidence it was "
+             "read from.",
              s.ExtractRecordArguments, s.RecordOutput, extract_record),
     ToolSpec("summarize", "Summarize a document",
              "What the document asks, by when (deadline and D-day), its attachments, whom to "
