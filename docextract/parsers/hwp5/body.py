@@ -432,7 +432,7 @@ class SectionReader:
         if cells or seen_table:
             self.blocks.count()
             out.append(lay_out_table(cells, n_rows, n_cols, role, self.section, self._page(),
-                                     self.ctx, "hwp"))
+                                     self.ctx, "hwp", self.blocks))
         if not caption_on_top:
             out.extend(captions)
 

@@ -374,7 +374,7 @@ class SectionReader:
         cells = self._table_cells(tbl, role, depth)
         self.state.blocks.count()
         table = lay_out_table(cells, int_attr(tbl, "rowCnt", 0), int_attr(tbl, "colCnt", 0), role,
-                              self.section, self.page, self.ctx, "hwpx")
+                              self.section, self.page, self.ctx, "hwpx", self.state.blocks)
         return self._captioned(tbl, [table], depth)
 
     def _table_cells(self, tbl: Any, role: Role, depth: int) -> list[CellDraft]:

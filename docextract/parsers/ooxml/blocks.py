@@ -295,7 +295,7 @@ class BlockReader:
             return None
         self.shared.blocks.count()
         return lay_out_table(cells, n_rows, n_cols, role, self.section, start_page,
-                             self.shared.ctx, "docx")
+                             self.shared.ctx, "docx", self.shared.blocks)
 
 
 def _children(el: "etree._Element", tag: str) -> list["etree._Element"]:
