@@ -27,10 +27,24 @@ def each_result(job: Any, files: Sequence[str], *, jobs: int = 1) -> Iterator[An
         finally:
             results.close()  # type: ignore[attr-defined]
         return
+    from ..batch.envelope import failed
+    from ..errors import DocextractError
+    from ..limits import Limits
+
     debug = debug_enabled()
+    limits = Limits.resolve(job.limits)
     for index, path in enumerate(files):
-        data = load_source(path) if path == "-" else None
-        yield job.run(path, index, data=data, reraise=debug)
+        data = None
+        if path == "-":
+            try:
+                data = load_source(path, limits)
+            except DocextractError as exc:
+                if debug:
+                    raise
+                yield failed(index, path, job.payload_key, exc)
+                continue
+        # alarm: the same hard stop around each input as in batch workers
+        yield job.run(path, index, data=data, alarm=True, reraise=debug)
 
 
 def write_envelopes(results: Iterable[Any], fmt: str) -> int:
