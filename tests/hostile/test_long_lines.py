@@ -1,9 +1,10 @@
-"""Lines of 200,000 characters through ``summarize``, ``extract`` and ``chunks``.
+"""Lines of 200,000 characters through ``summarize``, ``extract``, ``chunks`` and ``redact``.
 
 The regular expressions that read document text must be linear: a run of blanks or
 letters that a pattern tries from every position, backtracking each time, is quadratic
 (one line of 200,000 spaces made ``summarize`` run for ever, in the sentence splitter's
-end-mark pattern). Each line below once hung a command or a pattern it reaches.
+end-mark pattern; a blank run after "바람" or "끝" made ``redact`` run for ever in the phone
+pattern). Each line below once hung a command or a pattern it reaches.
 """
 
 from __future__ import annotations
@@ -42,7 +43,8 @@ def long_lines(tmp_path_factory):
 
 
 @pytest.mark.parametrize("command", [["summarize", "--today", "2025-01-01"], ["extract"],
-                                     ["chunks"]], ids=lambda c: c[0])
+                                     ["chunks"], ["redact", "--dry-run", "--report", "-"]],
+                         ids=lambda c: c[0])
 def test_200k_character_lines_end_within_bounds(long_lines, command):
     # the repeated lines compress far past max_compression_ratio: let them through
     env = dict(os.environ, DOCEXTRACT_MAX_COMPRESSION_RATIO="1000000")
