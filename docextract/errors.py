@@ -44,7 +44,7 @@ class DocextractError(Exception):
 
 class ConfigurationError(DocextractError, ValueError):
     """A setting is wrong: an unknown limit name (in ``limits=`` or a ``DOCEXTRACT_*``
-    variable) or a value that is not a positive number."""
+    variable) or a value that is not a number (zero or more)."""
 
     code = "configuration"
     exit_code = 2

@@ -47,7 +47,7 @@ class Limits:
         (``DOCEXTRACT_TIMEOUT_SECONDS``). An unknown name in ``overrides``, or a
         ``DOCEXTRACT_MAX_*`` / ``DOCEXTRACT_TIMEOUT*`` variable that names no limit
         (``DOCEXTRACT_TIMEOUT``), is a :class:`ConfigurationError` naming the right one,
-        as is a value that is not a positive number.
+        as is a value that is not a number (zero or more).
         """
         env = os.environ if environ is None else environ
         fields = _env_fields(cls)
@@ -71,9 +71,9 @@ class Limits:
                                          limit=key)
             values[key] = value
         for key, value in values.items():
-            if isinstance(value, bool) or not isinstance(value, (int, float)) or not value > 0:
-                raise ConfigurationError(f"limit {key} must be a positive number, got {value!r}",
-                                         limit=key)
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not value >= 0:
+                raise ConfigurationError(f"limit {key} must be a number, zero or more, got "
+                                         f"{value!r}", limit=key)
         if not values and cls is Limits:
             return _DEFAULT_LIMITS  # frozen, so one shared instance serves every call
         return cls(**values)

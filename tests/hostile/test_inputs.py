@@ -132,8 +132,8 @@ def test_a_misspelt_limit_variable_is_a_clear_error(tmp_path):
 
 @pytest.mark.parametrize("limits, says", [({"timeout": 1}, "did you mean timeout_seconds"),
                                           ({"max_page": 3}, "did you mean max_pages"),
-                                          ({"timeout_seconds": "soon"}, "positive number"),
-                                          ({"max_blocks": -1}, "positive number")])
+                                          ({"timeout_seconds": "soon"}, "zero or more"),
+                                          ({"max_blocks": -1}, "zero or more")])
 def test_a_wrong_limits_mapping_is_a_typed_error(tmp_path, limits, says):
     with pytest.raises(ConfigurationError, match=says):
         docextract.parse(letter(tmp_path), limits=limits)
