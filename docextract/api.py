@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import IO, Any, Callable, Union
 
 from .errors import CorruptDocument, DocextractError, LimitExceeded, UnsupportedFormat
-from .limits import Limits, time_limit
+from .limits import Limits, hard_stop
 from .model import Document, Source
 from .names import display_name
 
@@ -108,10 +108,10 @@ def parse(
     The format is detected from the content; ``format=`` forces one. Failures raise a
     subclass of :class:`docextract.errors.DocextractError`, never a third-party exception.
     ``limits.timeout_seconds`` is checked inside the parsers' loops and, in the main
-    thread, also by a wall-clock alarm (:func:`~docextract.limits.time_limit`).
+    thread, also by a wall-clock alarm a grace later (:func:`~docextract.limits.hard_stop`).
     """
     lim = Limits.resolve(limits)
-    with time_limit(lim.timeout_seconds):
+    with hard_stop(lim):
         return _parse(source, format, password, lim, name)
 
 

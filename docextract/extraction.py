@@ -15,7 +15,7 @@ from dataclasses import field
 
 from .api import Input, parse
 from .errors import DocextractError, ExtractionError, LimitExceeded
-from .limits import Limits, time_limit
+from .limits import Limits, hard_stop
 from .model import Document
 from .plain import PlainData, plain_dataclass
 
@@ -161,9 +161,9 @@ def extract(
     ``"auto"``; ``spec`` is the path of a declarative YAML field spec (then ``type`` is
     ignored). Evidence is on ``record.evidence``, warnings on ``record.warnings``.
     ``limits`` bound the parse; their ``timeout_seconds`` bounds the extraction as well
-    (a wall-clock alarm in the main thread: :func:`~docextract.limits.time_limit`).
+    (a wall-clock alarm in the main thread: :func:`~docextract.limits.hard_stop`).
     """
-    with time_limit(Limits.resolve(limits).timeout_seconds):
+    with hard_stop(Limits.resolve(limits)):
         doc = _document(source, password, limits)
         if spec is not None:
             from .engine.catalog import extractor_for_path
@@ -218,7 +218,7 @@ def find_fields(
     """What :func:`extract` finds, as plain values with evidence and warnings, without
     building the Pydantic record (the summaries' path: it never loads Pydantic for the
     built-in record types)."""
-    with time_limit(Limits.resolve(limits).timeout_seconds):
+    with hard_stop(Limits.resolve(limits)):
         doc = _document(source, password, limits)
         extractor, warnings = _selected(doc, type)
         found: Extraction = _run(extractor, extractor.find, doc)

@@ -14,7 +14,7 @@ import signal
 import threading
 import time
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -168,6 +168,19 @@ def _alarm(signum: int, frame: Any) -> None:
 def can_alarm() -> bool:
     """Whether :func:`time_limit` can arm its alarm here (POSIX, main thread)."""
     return hasattr(signal, "SIGALRM") and threading.current_thread() is threading.main_thread()
+
+
+def grace_seconds(timeout: float) -> float:
+    """How long past its timeout a call may run before a hard stop ends it: long enough for
+    the parsers' own checks to win when they run (their errors say where they stopped: the
+    PDF sandbox names the page, a batch line names the format), short against the limit."""
+    return min(30.0, max(2.0, timeout * 0.1))
+
+
+def hard_stop(limits: Limits) -> AbstractContextManager[None]:
+    """The wall-clock alarm around one call or one input's work: ``timeout_seconds`` plus
+    :func:`grace_seconds`, through :func:`time_limit`."""
+    return time_limit(limits.timeout_seconds + grace_seconds(limits.timeout_seconds))
 
 
 @contextmanager

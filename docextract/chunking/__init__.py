@@ -108,9 +108,9 @@ def chunks(source: "Input | Document", *, max_chars: int = DEFAULT_MAX_CHARS, ov
     if not 0 <= overlap <= max_chars // 2:
         raise ValueError(f"overlap must be between 0 and max_chars/2 ({max_chars // 2}), "
                          f"got {overlap}")
-    from ..limits import Limits, time_limit
+    from ..limits import Limits, hard_stop
 
-    with time_limit(Limits.resolve(limits).timeout_seconds):
+    with hard_stop(Limits.resolve(limits)):
         return _chunks(source, max_chars, overlap, password, limits)
 
 

@@ -84,10 +84,11 @@ def load_source(path: str, limits: Limits) -> str | bytes:
 
 def per_input(limits: Limits) -> ContextManager[None]:
     """The hard stop around one input's whole work (reading, parsing, extracting,
-    rendering): every command has it, as ``batch`` workers do."""
-    from ..limits import time_limit
+    rendering): every command has it, as ``batch`` workers do; it goes off a grace after
+    ``timeout_seconds`` so that the parsers' own, more precise errors win when they can."""
+    from ..limits import hard_stop
 
-    return time_limit(limits.timeout_seconds)
+    return hard_stop(limits)
 
 
 def shown_name(path: str) -> str:

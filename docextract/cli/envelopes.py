@@ -12,7 +12,7 @@ from typing import Any, Iterable, Iterator, Sequence
 
 import click
 
-from .common import debug_enabled, load_source, print_error
+from .common import debug_enabled, load_source, per_input, print_error
 
 
 def each_result(job: Any, files: Sequence[str], *, jobs: int = 1) -> Iterator[Any]:
@@ -43,8 +43,9 @@ def each_result(job: Any, files: Sequence[str], *, jobs: int = 1) -> Iterator[An
                     raise
                 yield failed(index, path, job.payload_key, exc)
                 continue
-        # alarm: the same hard stop around each input as in batch workers
-        yield job.run(path, index, data=data, alarm=True, reraise=debug)
+        with per_input(limits):  # the hard stop every command has
+            result = job.run(path, index, data=data, reraise=debug)
+        yield result
 
 
 def write_envelopes(results: Iterable[Any], fmt: str) -> int:

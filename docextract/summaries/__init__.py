@@ -44,11 +44,11 @@ def summarize(source: Input | Document, *, today: date | None = None, sentences:
     extractive summary (by default the document type's own, from its spec); ``nlp`` picks the tokenizer (``auto``, ``kiwi``, ``spacy``, ``light``).
     """
     from ..api import parse
-    from ..limits import Limits, time_limit
+    from ..limits import Limits, hard_stop
     from ..model import Document
     from .summary import build_summary
 
-    with time_limit(Limits.resolve(limits).timeout_seconds):
+    with hard_stop(Limits.resolve(limits)):
         document = source if isinstance(source, Document) else parse(
             source, password=password, limits=limits)
         return build_summary(extract_record(document), document, today=today,
