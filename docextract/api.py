@@ -4,51 +4,95 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from pathlib import Path
 from typing import IO, Any, Callable, Union
 
 from .errors import CorruptDocument, DocextractError, LimitExceeded, UnsupportedFormat
-from .limits import Limits
+from .limits import Limits, hard_stop
 from .model import Document, Source
+from .names import display_name
 
 Input = Union[str, "os.PathLike[str]", bytes, bytearray, memoryview, IO[bytes]]
 
 
 def read_input(source: Input, limits: Limits, name: str | None = None) -> tuple[bytes, str | None]:
-    """Bytes and display name of a path, a bytes object or a binary file object."""
+    """Bytes and display name of a path, a bytes object or a binary file object.
+
+    Only regular files are read: a FIFO, device, socket or directory is refused at once
+    (reading one could block for ever or never end). A file object (standard input) is
+    read under the same ``max_input_bytes`` cap as a file. The display name has any byte
+    that is not UTF-8 written ``\\xff`` (:func:`~docextract.names.display_name`).
+    """
     cap = limits.max_input_bytes
     if isinstance(source, (bytes, bytearray, memoryview)):
         data = bytes(source)
     elif isinstance(source, (str, os.PathLike)):
         path = Path(source)
-        name = name or str(source)
+        shown = display_name(source)
+        name = name or shown
         try:
-            size = path.stat().st_size
+            info = path.stat()
+            if not stat.S_ISREG(info.st_mode):
+                raise UnsupportedFormat(f"{shown} is {_kind_of(info.st_mode)}, not a regular file")
+            size = info.st_size
             if size > cap:
-                raise LimitExceeded(f"{path.name} is {size:,} bytes, past max_input_bytes={cap:,}",
-                                    limit="max_input_bytes")
+                raise LimitExceeded(f"{display_name(path.name)} is {size:,} bytes, past "
+                                    f"max_input_bytes={cap:,}", limit="max_input_bytes")
             with path.open("rb") as fh:
-                data = fh.read(size + 1) if size else fh.read(cap + 1)
-        except IsADirectoryError as exc:
-            raise UnsupportedFormat(f"{source} is a directory, not a file") from exc
+                data = fh.read(size + 1) if size else read_stream(fh, cap)
         except FileNotFoundError as exc:
-            raise UnsupportedFormat(f"{source}: no such file") from exc
+            raise UnsupportedFormat(f"{shown}: no such file") from exc
         except PermissionError as exc:
-            raise UnsupportedFormat(f"{source}: permission denied") from exc
+            raise UnsupportedFormat(f"{shown}: permission denied") from exc
         except OSError as exc:
             if isinstance(exc, DocextractError):
                 raise
-            raise UnsupportedFormat(f"{source}: cannot be read ({exc.strerror or exc})") from exc
+            raise UnsupportedFormat(f"{shown}: cannot be read ({exc.strerror or exc})") from exc
     elif hasattr(source, "read"):
         name = name or getattr(source, "name", None)
-        data = source.read(cap + 1)
-        if isinstance(data, str):
-            raise TypeError("parse() needs a binary file object (open the file with 'rb')")
+        if not isinstance(name, str):
+            name = None  # a file object's name may be a descriptor number
+        data = read_stream(source, cap)
     else:
         raise TypeError(f"parse() takes a path, bytes or a binary file object, not {type(source).__name__}")
     if len(data) > cap:
         raise LimitExceeded(f"input is larger than max_input_bytes={cap:,}", limit="max_input_bytes")
-    return data, (str(name) if name is not None else None)
+    return data, (display_name(str(name)) if name is not None else None)
+
+
+_READ_CHUNK = 1024 * 1024
+
+
+def read_stream(fh: IO[bytes], cap: int) -> bytes:
+    """At most ``cap + 1`` bytes of a binary stream (standard input, a pipe), read a chunk at
+    a time, so that an endless stream (``/dev/zero``) stops at the cap with a
+    :class:`LimitExceeded` instead of filling memory."""
+    parts: list[bytes] = []
+    total = 0
+    while total <= cap:
+        piece = fh.read(min(_READ_CHUNK, cap + 1 - total))
+        if isinstance(piece, str):
+            raise TypeError("parse() needs a binary file object (open the file with 'rb')")
+        if not piece:
+            break
+        parts.append(piece)
+        total += len(piece)
+    if total > cap:
+        raise LimitExceeded(f"input is larger than max_input_bytes={cap:,}", limit="max_input_bytes")
+    return b"".join(parts)
+
+
+def _kind_of(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a file"
 
 
 def parse(
@@ -63,12 +107,20 @@ def parse(
 
     The format is detected from the content; ``format=`` forces one. Failures raise a
     subclass of :class:`docextract.errors.DocextractError`, never a third-party exception.
+    ``limits.timeout_seconds`` is checked inside the parsers' loops and, in the main
+    thread, also by a wall-clock alarm a grace later (:func:`~docextract.limits.hard_stop`).
     """
+    lim = Limits.resolve(limits)
+    with hard_stop(lim):
+        return _parse(source, format, password, lim, name)
+
+
+def _parse(source: Input, format: str | None, password: str | None, lim: Limits,
+           name: str | None) -> Document:
     from .formats import detect_format, extension_mismatch
     from .parsers.base import ParseContext
     from .registry import parser_for_format
 
-    lim = Limits.resolve(limits)
     data, display = read_input(source, lim, name)
     try:
         fmt = format or _detect_with_plugins(data, detect_format)
@@ -128,4 +180,4 @@ def _detect_with_plugins(data: bytes, detect: Callable[[bytes], str]) -> str:
         raise
 
 
-__all__ = ["parse", "read_input"]
+__all__ = ["parse", "read_input", "read_stream"]

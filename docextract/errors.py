@@ -4,6 +4,7 @@ Every failure a caller can act on is one of these classes; third-party exception
 (olefile, zipfile, lxml, zlib, pdfminer) are wrapped at the parser boundary.
 
 * DocextractError                      code "error"            exit 1
+  + ConfigurationError (ValueError)    code "configuration"    exit 2
   + UnsupportedFormat (ValueError)     code "unsupported"      exit 3
   + CorruptDocument (ValueError)       code "corrupt"          exit 3
   + EncryptedDocument                  code "encrypted"        exit 4
@@ -39,6 +40,14 @@ class DocextractError(Exception):
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready error record: class name, code and message."""
         return {"error": type(self).__name__, "code": self.code, "message": self.message}
+
+
+class ConfigurationError(DocextractError, ValueError):
+    """A setting is wrong: an unknown limit name (in ``limits=`` or a ``DOCEXTRACT_*``
+    variable) or a value that is not a number (zero or more)."""
+
+    code = "configuration"
+    exit_code = 2
 
 
 class UnsupportedFormat(DocextractError, ValueError):
@@ -92,6 +101,7 @@ class PluginError(DocextractError):
 
 __all__ = [
     "DocextractError",
+    "ConfigurationError",
     "UnsupportedFormat",
     "CorruptDocument",
     "EncryptedDocument",

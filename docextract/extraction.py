@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Any, Callable, TypeVar
 from dataclasses import field
 
 from .api import Input, parse
-from .errors import DocextractError, ExtractionError
-from .limits import Limits
+from .errors import DocextractError, ExtractionError, LimitExceeded
+from .limits import Limits, hard_stop
 from .model import Document
 from .plain import PlainData, plain_dataclass
 
@@ -61,6 +61,8 @@ def scores(doc: Document) -> tuple[list[tuple[str, float, Extractor]], list[str]
         try:
             extractor: Extractor = reg.get(name)()
             score = float(extractor.score(doc))
+        except LimitExceeded:
+            raise  # the time limit stops the whole call, not one extractor
         except DocextractError as exc:
             warnings.append(f"extractor {name!r} skipped: {exc}")
             continue
@@ -158,15 +160,18 @@ def extract(
     ``type`` is a registered record type (``"official_letter"``, ``"generic"``) or
     ``"auto"``; ``spec`` is the path of a declarative YAML field spec (then ``type`` is
     ignored). Evidence is on ``record.evidence``, warnings on ``record.warnings``.
+    ``limits`` bound the parse; their ``timeout_seconds`` bounds the extraction as well
+    (a wall-clock alarm in the main thread: :func:`~docextract.limits.hard_stop`).
     """
-    doc = _document(source, password, limits)
-    if spec is not None:
-        from .engine.catalog import extractor_for_path
+    with hard_stop(Limits.resolve(limits)):
+        doc = _document(source, password, limits)
+        if spec is not None:
+            from .engine.catalog import extractor_for_path
 
-        spec_extractor = extractor_for_path(os.fspath(spec))()
-        return _run(spec_extractor, spec_extractor.extract, doc)
-    extractor, warnings = _selected(doc, type)
-    record: Record = _run(extractor, extractor.extract, doc)
+            spec_extractor = extractor_for_path(os.fspath(spec))()
+            return _run(spec_extractor, spec_extractor.extract, doc)
+        extractor, warnings = _selected(doc, type)
+        record: Record = _run(extractor, extractor.extract, doc)
     record.warnings.extend(warnings)
     return record
 
@@ -213,9 +218,10 @@ def find_fields(
     """What :func:`extract` finds, as plain values with evidence and warnings, without
     building the Pydantic record (the summaries' path: it never loads Pydantic for the
     built-in record types)."""
-    doc = _document(source, password, limits)
-    extractor, warnings = _selected(doc, type)
-    found: Extraction = _run(extractor, extractor.find, doc)
+    with hard_stop(Limits.resolve(limits)):
+        doc = _document(source, password, limits)
+        extractor, warnings = _selected(doc, type)
+        found: Extraction = _run(extractor, extractor.find, doc)
     found.warnings.extend(warnings)
     return found
 

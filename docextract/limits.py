@@ -10,11 +10,15 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import signal
+import threading
 import time
+from collections.abc import Iterator, Mapping
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from .errors import LimitExceeded
+from .errors import ConfigurationError, LimitExceeded
 
 MiB = 1024 * 1024
 
@@ -36,31 +40,80 @@ class Limits:
     timeout_seconds: float = 300.0
 
     @classmethod
-    def from_env(cls, environ: dict[str, str] | None = None, **overrides: Any) -> "Limits":
-        """Defaults, then ``DOCEXTRACT_*`` environment variables, then ``overrides``."""
+    def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> "Limits":
+        """Defaults, then ``DOCEXTRACT_*`` environment variables, then ``overrides``.
+
+        Each limit has one name: the field (``timeout_seconds``), its variable
+        (``DOCEXTRACT_TIMEOUT_SECONDS``). An unknown name in ``overrides``, or a
+        ``DOCEXTRACT_MAX_*`` / ``DOCEXTRACT_TIMEOUT*`` variable that names no limit
+        (``DOCEXTRACT_TIMEOUT``), is a :class:`ConfigurationError` naming the right one,
+        as is a value that is not a number (zero or more).
+        """
         env = os.environ if environ is None else environ
+        fields = _env_fields(cls)
         values: dict[str, Any] = {}
-        for name, variable, is_float in _env_fields(cls):
+        for name, variable, is_float in fields:
             if variable not in env:
                 continue
             raw = env[variable]
             try:
                 values[name] = float(raw) if is_float else int(raw)
             except ValueError:
-                raise ValueError(f"{variable} must be a number, got {raw!r}")
-        values.update({k: v for k, v in overrides.items() if v is not None})
+                raise ConfigurationError(f"{variable} must be a number, got {raw!r}",
+                                         limit=name) from None
+        _check_variable_names(env, fields)
+        for key, value in overrides.items():
+            if value is None:
+                continue
+            if key not in cls.__dataclass_fields__:
+                raise ConfigurationError(f"unknown limit {key!r}{_suggest(key, fields)}; the "
+                                         f"limits are {', '.join(f[0] for f in fields)}",
+                                         limit=key)
+            values[key] = value
+        for key, value in values.items():
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not value >= 0:
+                raise ConfigurationError(f"limit {key} must be a number, zero or more, got "
+                                         f"{value!r}", limit=key)
         if not values and cls is Limits:
             return _DEFAULT_LIMITS  # frozen, so one shared instance serves every call
         return cls(**values)
 
     @classmethod
-    def resolve(cls, limits: "Limits | dict[str, Any] | None") -> "Limits":
-        """Accept ``None`` (env + defaults), a dict of overrides, or a ``Limits``."""
+    def resolve(cls, limits: "Limits | Mapping[str, Any] | None") -> "Limits":
+        """Accept ``None`` (env + defaults), a mapping of overrides, or a ``Limits``."""
         if limits is None:
             return cls.from_env()
         if isinstance(limits, Limits):
             return limits
+        if not isinstance(limits, Mapping):
+            raise ConfigurationError("limits must be a Limits or a mapping of limit names to "
+                                     f"numbers, not {type(limits).__name__}")
         return cls.from_env(**limits)
+
+
+def _check_variable_names(env: Mapping[str, str], fields: tuple[tuple[str, str, bool], ...]) -> None:
+    """A variable in the limits' namespace that names no limit is a mistake, not silence."""
+    known = {variable for _, variable, _ in fields}
+    for variable in env:
+        if variable.startswith(_LIMIT_VARIABLE_PREFIXES) and variable not in known:
+            name = variable[len("DOCEXTRACT_"):].lower()
+            raise ConfigurationError(f"environment variable {variable} names no limit"
+                                     f"{_suggest(name, fields, variables=True)}",
+                                     limit=name)
+
+
+_LIMIT_VARIABLE_PREFIXES = ("DOCEXTRACT_MAX_", "DOCEXTRACT_TIMEOUT")
+
+
+def _suggest(name: str, fields: tuple[tuple[str, str, bool], ...], *,
+             variables: bool = False) -> str:
+    import difflib
+
+    names = [f[0] for f in fields]
+    close = [n for n in names if n.startswith(name + "_")] or difflib.get_close_matches(name, names, 1)
+    if not close:
+        return ""
+    return f" (did you mean {'DOCEXTRACT_' + close[0].upper() if variables else close[0]}?)"
 
 
 _DEFAULT_LIMITS = Limits()
@@ -103,3 +156,52 @@ class Budget:
 
     def remaining_bytes(self) -> int:
         return max(0, self.limits.max_decompressed_bytes - self.decompressed)
+
+
+# the wall-clock alarm ----------------------------------------------------------------------
+
+def _alarm(signum: int, frame: Any) -> None:
+    raise LimitExceeded("document took longer than the time limit (timeout_seconds)",
+                        limit="timeout_seconds")
+
+
+def can_alarm() -> bool:
+    """Whether :func:`time_limit` can arm its alarm here (POSIX, main thread)."""
+    return hasattr(signal, "SIGALRM") and threading.current_thread() is threading.main_thread()
+
+
+def grace_seconds(timeout: float) -> float:
+    """How long past its timeout a call may run before a hard stop ends it: long enough for
+    the parsers' own checks to win when they run (their errors say where they stopped: the
+    PDF sandbox names the page, a batch line names the format), short against the limit."""
+    return min(30.0, max(2.0, timeout * 0.1))
+
+
+def hard_stop(limits: Limits) -> AbstractContextManager[None]:
+    """The wall-clock alarm around one call or one input's work: ``timeout_seconds`` plus
+    :func:`grace_seconds`, through :func:`time_limit`."""
+    return time_limit(limits.timeout_seconds + grace_seconds(limits.timeout_seconds))
+
+
+@contextmanager
+def time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise :class:`LimitExceeded` in the body once ``seconds`` have passed.
+
+    The parsers check :meth:`Budget.check_time` inside their loops; this alarm also stops
+    time spent where no loop checks (a long C call returns, then the alarm raises). It
+    is armed only in the main thread of a POSIX process and only when no interval timer
+    runs already: an outer ``time_limit`` (the CLI's around ``extract``, which parses)
+    keeps its own deadline, and a caller's own ``SIGALRM`` timer is never taken over.
+    Elsewhere the parsers' own checks remain.
+    """
+    if not seconds or seconds <= 0 or not can_alarm() \
+            or signal.getitimer(signal.ITIMER_REAL)[0] > 0:
+        yield
+        return
+    previous = signal.signal(signal.SIGALRM, _alarm)
+    signal.setitimer(signal.ITIMER_REAL, float(seconds))
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

@@ -23,6 +23,7 @@ from typing import Any
 
 from .._version import __version__
 from ..errors import DocextractError
+from ..names import display_name
 
 OK = "ok"
 ERROR = "error"
@@ -35,7 +36,7 @@ def envelope(path: str, payload_key: str, *, status: str, sha256: str | None = N
              elapsed_ms: float = 0.0) -> dict[str, Any]:
     """The envelope of one input, its keys in the documented order."""
     return {
-        "path": path,
+        "path": display_name(path),  # a name that is not UTF-8 would make the line unwritable
         "sha256": sha256,
         "size": size,
         "format": format,

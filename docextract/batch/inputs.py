@@ -18,6 +18,7 @@ from __future__ import annotations
 import glob
 import hashlib
 import os
+import stat
 from typing import IO, Iterable, Iterator
 
 from ..formats import EXTENSIONS
@@ -89,8 +90,11 @@ def is_document_name(name: str) -> bool:
 
 
 def fingerprint(path: str) -> tuple[str | None, int | None]:
-    """SHA-256 and size of the file at ``path``, or ``(None, None)`` when it cannot be read."""
+    """SHA-256 and size of the file at ``path``, or ``(None, None)`` when it cannot be read
+    or is not a regular file (opening a FIFO would block, a device may never end)."""
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return None, None
         with open(path, "rb") as fh:
             digest = hashlib.file_digest(fh, "sha256")
             return digest.hexdigest(), fh.tell()

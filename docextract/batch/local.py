@@ -35,6 +35,7 @@ from multiprocessing.connection import wait
 from typing import Any, Iterator, Sequence
 
 from ..errors import DocextractError, LimitExceeded
+from ..limits import grace_seconds
 from .envelope import Result, failed
 from .inputs import fingerprint
 from .job import Job
@@ -67,14 +68,6 @@ def cpu_count() -> int:
     if hasattr(os, "sched_getaffinity"):
         return max(1, len(os.sched_getaffinity(0)))
     return os.cpu_count() or 1
-
-
-def grace_seconds(timeout: float) -> float:
-    """How long past its timeout a worker may stay busy before the parent kills it."""
-    # Long enough for the worker's own alarm to win when it is merely inside one long C
-    # call (lxml reading a huge part takes a second on a busy machine): its error line then
-    # also says which format the file is.
-    return min(30.0, max(2.0, timeout * 0.1))
 
 
 class LocalEngine:

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Iterator
 
 from ..errors import DocextractError
+from ..names import display_name
 from .envelope import ERROR, OK, Result
 from .inputs import fingerprint
 
@@ -97,7 +98,7 @@ class JsonlOutput:
             latest[line.path] = line
         plan = Plan([])
         for path in inputs:
-            earlier = latest.get(path)
+            earlier = latest.get(display_name(path))  # as the envelope writes it
             if earlier is None:
                 plan.todo.append(path)
             elif _still_good(earlier, payload_key, retry_errors):

@@ -75,12 +75,14 @@ class Chunk:
 
 def document_fields(doc: Document) -> DocumentFields:
     """The document's type, title, issuer, number and date as the extractor finds them."""
-    from ..errors import DocextractError
+    from ..errors import DocextractError, LimitExceeded
     from ..extraction import find_fields
 
     out = DocumentFields(source=doc.source.name, sha256=doc.source.sha256, format=doc.format)
     try:
         found = find_fields(doc)
+    except LimitExceeded:
+        raise  # the time limit stops the whole call
     except DocextractError:
         out.title = doc.metadata.title
         return out
@@ -106,6 +108,14 @@ def chunks(source: "Input | Document", *, max_chars: int = DEFAULT_MAX_CHARS, ov
     if not 0 <= overlap <= max_chars // 2:
         raise ValueError(f"overlap must be between 0 and max_chars/2 ({max_chars // 2}), "
                          f"got {overlap}")
+    from ..limits import Limits, hard_stop
+
+    with hard_stop(Limits.resolve(limits)):
+        return _chunks(source, max_chars, overlap, password, limits)
+
+
+def _chunks(source: "Input | Document", max_chars: int, overlap: int, password: str | None,
+            limits: "Limits | dict[str, Any] | None") -> list[Chunk]:
     if isinstance(source, Document):
         doc = source
     else:

@@ -118,7 +118,9 @@ def _main(args: list[str]) -> None:
     except DocextractError as exc:
         if debug:
             raise
-        click.echo(f"docextract: {exc}", err=True)
+        from ..names import one_line
+
+        click.echo(f"docextract: {one_line(str(exc))}", err=True)
         sys.exit(exc.exit_code)
     except BrokenPipeError:
         sys.exit(0)

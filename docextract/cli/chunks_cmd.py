@@ -6,8 +6,9 @@ import json
 
 import click
 
+from ..names import display_name
 from .common import (debug_enabled, exit_code_for, limit_options, limits_from, load_source,
-                     print_error)
+                     per_input, print_error)
 
 
 @click.command()
@@ -41,16 +42,17 @@ def chunks(files: tuple[str, ...], max_chars: int, overlap: int, fmt: str,
     errors: list[DocextractError] = []
     for path in files:
         try:
-            doc = parse(load_source(path), password=password, limits=limits,
-                        name=None if path == "-" else path)
-            found = make_chunks(doc, max_chars=max_chars, overlap=overlap)
+            with per_input(limits):
+                doc = parse(load_source(path, limits), password=password, limits=limits,
+                            name=None if path == "-" else path)
+                found = make_chunks(doc, max_chars=max_chars, overlap=overlap)
         except DocextractError as exc:
             if debug_enabled():
                 raise
             print_error(path, exc)
             errors.append(exc)
             if fmt == "jsonl":
-                click.echo(json.dumps({"input": path, **exc.to_dict()}, ensure_ascii=False))
+                click.echo(json.dumps({"input": display_name(path), **exc.to_dict()}, ensure_ascii=False))
             continue
         if fmt == "json":
             click.echo(json.dumps([c.to_dict() for c in found], ensure_ascii=False, indent=2))

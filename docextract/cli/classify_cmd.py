@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from .common import limit_options, limits_from, print_error, schema_dir_option
+from .common import limit_options, limits_from, print_error, schema_dir_option, shown_name
 
 FORMATS = ("text", "json", "jsonl")
 
@@ -59,6 +59,6 @@ def classify(files: tuple[str, ...], fmt: str, password: str | None, timeout: fl
             click.echo(json.dumps(data, ensure_ascii=False, indent=2))
             continue
         if len(files) > 1:
-            click.echo(("\n" if number else "") + f"==> {result.path} <==")
+            click.echo(("\n" if number else "") + f"==> {shown_name(result.path)} <==")
         click.echo(classification_table(data))
     return codes[0] if codes else 0

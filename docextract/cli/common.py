@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import TYPE_CHECKING, Any, Callable, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, ContextManager, TypeVar
 
 import click
 
 from ..errors import DocextractError
+from ..names import one_line
 
 if TYPE_CHECKING:
     from ..limits import Limits
@@ -71,19 +72,38 @@ def check_record_type(rtype: str, spec: str | None) -> None:
                                  param_hint="--type")
 
 
-def load_source(path: str) -> str | bytes:
-    """``-`` means standard input; anything else is a path (names may start with a dash)."""
+def load_source(path: str, limits: Limits) -> str | bytes:
+    """``-`` means standard input, read under the same ``max_input_bytes`` cap as a file;
+    anything else is a path (names may start with a dash)."""
     if path == "-":
-        return sys.stdin.buffer.read()
+        from ..api import read_stream
+
+        return read_stream(sys.stdin.buffer, limits.max_input_bytes)
     return path
 
 
+def per_input(limits: Limits) -> ContextManager[None]:
+    """The hard stop around one input's whole work (reading, parsing, extracting,
+    rendering): every command has it, as ``batch`` workers do; it goes off a grace after
+    ``timeout_seconds`` so that the parsers' own, more precise errors win when they can."""
+    from ..limits import hard_stop
+
+    return hard_stop(limits)
+
+
+def shown_name(path: str) -> str:
+    """An input's name for headers and messages: one line, any bytes that are not UTF-8
+    written ``\\xff``."""
+    return "<stdin>" if path == "-" else one_line(path)
+
+
 def error_line(path: str, exc: BaseException | str | None) -> str:
-    msg = str(exc).replace("\n", " ")
-    shown = "<stdin>" if path == "-" else path
+    """The one-line error message of an input (a newline in a file name or a message is
+    written ``\\n``, so that one error is always one line)."""
+    msg = one_line(str(exc))
     if path != "-" and os.path.isdir(path):
         msg += " (to read every document in a folder: docextract batch FOLDER -o out.jsonl)"
-    return f"docextract: {shown}: {msg}"
+    return f"docextract: {shown_name(path)}: {msg}"
 
 
 def print_error(path: str, exc: BaseException | str | None) -> None:

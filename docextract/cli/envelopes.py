@@ -12,7 +12,7 @@ from typing import Any, Iterable, Iterator, Sequence
 
 import click
 
-from .common import debug_enabled, load_source, print_error
+from .common import debug_enabled, load_source, per_input, print_error
 
 
 def each_result(job: Any, files: Sequence[str], *, jobs: int = 1) -> Iterator[Any]:
@@ -27,10 +27,25 @@ def each_result(job: Any, files: Sequence[str], *, jobs: int = 1) -> Iterator[An
         finally:
             results.close()  # type: ignore[attr-defined]
         return
+    from ..batch.envelope import failed
+    from ..errors import DocextractError
+    from ..limits import Limits
+
     debug = debug_enabled()
+    limits = Limits.resolve(job.limits)
     for index, path in enumerate(files):
-        data = load_source(path) if path == "-" else None
-        yield job.run(path, index, data=data, reraise=debug)
+        data = None
+        if path == "-":
+            try:
+                data = load_source(path, limits)
+            except DocextractError as exc:
+                if debug:
+                    raise
+                yield failed(index, path, job.payload_key, exc)
+                continue
+        with per_input(limits):  # the hard stop every command has
+            result = job.run(path, index, data=data, reraise=debug)
+        yield result
 
 
 def write_envelopes(results: Iterable[Any], fmt: str) -> int:

@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from .common import check_record_type, limit_options, limits_from, print_error
+from .common import check_record_type, limit_options, limits_from, print_error, shown_name
 
 FORMATS = ["json", "jsonl", "csv", "table"]
 
@@ -138,7 +138,7 @@ def extract(files: tuple[str, ...], rtype: str, spec: str | None, fmt: str, exce
             click.echo(json.dumps(record, ensure_ascii=False, indent=2))
         elif result.ok:
             if len(files) > 1:
-                click.echo(f"==> {result.path} <==")
+                click.echo(f"==> {shown_name(result.path)} <==")
             click.echo(_table(envelope, evidence))
     if fmt == "csv":
         _write_csv(rows, excel)

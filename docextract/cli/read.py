@@ -3,32 +3,36 @@
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 import click
 
 from ..errors import DocextractError
 from .common import (debug_enabled, exit_code_for, limit_options, limits_from, load_source,
-                     print_error)
+                     per_input, print_error, shown_name)
 
 if TYPE_CHECKING:
     from ..limits import Limits
     from ..model import Document
 
 
-def _parse_each(files: tuple[str, ...], password: str | None, limits: Limits
-                ) -> Iterator[tuple[str, Document | DocextractError]]:
-    """Each input and its document, or the error that stopped its parsing."""
+def _text_each(files: tuple[str, ...], password: str | None, limits: Limits,
+               render: Callable[[Document], str]) -> Iterator[tuple[str, str | DocextractError]]:
+    """Each input and its rendered text, or the error that stopped it."""
     from ..api import parse
 
     for path in files:
         try:
-            yield path, parse(load_source(path), password=password, limits=limits,
-                              name=None if path == "-" else path)
+            with per_input(limits):
+                doc = parse(load_source(path, limits), password=password, limits=limits,
+                            name=None if path == "-" else path)
+                text = render(doc)
         except DocextractError as exc:
             if debug_enabled():
                 raise
             yield path, exc
+            continue
+        yield path, text
 
 
 @click.command()
@@ -44,15 +48,17 @@ def text(files: tuple[str, ...], markdown: bool, furniture: bool, password: str 
     """Print the text of FILES (- reads standard input)."""
     errors: list[DocextractError] = []
     limits = limits_from(timeout, max_pages, max_size_mb)
-    for path, doc in _parse_each(files, password, limits):
-        if isinstance(doc, DocextractError):
-            print_error(path, doc)
-            errors.append(doc)
+    def render(doc: Document) -> str:
+        return doc.to_markdown(furniture=furniture) if markdown else doc.to_text()
+
+    for path, out in _text_each(files, password, limits, render):
+        if isinstance(out, DocextractError):
+            print_error(path, out)
+            errors.append(out)
             continue
         if len(files) > 1:
-            click.echo(f"==> {path} <==")
-        click.echo(doc.to_markdown(furniture=furniture) if markdown else doc.to_text(),
-                   nl=not markdown)
+            click.echo(f"==> {shown_name(path)} <==")
+        click.echo(out, nl=not markdown)
     return exit_code_for(errors)
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from .common import limit_options, limits_from, load_source
+from .common import limit_options, limits_from, load_source, per_input
 
 _SUFFIX_FORMATS = {".md": "markdown", ".markdown": "markdown", ".txt": "text", ".json": "json",
                    ".docx": "same", ".hwpx": "same", ".hwp": "same", ".pdf": "same"}
@@ -93,20 +93,22 @@ def redact(file: str, output: str | None, fmt: str, rules: str, keep_agency_cont
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--rules") from None
     limits = limits_from(timeout, max_pages, max_size_mb)
-    data, name = read_input(load_source(file), limits, None if file == "-" else file)
-    input_format = detect_format(data)
-    output_format = _output_format(fmt, output, input_format)
-    if output_format == "same":
-        from ..redact import IN_PLACE_FORMATS, NOT_IN_PLACE_NOTE
+    with per_input(limits):
+        data, name = read_input(load_source(file, limits), limits, None if file == "-" else file)
+        input_format = detect_format(data)
+        output_format = _output_format(fmt, output, input_format)
+        if output_format == "same":
+            from ..redact import IN_PLACE_FORMATS, NOT_IN_PLACE_NOTE
 
-        if input_format not in IN_PLACE_FORMATS:
-            raise click.UsageError(f"{input_format.upper()} cannot be masked in place. "
-                                   f"{NOT_IN_PLACE_NOTE} (-o out.md, --format markdown).")
-        if not dry_run and (output is None or output == "-") and sys.stdout.isatty():
-            raise click.UsageError("a masked DOCX/HWPX needs -o OUT (it is not written to a terminal)")
-    result = run_redaction(data, output_format=output_format, rules=rules,
-                           keep_agency_contacts=keep_agency_contacts, password=password,
-                           limits=limits, name=name)
+            if input_format not in IN_PLACE_FORMATS:
+                raise click.UsageError(f"{input_format.upper()} cannot be masked in place. "
+                                       f"{NOT_IN_PLACE_NOTE} (-o out.md, --format markdown).")
+            if not dry_run and (output is None or output == "-") and sys.stdout.isatty():
+                raise click.UsageError("a masked DOCX/HWPX needs -o OUT (it is not written to a "
+                                       "terminal)")
+        result = run_redaction(data, output_format=output_format, rules=rules,
+                               keep_agency_contacts=keep_agency_contacts, password=password,
+                               limits=limits, name=name)
     target = None
     if not dry_run:
         payload = result.output

@@ -10,7 +10,9 @@ from typing import TYPE_CHECKING
 import click
 
 from ..batch.envelope import describe_error
-from .common import debug_enabled, error_line, limit_options, limits_from, load_source
+from ..names import one_line
+from .common import (debug_enabled, error_line, limit_options, limits_from, load_source,
+                     per_input, shown_name)
 from .pages import page_targets
 
 if TYPE_CHECKING:
@@ -105,8 +107,8 @@ def summarize(files: tuple[str, ...], today: date | None, fmt: str, output: str 
     if fmt == "html" and several and output is not None:
         if Path(output).exists() and not Path(output).is_dir():
             raise click.UsageError(f"--output {output} is not a directory (several HTML pages)")
-    job = make_job("summarize", limits=limits_from(timeout, max_pages, max_size_mb),
-                   password=password, today=today or date.today(),
+    limits = limits_from(timeout, max_pages, max_size_mb)
+    job = make_job("summarize", limits=limits, password=password, today=today or date.today(),
                    sentences=sentences, nlp=nlp)
     if fmt == "jsonl" or (fmt == "json" and several):
         return write_envelopes(each_result(job, files), fmt)
@@ -120,7 +122,9 @@ def summarize(files: tuple[str, ...], today: date | None, fmt: str, output: str 
     codes: list[int] = []
     for number, path in enumerate(files):
         try:
-            product = job.perform(load_source(path), None if path == "-" else path)
+            with per_input(limits):
+                product = job.perform(load_source(path, limits), None if path == "-" else path)
+                rendered = _render(fmt, product.value, product.document, product.found, colour)
         except Exception as exc:
             if debug_enabled():
                 raise
@@ -132,16 +136,16 @@ def summarize(files: tuple[str, ...], today: date | None, fmt: str, output: str 
         if verbose:
             from ..summaries.tokenize import describe_choice
 
-            click.echo(f"{path}: {describe_choice(nlp, product.value.tokenizer)}", err=True)
-        rendered = _render(fmt, product.value, product.document, product.found, colour)
+            click.echo(f"{shown_name(path)}: {describe_choice(nlp, product.value.tokenizer)}",
+                       err=True)
         if output is not None:
             target = pages[number] if pages is not None else Path(output)
             target.write_text(rendered, encoding="utf-8")
-            click.echo(f"{path}: summary written to {target}", err=True)
+            click.echo(f"{shown_name(path)}: summary written to {one_line(str(target))}", err=True)
             continue
         if several and fmt in ("text", "markdown"):
             if number:
                 click.echo("")
-            click.echo(f"==> {path} <==")
+            click.echo(f"==> {shown_name(path)} <==")
         click.echo(rendered, nl=False)
     return codes[0] if codes else 0

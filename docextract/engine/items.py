@@ -41,6 +41,12 @@ class Item:
             return " ".join(w for p in pieces for w in p.line.printed[p.start:p.end].split())
         return self._collapsed()[0]
 
+    def ending(self) -> str:
+        """The end of :attr:`text` (its last three pieces): enough to tell whether the item
+        ends a sentence or a date, without joining every line again for each line added
+        (that was quadratic in an item of thousands of pieces)."""
+        return Item(self.marker, self.pieces[-3:], self.rank).text
+
     def _collapsed(self) -> tuple[str, list[tuple[int, int]]]:
         """:attr:`text` and, for each of its characters, (piece index, offset in the line)."""
         chars: list[str] = []
@@ -124,7 +130,7 @@ def join_items(lines: list[Line], indices: range, end_mark_line: int | None = No
         # continued): each row of a table in the body is an item of its own; nor is a
         # section numbered with a Latin Roman numeral (``II. 평가기준``)
         if (marker is None and prev is not None and line.table is None
-                and prev.pieces[-1].line.table is None and not sentence_finished(prev.text)
+                and prev.pieces[-1].line.table is None and not sentence_finished(prev.ending())
                 and latin_roman(text[start:end]) is None):
             prev.pieces.append(Piece(line, start, end))
             continue

@@ -9,6 +9,7 @@ the area code can be supplied by the caller (from the fax number or the address)
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from .text import normalize_chars
@@ -24,8 +25,10 @@ AREA_CODES: dict[str, str] = {
 _MOBILE = ("010", "011", "016", "017", "018", "019")
 _THREE_DIGIT_PREFIX = re.compile(r"^0(?:[3-6][1-5]|70|50|80|10|1[16-9])")
 
+# A number starts at a character, never on a blank: tried from every blank of a long run,
+# the optional area code's leading \s* backtracked over the rest of the run (quadratic).
 _PHONE = re.compile(
-    r"(?<![\d\w.@-])(?:\+\s*82[\s.-]*(?:\(\s*0\s*\)\s*)?\d{1,2}[\s.-]*"
+    r"(?<![\d\w.@-])(?!\s)(?:\+\s*82[\s.-]*(?:\(\s*0\s*\)\s*)?\d{1,2}[\s.-]*"
     r"|\(?\s*0\d{1,2}\s*\)?[\s.-]*)?"
     r"\d{3,4}[\s.-]*\d{4}(?![\d\w@-])")
 _BARE = re.compile(r"(?<![\d\w.@-])0\d{8,10}(?![\d\w@])")
@@ -102,8 +105,13 @@ def find_phones(text: str, *, area_code: str | None = None) -> list[PhoneMatch]:
     text = normalize_chars(text)
     out: list[PhoneMatch] = []
     for pattern in (_PHONE, _BARE):
+        # the spans found by the patterns before this one, in order (a pattern's own
+        # matches never overlap): a bare number inside one of them is not another
+        found = sorted((p.start, p.end) for p in out)
+        starts = [a for a, _ in found]
         for m in pattern.finditer(text):
-            if any(p.start <= m.start() < p.end for p in out):
+            k = bisect_right(starts, m.start()) - 1
+            if k >= 0 and m.start() < found[k][1]:
                 continue
             raw = m.group(0).strip()
             number = normalize_phone(raw, area_code=area_code)

@@ -92,6 +92,17 @@ class BlockBudget:
         if not made & _TIME_CHECK_MASK:
             self.check_time()
 
+    def charge(self, n: int, what: str) -> None:
+        """``n`` more at once, counted before they are made: a table's grid rows, which
+        the file declares in a few bytes (one list each) however few cells it holds."""
+        before, made = self.made, self.made + n
+        if made > self.limit:
+            raise LimitExceeded(f"{self.what} declares more than max_blocks={self.limit:,} "
+                                f"blocks and table rows ({what})", limit="max_blocks")
+        self.made = made
+        if before >> 10 != made >> 10:
+            self.check_time()
+
 
 # text around anchored objects ------------------------------------------------------------
 
@@ -158,7 +169,8 @@ class CellDraft:
 
 
 def lay_out_table(cells: list[CellDraft], declared_rows: int, declared_cols: int, role: Role,
-                  section: int, page: int | None, ctx: ParseContext, fmt: str) -> Table:
+                  section: int, page: int | None, ctx: ParseContext, fmt: str,
+                  budget: BlockBudget) -> Table:
     """The table of ``cells`` on a grid of the declared size.
 
     The declared size holds (empty slots included) and grows to take every anchor; a
@@ -167,6 +179,8 @@ def lay_out_table(cells: list[CellDraft], declared_rows: int, declared_cols: int
     damaged or hostile addresses: the cells are then placed where the file lists them,
     one slot each, with a ``{fmt}-table-grid`` warning, and in a single column if even
     that grid is too large, so the text is kept in document order on a bounded grid.
+    The grid's rows are charged to the document's ``budget`` before they are made, so
+    many tables that each declare thousands of rows end at ``max_blocks``.
     """
     n_rows, n_cols = _extent(cells, declared_rows, declared_cols)
     if _out_of_proportion(n_rows, n_cols, len(cells)):
@@ -180,6 +194,7 @@ def lay_out_table(cells: list[CellDraft], declared_rows: int, declared_cols: int
             for i, c in enumerate(cells):
                 c.row, c.col = i, 0
             n_rows, n_cols = len(cells), 1 if cells else 0
+    budget.charge(n_rows, f"a {fmt} table of {n_rows:,} rows")
     rows: list[list[Cell]] = [[] for _ in range(n_rows)]
     for c in cells:
         row_span = c.row_span if c.row_span < n_rows - c.row else n_rows - c.row

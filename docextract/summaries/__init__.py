@@ -37,19 +37,22 @@ def summarize(source: Input | Document, *, today: date | None = None, sentences:
               nlp: str | None = None, password: str | None = None,
               limits: Limits | dict[str, Any] | None = None) -> Summary:
     """Summarize ``source``: a path, bytes, a binary file object or an already parsed
-    :class:`~docextract.model.Document` (then ``password`` and ``limits`` are not used).
+    :class:`~docextract.model.Document` (then ``password`` is not used, and ``limits``
+    only for their ``timeout_seconds``, which bounds the whole call).
 
     ``today`` fixes the date D-days count from; ``sentences`` is the length of the
     extractive summary (by default the document type's own, from its spec); ``nlp`` picks the tokenizer (``auto``, ``kiwi``, ``spacy``, ``light``).
     """
     from ..api import parse
+    from ..limits import Limits, hard_stop
     from ..model import Document
     from .summary import build_summary
 
-    document = source if isinstance(source, Document) else parse(
-        source, password=password, limits=limits)
-    return build_summary(extract_record(document), document, today=today,
-                         sentences=sentences, nlp=nlp)
+    with hard_stop(Limits.resolve(limits)):
+        document = source if isinstance(source, Document) else parse(
+            source, password=password, limits=limits)
+        return build_summary(extract_record(document), document, today=today,
+                             sentences=sentences, nlp=nlp)
 
 
 __all__ = ["Summary", "extract_record", "summarize"]

@@ -16,7 +16,10 @@ from dataclasses import dataclass
 from ..normalize.markers import ITEM_SYLLABLES, item_marker
 
 ATTACHMENT_LABEL = re.compile(r"[ \t\u3000]*(?:붙[ \t\u3000]*임|별[ \t\u3000]*첨|첨[ \t\u3000]*부)(?![^\W\d_])")
-END_MARK = re.compile(r"[ \t\u3000]*(?:끝[ \t\u3000]*\.?|이하[ \t\u3000]*빈[ \t\u3000]*칸)[ \t\u3000]*$")
+# The closing 끝. (or 이하 빈칸) at a line's end. The match starts at the mark itself: a
+# leading blank run, or two blank runs meeting around an optional period, would make the
+# search quadratic in a long run of blanks (one line of 200,000 spaces never ended).
+END_MARK = re.compile(r"(?:끝(?:[ \t\u3000]*\.)?|이하[ \t\u3000]*빈[ \t\u3000]*칸)[ \t\u3000]*+$")
 # A sentence ends at ., ? or ! after a letter (a period after a digit is a date). Letter
 # classes are written [^\W\d_] rather than [가-힣]: compiling a wide Hangul range costs
 # milliseconds per pattern, paid again by every process.

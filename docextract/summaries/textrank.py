@@ -28,7 +28,7 @@ DEADLINE = re.compile(
     r"\d{1,2}\.\s*\d{1,2}\.?\s*(?:\([월화수목금토일]\))?\s*(?:\d{1,2}:\d{2})?\s*까지"
     r"|\d{1,2}\s*월\s*\d{1,2}\s*일\s*(?:\([월화수목금토일]\))?\s*(?:\d{1,2}:\d{2})?\s*까지"
     r"|(?:제출|회신|신청|접수|보고)\s*기한|기한\s*[:：]|마감|기한\s*(?:내|엄수)")
-CONTACT = re.compile(r"문\s*의\s*처?|담\s*당\s*자|연락처|☎|\b0\d{1,2}-\d{3,4}-\d{4}\b|[\w.+-]+@[\w-]+\.[\w.]+")
+CONTACT = re.compile(r"문\s*의\s*처?|담\s*당\s*자|연락처|☎|\b0\d{1,2}-\d{3,4}-\d{4}\b|(?<![\w.+-])[\w.+-]++@[\w-]+\.[\w.]+")
 SUBMISSION = re.compile(r"제출|회신|신청|참석|작성|서식|양식|신청서|명단")
 GREETING = re.compile(r"무궁한\s*발전|노고에\s*감사|건승|번창|평안하심|기원합니다|감사드립니다")
 # Press-release and closing boilerplate: embargo notes, "for more, call …" lines.

@@ -95,13 +95,17 @@ def _ctx(**limits) -> ParseContext:
     return ParseContext(limits=docextract.Limits(**limits))
 
 
+def _budget(**limits) -> BlockBudget:
+    return BlockBudget(_ctx(**limits), "test document")
+
+
 def _cells(*specs) -> list[CellDraft]:
     return [CellDraft(r, c, rs, cs, [], (i, 0)) for i, (r, c, rs, cs) in enumerate(specs)]
 
 
 def test_the_declared_grid_holds_and_spans_are_clipped_to_it():
     ctx = _ctx()
-    table = lay_out_table(_cells((0, 0, 500, 9), (1, 1, 1, 1)), 2, 3, Role.BODY, 0, 1, ctx, "x")
+    table = lay_out_table(_cells((0, 0, 500, 9), (1, 1, 1, 1)), 2, 3, Role.BODY, 0, 1, ctx, "x", _budget())
     assert (table.n_rows, table.n_cols) == (2, 3)
     assert [(c.row, c.col, c.row_span, c.col_span) for c in table.cells()] == [
         (0, 0, 2, 3), (1, 1, 1, 1)]
@@ -111,7 +115,7 @@ def test_the_declared_grid_holds_and_spans_are_clipped_to_it():
 
 def test_the_grid_grows_for_an_anchor_outside_it_and_rows_are_sorted():
     table = lay_out_table(_cells((1, 2, 1, 1), (0, 0, 1, 1), (1, 0, 1, 1)), 1, 1, Role.BODY, 0,
-                          None, _ctx(), "x")
+                          None, _ctx(), "x", _budget())
     assert (table.n_rows, table.n_cols) == (2, 3)
     assert [[c.col for c in row] for row in table.rows] == [[0], [0, 2]]
 
@@ -120,7 +124,7 @@ def test_hostile_addresses_fall_back_to_the_listed_order_with_a_warning():
     ctx = _ctx()
     cells = [CellDraft(0, 0, 1, 1, [], (0, 0)), CellDraft(10**6, 10**6, 1, 1, [], (0, 1)),
              CellDraft(5 * 10**6, 3, 1, 1, [], (1, 0))]
-    table = lay_out_table(cells, 2, 2, Role.BODY, 0, None, ctx, "hwpx")
+    table = lay_out_table(cells, 2, 2, Role.BODY, 0, None, ctx, "hwpx", _budget())
     assert (table.n_rows, table.n_cols) == (2, 2)
     assert [(c.row, c.col) for c in table.cells()] == [(0, 0), (0, 1), (1, 0)]
     assert [w.code for w in ctx.warnings] == ["hwpx-table-grid"]
@@ -130,13 +134,13 @@ def test_a_listing_too_wide_to_lay_out_becomes_one_column():
     # one long listed row and many short ones: even the listing is out of proportion
     cells = [CellDraft(10**6, 10**6, 1, 1, [], (0, k)) for k in range(5000)]
     cells += [CellDraft(10**6, 10**6, 1, 1, [], (r, 0)) for r in range(1, 5000)]
-    table = lay_out_table(cells, 0, 0, Role.BODY, 0, None, _ctx(), "hwp")
+    table = lay_out_table(cells, 0, 0, Role.BODY, 0, None, _ctx(), "hwp", _budget())
     assert (table.n_rows, table.n_cols) == (len(cells), 1)
 
 
 def test_a_huge_declared_grid_without_cells_or_columns_stays_small():
     ctx = _ctx()
-    table = lay_out_table([], 10**9, 0, Role.BODY, 0, None, ctx, "hwpx")
+    table = lay_out_table([], 10**9, 0, Role.BODY, 0, None, ctx, "hwpx", _budget())
     assert (table.n_rows, table.n_cols, table.rows) == (0, 0, [])
     assert [w.code for w in ctx.warnings] == ["hwpx-table-grid"]
 
@@ -158,3 +162,12 @@ def test_every_format_counts_table_cells_against_max_blocks(fmt):
     assert len(list(docextract.parse(data, limits={"max_blocks": 60}).tables())) == 1
     with pytest.raises(LimitExceeded, match="max_blocks"):
         docextract.parse(data, limits={"max_blocks": 20})
+
+
+def test_declared_rows_are_charged_to_the_document_before_the_grid_is_made():
+    budget = _budget(max_blocks=5_000)
+    one_cell = [CellDraft(0, 0, 1, 1, [], (0, 0))]
+    table = lay_out_table(one_cell, 4_000, 1, Role.BODY, 0, None, _ctx(), "hwp", budget)
+    assert table.n_rows == 4_000 and budget.made == 4_000
+    with pytest.raises(LimitExceeded, match="max_blocks=5,000"):
+        lay_out_table(one_cell, 4_000, 1, Role.BODY, 0, None, _ctx(), "hwp", budget)

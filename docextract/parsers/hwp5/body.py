@@ -296,22 +296,37 @@ class SectionReader:
         """Pair extended controls in the text with their CTRL_HEADER records and read them."""
         data, starts = self.data, self.recs.start
         fields: list[tuple[int, AnnotationKind, str | None]] = []
+        # Pair in order, tolerating controls whose CTRL_HEADER is missing: an event takes
+        # the first header of its id after the last one paired. The headers of each id are
+        # listed once and walked with one cursor each, so the pairing stays linear when
+        # thousands of events have no header (a scan from the last pairing per event was
+        # quadratic: 30,000 such controls took minutes).
+        by_id: dict[str, list[int]] = {}
+        for m, c in enumerate(ctrls):
+            by_id.setdefault(recs_ctrl_id(data, starts[c]), []).append(m)
+        cursor: dict[str, int] = {}
+        check_time = self.ctx.budget.check_time
         k = 0
-        for pos, code, cid in events:
+        for n, (pos, code, cid) in enumerate(events, 1):
+            if not n & 0x3FF:
+                check_time()
             if code == FIELD_END:
                 if fields:
                     begin, kind, name = fields.pop()
                     annotations.append(Annotation(
                         kind=kind, name=name, start=begin + shift, end=pos + shift))
                 continue
-            c = -1
-            # pair in order, tolerating controls whose CTRL_HEADER is missing
-            for m in range(k, len(ctrls)):
-                if recs_ctrl_id(data, starts[ctrls[m]]) == cid:
-                    c, k = ctrls[m], m + 1
-                    break
-            if c < 0:
+            listed = by_id.get(cid)
+            if listed is None:
                 continue
+            at = cursor.get(cid, 0)
+            while at < len(listed) and listed[at] < k:
+                at += 1
+            cursor[cid] = at
+            if at == len(listed):
+                continue
+            m = listed[at]
+            c, k = ctrls[m], m + 1
             if cid == "tbl ":
                 blocks: list[Paragraph | Table] = []
                 self._table(c, depth + 1, role, blocks)
@@ -432,7 +447,7 @@ class SectionReader:
         if cells or seen_table:
             self.blocks.count()
             out.append(lay_out_table(cells, n_rows, n_cols, role, self.section, self._page(),
-                                     self.ctx, "hwp"))
+                                     self.ctx, "hwp", self.blocks))
         if not caption_on_top:
             out.extend(captions)
 

@@ -36,6 +36,7 @@ _INLINE_MARKS = frozenset({"markpenBegin", "markpenEnd", "titleMark", "insertBeg
 _NOTE_ROLES = {"footNote": (Role.FOOTNOTE, "FOOTNOTE"), "endNote": (Role.ENDNOTE, "ENDNOTE")}
 _OBJECT_COUNTERS = {"pic": "PICTURE", "equation": "EQUATION"}
 _TIME_CHECK_EVERY = 256
+_TIME_CHECK_ELEMENTS = 4096
 
 
 @dataclass
@@ -71,6 +72,9 @@ class _ParagraphText:
         self.anchors: list[tuple[int, list[Block]]] = []
         self.after: list[Block] = []
         self.fields: dict[str, _OpenField] = {}
+        # open fields by field id, innermost last: an end that names no begin finds its
+        # field here without a scan of every open field (30,000 such ends were quadratic)
+        self.by_field_id: dict[str, list[tuple[str, _OpenField]]] = {}
 
     def anchor(self, blocks: list[Block]) -> None:
         if blocks:
@@ -80,6 +84,11 @@ class _ParagraphText:
         if text:
             self.parts.append(text)
             self.length += len(text)
+
+    def open_field(self, key: str, f: _OpenField) -> None:
+        self.fields[key] = f
+        if f.field_id is not None:
+            self.by_field_id.setdefault(f.field_id, []).append((key, f))
 
     def close_field(self, key: str, f: _OpenField) -> None:
         self.fields.pop(key, None)
@@ -99,6 +108,7 @@ class SectionReader:
         self.page: int | None = None
         self.deleting = 0
         self.memo_ids: set[str] = set()
+        self.elements = 0  # run children read since the last deadline check
 
     # section level --------------------------------------------------------------------
 
@@ -224,6 +234,10 @@ class SectionReader:
         return default if default is not None else child(switch, "case")
 
     def _run(self, run: Any, acc: _ParagraphText, role: Role, depth: int) -> None:
+        self.elements += len(run)
+        if self.elements > _TIME_CHECK_ELEMENTS:  # controls and marks make no blocks
+            self.elements = 0
+            self.ctx.budget.check_time()
         for el in run:
             name = LOCAL_NAMES[el.tag]
             if name == "t":
@@ -309,7 +323,7 @@ class SectionReader:
         else:
             kind, name = "field", c.get("name") or field_type.lower() or None
         key = c.get("id") or c.get("fieldid") or f"#{len(acc.fields)}"
-        acc.fields[key] = _OpenField(kind, name, acc.length, c.get("fieldid"))
+        acc.open_field(key, _OpenField(kind, name, acc.length, c.get("fieldid")))
 
     @staticmethod
     def _field_end(c: Any, acc: _ParagraphText) -> None:
@@ -320,8 +334,15 @@ class SectionReader:
         # Some writers do not match beginIDRef to the begin's id; fall back to the
         # field id, then to the innermost open field.
         fid = c.get("fieldid")
-        for k, f in reversed(list(acc.fields.items())):
-            if fid is None or f.field_id == fid:
+        if fid is None:
+            if acc.fields:
+                last = next(reversed(acc.fields))
+                acc.close_field(last, acc.fields[last])
+            return
+        opened = acc.by_field_id.get(fid)
+        while opened:  # innermost first; entries of fields closed since are dropped here
+            k, f = opened.pop()
+            if acc.fields.get(k) is f:
                 acc.close_field(k, f)
                 return
 
@@ -374,13 +395,16 @@ class SectionReader:
         cells = self._table_cells(tbl, role, depth)
         self.state.blocks.count()
         table = lay_out_table(cells, int_attr(tbl, "rowCnt", 0), int_attr(tbl, "colCnt", 0), role,
-                              self.section, self.page, self.ctx, "hwpx")
+                              self.section, self.page, self.ctx, "hwpx", self.state.blocks)
         return self._captioned(tbl, [table], depth)
 
     def _table_cells(self, tbl: Any, role: Role, depth: int) -> list[CellDraft]:
         """Every ``hp:tc`` with its address (``hp:cellAddr``), span and blocks."""
         cells: list[CellDraft] = []
-        occupied: set[tuple[int, int]] = set()
+        # per row: taken column -> the next column to try, shortened as it is followed
+        # (a disjoint-set "next free slot"), so that finding the first free slot stays
+        # near-linear however many cells lie in the way
+        taken: dict[int, dict[int, int]] = {}
         count = self.state.blocks.count
         for tr_index, tr in enumerate(children(tbl, "tr")):
             next_col = 0
@@ -391,13 +415,12 @@ class SectionReader:
                 col = int_attr(addr, "colAddr", -1) if addr is not None else -1
                 if row < 0:
                     row = tr_index
+                row_taken = taken.setdefault(row, {})
                 if col < 0:  # no address: the first free slot of the row
-                    col = next_col
-                    while (row, col) in occupied:
-                        col += 1
+                    col = _first_free(row_taken, next_col)
                 row_span = max(1, int_attr(span, "rowSpan", 1)) if span is not None else 1
                 col_span = max(1, int_attr(span, "colSpan", 1)) if span is not None else 1
-                occupied.add((row, col))
+                row_taken.setdefault(col, col + 1)
                 next_col = col + col_span
                 blocks: list[Block] = []
                 for sub in children(tc, "subList"):
@@ -433,3 +456,14 @@ class SectionReader:
         """A new block's provenance; the block counts against the document's budget."""
         self.state.blocks.count()
         return Provenance(section=self.section, page=self.page)
+
+
+def _first_free(taken: dict[int, int], col: int) -> int:
+    """The first column from ``col`` not in ``taken``; the path walked is pointed at it."""
+    path = []
+    while col in taken:
+        path.append(col)
+        col = taken[col]
+    for c in path:
+        taken[c] = col
+    return col

@@ -244,7 +244,10 @@ class BlockReader:
         n_rows = 0
         above: dict[int, CellDraft] = {}  # grid column -> cell covering it in the previous row
         n_cols = grid_cols
-        for tr in _children(tbl, W + "tr"):
+        check_time = self.shared.ctx.budget.check_time
+        for listed_rows, tr in enumerate(_children(tbl, W + "tr"), 1):
+            if not listed_rows & 0x3FF:  # empty rows make no blocks, so check here too
+                check_time()
             trpr = tr.find(W + "trPr")
             col = 0
             if trpr is not None:
@@ -295,7 +298,7 @@ class BlockReader:
             return None
         self.shared.blocks.count()
         return lay_out_table(cells, n_rows, n_cols, role, self.section, start_page,
-                             self.shared.ctx, "docx")
+                             self.shared.ctx, "docx", self.shared.blocks)
 
 
 def _children(el: "etree._Element", tag: str) -> list["etree._Element"]:

@@ -44,6 +44,9 @@ class DocumentReader:
         self.shared = Shared(ctx, styles, numbering, BlockBudget(ctx, "DOCX"))
         self.notes: dict[str, dict[str, list[Block]]] = {}
         self.used: dict[str, list[str]] = {"footnote": [], "endnote": [], "comment": []}
+        # the same ids as sets: a reference is looked up once per use (40,000 references
+        # to notes made the list lookup quadratic)
+        self.used_ids: dict[str, set[str]] = {kind: set() for kind in self.used}
 
     def read(self) -> Document:
         root = self.package.xml(self.main)
@@ -108,8 +111,10 @@ class DocumentReader:
                         page: int | None) -> list[Block]:
         """Blocks to place after the paragraph referencing a note or comment."""
         store = self.notes.get(kind, {})
-        if anchor_id not in store or anchor_id in self.used[kind]:
+        used = self.used_ids[kind]
+        if anchor_id not in store or anchor_id in used:
             return []
+        used.add(anchor_id)
         self.used[kind].append(anchor_id)
         if kind == "endnote":
             return []  # endnotes go to the end of the document, in reference order
@@ -125,7 +130,7 @@ class DocumentReader:
         for note_id in self.used["endnote"]:
             out.extend(endnotes[note_id])
         for kind in ("footnote", "endnote", "comment"):
-            used = set(self.used[kind])
+            used = self.used_ids[kind]
             for note_id, blocks in self.notes.get(kind, {}).items():
                 if note_id not in used:
                     out.extend(blocks)
