@@ -8,13 +8,16 @@ allocation fails. So before it opens a document, this module reads the file itse
   form XObject's stream once per use (inflated here a chunk at a time and counted,
   never held, and never past :data:`MAX_STREAM_BYTES` per stream),
 * the page objects it would create: text-showing, path-painting and inline-image
-  operators, and form XObjects expanded recursively (a form drawn 50,000 times costs
-  50,000 times its own objects),
-* the inline image data it would decode (declared width x height x depth).
+  operators, and form XObjects expanded as PDFium expands them (a form drawn 50,000
+  times costs 50,000 times its own objects; a form that draws itself twice is followed
+  40 levels deep, 2^40 objects),
+* the inline image data it would decode (declared width x height x depth),
+* how deep marked content (BMC/BDC) nests: PDFium's memory grows with its square.
 
 Each page gets a verdict (:class:`PagePlan`): ``ok`` (cheap), ``heavy`` (PDFium may run,
 but not in this process) or ``refused`` (over a bound below: the page is skipped and
-the document says so). A document runs in-process only when every page is ``ok`` and the
+the document says so). A page whose forms draw themselves is at least ``heavy``.
+A document runs in-process only when every page is ``ok`` and the
 whole file could be read; anything this reader cannot read (encryption, unusual filters,
 a page tree it cannot follow) sends the document to the sandbox (:mod:`.sandbox`) too.
 """
@@ -24,7 +27,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any, Callable, Optional
+from typing import Any, Callable, NamedTuple, Optional
 
 from ...errors import LimitExceeded
 from .pdfobjects import (ObjectIndex, Ref, Stream, Unreadable, decoded_chunks, filters)
@@ -40,7 +43,18 @@ MAX_PAGE_OBJECTS = 2_000_000
 MAX_PAGE_CONTENT_BYTES = 256 * MiB
 MAX_PAGE_INLINE_BYTES = 256 * MiB
 MAX_STREAM_BYTES = 256 * MiB  # one stream is inflated no further than this
-MAX_FORM_DEPTH = 32  # form XObjects inside form XObjects, as far as the estimate follows
+# Marked content (BMC/BDC) left open: PDFium keeps a full copy of the mark stack for
+# every level, so memory grows with the square of the depth (measured: 5,000 levels
+# 180 MB, 20,000 levels 1.8 GB, 40,000 an abort). In-process only when the page opens
+# no more than this many in all (a bound no string can fool); past the hard bound by a
+# token-level count (a close inside a string may fool it, the sandbox still holds) the
+# page is refused.
+INPROCESS_MARK_OPENS = 2_000
+MAX_MARK_DEPTH = 8_000
+# PDFium parses form XObjects nested up to this deep (kMaxFormLevel); the form one
+# level deeper is made, empty. Measured: a chain of 50 forms, or one form drawing
+# itself, gives 40 levels of content.
+PDFIUM_FORM_LEVELS = 40
 _SATURATED = 10 ** 12
 
 _DELIMITER = rb"[\x00\t\n\x0c\r ()<>\[\]{}/%]"
@@ -48,6 +62,7 @@ _DO = re.compile(rb"Do(?=" + _DELIMITER + rb"|$)")
 _NAMED_DO = re.compile(rb"/([^\x00\t\n\x0c\r ()<>\[\]{}/%]{1,127})(?:[\x00\t\n\x0c\r ]|%[^\r\n]*[\r\n])*"
                        rb"Do(?=" + _DELIMITER + rb"|$)")
 _INLINE = re.compile(rb"BI(?=" + _DELIMITER + rb")(.{0,4096}?)" + _DELIMITER + rb"ID" + _DELIMITER, re.DOTALL)
+_MARKS = re.compile(rb"(?<![^\x00\t\n\x0c\r ()<>\[\]{}/%])(B[MD]C|EMC)(?=" + _DELIMITER + rb"|$)")
 _INLINE_KEY = re.compile(rb"/(W|Width|H|Height|BPC|BitsPerComponent|CS|ColorSpace|IM|ImageMask)"
                          rb"[\x00\t\n\x0c\r ]*(/?[A-Za-z0-9.]+)")
 # Every byte that can begin an operator that makes a page object (text shows Tj TJ ' ",
@@ -71,6 +86,9 @@ class ContentCost:
     uses: Counter = field(default_factory=Counter)  # XObject name -> Do count
     unnamed_uses: int = 0  # Do operators whose name the scan could not pair with them
     over_cap: bool = False
+    mark_opens: int = 0  # BMC and BDC bytes anywhere: the depth can be no greater
+    mark_open: int = 0  # nesting at the end (token count, once opens pass the bound)
+    mark_depth: int = 0  # deepest nesting (the same count)
 
     def add(self, other: "ContentCost") -> None:
         self.decoded += other.decoded
@@ -80,6 +98,10 @@ class ContentCost:
         self.uses.update(other.uses)
         self.unnamed_uses += other.unnamed_uses
         self.over_cap = self.over_cap or other.over_cap
+        # streams of one page are one content: marks left open carry on
+        self.mark_depth = max(self.mark_depth, self.mark_open + other.mark_depth)
+        self.mark_open += other.mark_open
+        self.mark_opens += other.mark_opens
 
     @property
     def own_objects(self) -> int:
@@ -96,6 +118,38 @@ class PageCost:
     over_cap: bool = False
     largest_use: str = ""  # the XObject that costs the page most, for the message
     largest_use_count: int = 0
+    form_cycle: bool = False  # a form XObject is drawn inside itself (directly or not)
+    mark_opens: int = 0  # marked-content opens on the way down to the deepest form
+    mark_depth: int = 0
+
+
+class _Use(NamedTuple):
+    """What one use of an XObject costs, its forms expanded."""
+
+    objects: int
+    content: int
+    inline: int
+    over_cap: bool
+    cycle: bool
+    mark_opens: int  # a form parses with a mark stack of its own, whose depth adds to
+    mark_depth: int  # that of the content drawing it
+
+
+_IMAGE = _Use(1, 0, 0, False, False, 0, 0)  # an image, a missing name, anything not a form
+
+
+@dataclass
+class _Scope:
+    """Where a content stream looks its XObject names up, as PDFium does: its resources'
+    /XObject, else (no such category) the page's; and the forms drawing it."""
+
+    resources: dict[str, Any]
+    page_xobjects: dict[str, Any]
+    stack: tuple[Ref, ...]
+
+    def xobjects(self, get: Callable[[Any], Any]) -> dict[str, Any]:
+        own = get(self.resources.get("XObject")) if isinstance(self.resources, dict) else None
+        return own if isinstance(own, dict) else self.page_xobjects
 
 
 @dataclass
@@ -155,10 +209,33 @@ def _count(buffer: bytes, end: int, cost: ContentCost) -> None:
         for name, uses in names.items():
             cost.uses[name.decode("latin-1")] += uses
         cost.unnamed_uses += max(0, do_count - sum(names.values()))
+    opens = count(b"BMC", 1, end) + count(b"BDC", 1, end)
+    if opens or cost.mark_open:
+        _count_marks(buffer, end, opens, cost)
     if count(b"BI", 1, end):
         for match in _INLINE.finditer(buffer, 1, end):
             cost.inline_images += 1
             cost.inline_bytes += _inline_size(match.group(1))
+
+
+def _count_marks(buffer: bytes, end: int, opens: int, cost: ContentCost) -> None:
+    """Marked-content nesting: every open counted; the depth token by token only once
+    the opens pass :data:`INPROCESS_MARK_OPENS` (before that, the opens bound it)."""
+    before = cost.mark_opens
+    cost.mark_opens += opens
+    if cost.mark_opens <= INPROCESS_MARK_OPENS:
+        cost.mark_open = cost.mark_depth = cost.mark_opens
+        return
+    depth, deepest = cost.mark_open, cost.mark_depth
+    if before <= INPROCESS_MARK_OPENS:
+        depth = deepest = before
+    for match in _MARKS.finditer(buffer, 1, end):
+        if match.group(1) == b"EMC":
+            depth = max(0, depth - 1)
+        else:
+            depth += 1
+            deepest = max(deepest, depth)
+    cost.mark_open, cost.mark_depth = depth, deepest
 
 
 def _inline_size(head: bytes) -> int:
@@ -187,7 +264,7 @@ class Preflight:
         self.check_time = check_time
         self.scanned = 0
         self._streams: dict[Ref, ContentCost] = {}
-        self._forms: dict[tuple[Ref, int], tuple[int, int, int, bool]] = {}
+        self._forms: dict[tuple[Ref, int, int, int], _Use] = {}
 
     def plan(self) -> DocumentPlan:
         if self.index.encrypted:
@@ -271,67 +348,86 @@ class Preflight:
             if ref is not None:
                 own.add(self._content(ref))
         cost = PageCost(content_bytes=own.decoded, inline_bytes=own.inline_bytes, over_cap=own.over_cap)
-        objects, content, inline, over = self._expand(own, resources, (), 0, cost)
-        cost.objects = min(objects, _SATURATED)
-        cost.content_bytes = min(content, _SATURATED)
-        cost.inline_bytes = min(inline, _SATURATED)
-        cost.over_cap = over
+        page_xobjects = get(resources.get("XObject")) if isinstance(resources, dict) else None
+        scope = _Scope(resources, page_xobjects if isinstance(page_xobjects, dict) else {}, ())
+        total = self._expand(own, scope, 0, cost)
+        cost.objects = min(total.objects, _SATURATED)
+        cost.content_bytes = min(total.content, _SATURATED)
+        cost.inline_bytes = min(total.inline, _SATURATED)
+        cost.over_cap = total.over_cap
+        cost.form_cycle = total.cycle
+        cost.mark_opens, cost.mark_depth = total.mark_opens, total.mark_depth
         return cost
 
-    def _expand(self, own: ContentCost, resources: dict[str, Any], stack: tuple[Ref, ...],
-                depth: int, page: PageCost) -> tuple[int, int, int, bool]:
-        """(objects, content bytes, inline bytes, over cap) of content with its forms expanded."""
-        get = self.index.get
-        xobjects = get(resources.get("XObject")) if isinstance(resources, dict) else None
-        xobjects = xobjects if isinstance(xobjects, dict) else {}
-        objects, content, inline, over = own.own_objects, own.decoded, own.inline_bytes, own.over_cap
-        named: dict[str, tuple[int, int, int, bool]] = {}
+    def _expand(self, own: ContentCost, scope: "_Scope", depth: int, page: PageCost) -> "_Use":
+        """The cost of content with its forms expanded as PDFium expands them."""
+        xobjects = scope.xobjects(self.index.get)
+        objects, content, inline = own.own_objects, own.decoded, own.inline_bytes
+        over, cycle = own.over_cap, False
+        inner_opens = inner_depth = 0
+        named: dict[str, _Use] = {}
         for name in set(own.uses) | (set(xobjects) if own.unnamed_uses else set()):
-            named[name] = self._xobject(xobjects.get(name), resources, stack, depth)
-        worst = max(named.values(), default=(1, 0, 0, False))
+            named[name] = self._xobject(xobjects.get(name), scope, depth)
+        worst = max(named.values(), default=_IMAGE)
         for name, count in list(own.uses.items()) + [("", own.unnamed_uses)]:
             if not count:
                 continue
-            o, c, i, x = named.get(name, (1, 0, 0, False)) if name else worst
-            objects = min(objects + count * o, _SATURATED)
-            content = min(content + count * c, _SATURATED)
-            inline = min(inline + count * i, _SATURATED)
-            over = over or x
-            if depth == 0 and name and count * o > page.largest_use_count:
-                page.largest_use, page.largest_use_count = name, count * o
-        return objects, content, inline, over
+            use = named.get(name, _IMAGE) if name else worst
+            objects = min(objects + count * use.objects, _SATURATED)
+            content = min(content + count * use.content, _SATURATED)
+            inline = min(inline + count * use.inline, _SATURATED)
+            over, cycle = over or use.over_cap, cycle or use.cycle
+            inner_opens, inner_depth = max(inner_opens, use.mark_opens), max(inner_depth, use.mark_depth)
+            if depth == 0 and name and count * use.objects > page.largest_use_count:
+                page.largest_use, page.largest_use_count = name, count * use.objects
+        return _Use(objects, content, inline, over, cycle, own.mark_opens + inner_opens,
+                    own.mark_depth + inner_depth)
 
-    def _xobject(self, ref: Any, resources: dict[str, Any], stack: tuple[Ref, ...],
-                 depth: int) -> tuple[int, int, int, bool]:
-        """The cost of one use of an XObject: 1 object for an image, a form's content."""
-        if not isinstance(ref, Ref) or ref in stack or depth >= MAX_FORM_DEPTH:
-            return (1, 0, 0, False)  # PDFium does not follow a form into itself
+    def _xobject(self, ref: Any, scope: "_Scope", depth: int) -> "_Use":
+        """The cost of one use of an XObject: 1 object for an image, a form's content.
+
+        PDFium parses a form inside forms down to :data:`PDFIUM_FORM_LEVELS` levels and,
+        in the PDFium pypdfium2 ships, follows a form into itself as into any other (its
+        cycle guard compares decoded buffers, which are fresh for every use): a form that
+        draws itself twice costs 2^40 objects. So the estimate follows cycles exactly as
+        deep, and marks them (:attr:`PageCost.form_cycle`)."""
+        if not isinstance(ref, Ref):
+            return _IMAGE
         target = self.index.get(ref)
         if not isinstance(target, Stream) or target.dict.get("Subtype") != "Form":
-            return (1, 0, 0, False)
+            return _IMAGE
+        if depth >= PDFIUM_FORM_LEVELS:
+            return _Use(1, 0, 0, False, ref in scope.stack, 0, 0)  # made, never parsed
         form_resources = self.index.get(target.dict.get("Resources"))
         if not isinstance(form_resources, dict):
-            form_resources = resources  # old files let forms use the page's resources
-        key = (ref, id(form_resources))
+            form_resources = scope.resources  # no /Resources: the drawing content's own
+        key = (ref, id(form_resources), id(scope.page_xobjects), depth)
         if key not in self._forms:
             own = self._content(ref)
-            o, c, i, x = self._expand(own, form_resources, stack + (ref,), depth + 1, PageCost())
-            self._forms[key] = (1 + o, c, i, x)
+            inner = _Scope(form_resources, scope.page_xobjects, scope.stack + (ref,))
+            use = self._expand(own, inner, depth + 1, PageCost())
+            self._forms[key] = use._replace(objects=1 + use.objects, cycle=use.cycle or ref in scope.stack)
         return self._forms[key]
 
     def _judge(self, cost: PageCost) -> PagePlan:
         why = _over_bounds(cost)
         if why:
             return PagePlan("refused", cost, why)
+        # a form cycle within the bounds still goes to the sandbox: PDFium's own cycle
+        # guard is what the estimate models least surely
         if cost.objects > INPROCESS_OBJECTS or cost.content_bytes > INPROCESS_CONTENT_BYTES \
-                or cost.inline_bytes > INPROCESS_INLINE_BYTES:
+                or cost.inline_bytes > INPROCESS_INLINE_BYTES or cost.form_cycle \
+                or cost.mark_opens > INPROCESS_MARK_OPENS:
             return PagePlan("heavy", cost)
         return PagePlan("ok", cost)
 
 
 def _over_bounds(cost: PageCost) -> str:
-    via = (f" (form XObject /{cost.largest_use} drawn over and over)"
-           if cost.largest_use_count > cost.objects // 2 else "")
+    via = ""
+    if cost.largest_use_count > cost.objects // 2:
+        via = (f" (form XObject /{cost.largest_use} draws itself, and PDFium follows it "
+               f"{PDFIUM_FORM_LEVELS} levels deep)" if cost.form_cycle
+               else f" (form XObject /{cost.largest_use} drawn over and over)")
     if cost.over_cap:
         return f"a content stream inflates past {MAX_STREAM_BYTES // MiB} MiB"
     if cost.objects > MAX_PAGE_OBJECTS:
@@ -339,6 +435,9 @@ def _over_bounds(cost: PageCost) -> str:
     if cost.content_bytes > MAX_PAGE_CONTENT_BYTES:
         return (f"its content inflates to {_size(cost.content_bytes)} to parse{via}, past "
                 f"{MAX_PAGE_CONTENT_BYTES // MiB} MiB")
+    if cost.mark_depth > MAX_MARK_DEPTH:
+        return (f"it nests marked content (BMC/BDC) {cost.mark_depth:,} levels deep, past "
+                f"{MAX_MARK_DEPTH:,}")
     if cost.inline_bytes > MAX_PAGE_INLINE_BYTES:
         return (f"its inline images declare {_size(cost.inline_bytes)} of pixels, past "
                 f"{MAX_PAGE_INLINE_BYTES // MiB} MiB")
@@ -367,4 +466,5 @@ def plan_document(data: bytes, max_decompressed: int, check_time: Callable[[], N
 
 __all__ = ["DocumentPlan", "PagePlan", "PageCost", "plan_document", "scan_content",
            "INPROCESS_OBJECTS", "INPROCESS_CONTENT_BYTES", "INPROCESS_INLINE_BYTES",
-           "MAX_PAGE_OBJECTS", "MAX_PAGE_CONTENT_BYTES", "MAX_PAGE_INLINE_BYTES", "MAX_STREAM_BYTES"]
+           "MAX_PAGE_OBJECTS", "MAX_PAGE_CONTENT_BYTES", "MAX_PAGE_INLINE_BYTES", "MAX_STREAM_BYTES",
+           "INPROCESS_MARK_OPENS", "MAX_MARK_DEPTH", "PDFIUM_FORM_LEVELS"]
