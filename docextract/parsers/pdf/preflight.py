@@ -24,12 +24,11 @@ a page tree it cannot follow) sends the document to the sandbox (:mod:`.sandbox`
 
 from __future__ import annotations
 
-import re
-from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Callable, NamedTuple, Optional
 
 from ...errors import LimitExceeded
+from .contentscan import INPROCESS_MARK_OPENS, ContentCost, scan_content
 from .pdfobjects import (ObjectIndex, Ref, Stream, Unreadable, decoded_chunks, filters)
 
 MiB = 1024 * 1024
@@ -46,66 +45,15 @@ MAX_STREAM_BYTES = 256 * MiB  # one stream is inflated no further than this
 # Marked content (BMC/BDC) left open: PDFium keeps a full copy of the mark stack for
 # every level, so memory grows with the square of the depth (measured: 5,000 levels
 # 180 MB, 20,000 levels 1.8 GB, 40,000 an abort). In-process only when the page opens
-# no more than this many in all (a bound no string can fool); past the hard bound by a
-# token-level count (a close inside a string may fool it, the sandbox still holds) the
-# page is refused.
-INPROCESS_MARK_OPENS = 2_000
+# no more than INPROCESS_MARK_OPENS in all (a bound no string can fool); past this hard
+# bound by a token-level count (a close inside a string may fool it, the sandbox still
+# holds) the page is refused.
 MAX_MARK_DEPTH = 8_000
 # PDFium parses form XObjects nested up to this deep (kMaxFormLevel); the form one
 # level deeper is made, empty. Measured: a chain of 50 forms, or one form drawing
 # itself, gives 40 levels of content.
 PDFIUM_FORM_LEVELS = 40
 _SATURATED = 10 ** 12
-
-_DELIMITER = rb"[\x00\t\n\x0c\r ()<>\[\]{}/%]"
-_DO = re.compile(rb"Do(?=" + _DELIMITER + rb"|$)")
-_NAMED_DO = re.compile(rb"/([^\x00\t\n\x0c\r ()<>\[\]{}/%]{1,127})(?:[\x00\t\n\x0c\r ]|%[^\r\n]*[\r\n])*"
-                       rb"Do(?=" + _DELIMITER + rb"|$)")
-_INLINE = re.compile(rb"BI(?=" + _DELIMITER + rb")(.{0,4096}?)" + _DELIMITER + rb"ID" + _DELIMITER, re.DOTALL)
-_MARKS = re.compile(rb"(?<![^\x00\t\n\x0c\r ()<>\[\]{}/%])(B[MD]C|EMC)(?=" + _DELIMITER + rb"|$)")
-_INLINE_KEY = re.compile(rb"/(W|Width|H|Height|BPC|BitsPerComponent|CS|ColorSpace|IM|ImageMask)"
-                         rb"[\x00\t\n\x0c\r ]*(/?[A-Za-z0-9.]+)")
-# Every byte that can begin an operator that makes a page object (text shows Tj TJ ' ",
-# path painting S s f F B b, shadings sh) counts as one: in strings, image data and other
-# operators (Tf, Td) too, so the estimate errs on the high side, never the low. Counted in
-# one pass in C (bytes.translate), fast enough for a bomb.
-_OBJECT_BYTES = b"T'\"SsfFBb"
-_OVERLAP = 8192
-_COMPONENTS = {"G": 1, "DeviceGray": 1, "CalGray": 1, "RGB": 3, "DeviceRGB": 3, "CalRGB": 3,
-               "Lab": 3, "CMYK": 4, "DeviceCMYK": 4, "I": 1, "Indexed": 1}
-
-
-@dataclass
-class ContentCost:
-    """What one content stream asks of PDFium, read from its decoded bytes."""
-
-    decoded: int = 0
-    operators: int = 0  # upper bound of the operators that make page objects
-    inline_images: int = 0
-    inline_bytes: int = 0
-    uses: Counter = field(default_factory=Counter)  # XObject name -> Do count
-    unnamed_uses: int = 0  # Do operators whose name the scan could not pair with them
-    over_cap: bool = False
-    mark_opens: int = 0  # BMC and BDC bytes anywhere: the depth can be no greater
-    mark_open: int = 0  # nesting at the end (token count, once opens pass the bound)
-    mark_depth: int = 0  # deepest nesting (the same count)
-
-    def add(self, other: "ContentCost") -> None:
-        self.decoded += other.decoded
-        self.operators += other.operators
-        self.inline_images += other.inline_images
-        self.inline_bytes += other.inline_bytes
-        self.uses.update(other.uses)
-        self.unnamed_uses += other.unnamed_uses
-        self.over_cap = self.over_cap or other.over_cap
-        # streams of one page are one content: marks left open carry on
-        self.mark_depth = max(self.mark_depth, self.mark_open + other.mark_depth)
-        self.mark_open += other.mark_open
-        self.mark_opens += other.mark_opens
-
-    @property
-    def own_objects(self) -> int:
-        return self.operators + self.inline_images
 
 
 @dataclass
@@ -179,79 +127,6 @@ class DocumentPlan:
         if self.pages is None:
             return {}
         return {i: p.reason for i, p in enumerate(self.pages) if p.verdict == "refused"}
-
-
-def scan_content(chunks: Any, cost: ContentCost) -> None:
-    """Count operators in decoded content arriving in chunks (tokens cut at chunk joins
-    are put back together: each buffer is cut at a line break and the rest carried)."""
-    carry = b" "
-    for chunk in chunks:
-        cost.decoded += len(chunk)
-        buffer = carry + chunk
-        low, high = max(1, len(buffer) - 2 * _OVERLAP), max(1, len(buffer) - _OVERLAP)
-        cut = buffer.rfind(b"\n", low, high)
-        if cut < 1:
-            cut = buffer.rfind(b" ", low, high)
-        if cut < 1:
-            cut = high
-        _count(buffer, cut, cost)
-        carry = buffer[cut - 1:]
-    _count(carry + b" ", len(carry) + 1, cost)
-
-
-def _count(buffer: bytes, end: int, cost: ContentCost) -> None:
-    count = buffer.count
-    part = buffer[1:end]
-    cost.operators += len(part) - len(part.translate(None, _OBJECT_BYTES))
-    do_count = len(_DO.findall(buffer, 1, end))
-    if do_count:
-        names = Counter(_NAMED_DO.findall(buffer, 1, end))
-        for name, uses in names.items():
-            cost.uses[name.decode("latin-1")] += uses
-        cost.unnamed_uses += max(0, do_count - sum(names.values()))
-    opens = count(b"BMC", 1, end) + count(b"BDC", 1, end)
-    if opens or cost.mark_open:
-        _count_marks(buffer, end, opens, cost)
-    if count(b"BI", 1, end):
-        for match in _INLINE.finditer(buffer, 1, end):
-            cost.inline_images += 1
-            cost.inline_bytes += _inline_size(match.group(1))
-
-
-def _count_marks(buffer: bytes, end: int, opens: int, cost: ContentCost) -> None:
-    """Marked-content nesting: every open counted; the depth token by token only once
-    the opens pass :data:`INPROCESS_MARK_OPENS` (before that, the opens bound it)."""
-    before = cost.mark_opens
-    cost.mark_opens += opens
-    if cost.mark_opens <= INPROCESS_MARK_OPENS:
-        cost.mark_open = cost.mark_depth = cost.mark_opens
-        return
-    depth, deepest = cost.mark_open, cost.mark_depth
-    if before <= INPROCESS_MARK_OPENS:
-        depth = deepest = before
-    for match in _MARKS.finditer(buffer, 1, end):
-        if match.group(1) == b"EMC":
-            depth = max(0, depth - 1)
-        else:
-            depth += 1
-            deepest = max(deepest, depth)
-    cost.mark_open, cost.mark_depth = depth, deepest
-
-
-def _inline_size(head: bytes) -> int:
-    """Declared decoded size of an inline image (its dictionary between BI and ID)."""
-    values = {k.decode(): v.decode("latin-1").lstrip("/") for k, v in _INLINE_KEY.findall(head)}
-    try:
-        width = int(float(values.get("W") or values.get("Width") or 0))
-        height = int(float(values.get("H") or values.get("Height") or 0))
-        bits = int(float(values.get("BPC") or values.get("BitsPerComponent") or 8))
-    except ValueError:
-        return 0
-    if values.get("IM") == "true" or values.get("ImageMask") == "true":
-        bits, components = 1, 1
-    else:
-        components = _COMPONENTS.get(values.get("CS") or values.get("ColorSpace") or "", 4)
-    return max(0, width) * max(0, height) * components * max(1, min(bits, 16)) // 8
 
 
 class Preflight:
@@ -464,7 +339,7 @@ def plan_document(data: bytes, max_decompressed: int, check_time: Callable[[], N
         return DocumentPlan(None, f"{type(exc).__name__}")
 
 
-__all__ = ["DocumentPlan", "PagePlan", "PageCost", "plan_document", "scan_content",
+__all__ = ["DocumentPlan", "PagePlan", "PageCost", "plan_document",
            "INPROCESS_OBJECTS", "INPROCESS_CONTENT_BYTES", "INPROCESS_INLINE_BYTES",
            "MAX_PAGE_OBJECTS", "MAX_PAGE_CONTENT_BYTES", "MAX_PAGE_INLINE_BYTES", "MAX_STREAM_BYTES",
            "INPROCESS_MARK_OPENS", "MAX_MARK_DEPTH", "PDFIUM_FORM_LEVELS"]
