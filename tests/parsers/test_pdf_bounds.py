@@ -57,6 +57,11 @@ def write_pdf(pages: list[bytes], xobjects: list[bytes] = ()) -> bytes:
     objects += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources %s /Contents %d 0 R >>"
                 % (resources, first_content + i) for i in range(n_pages)]
     objects += list(pages) + [FONT] + list(xobjects)
+    return pdf_file(objects)
+
+
+def pdf_file(objects: list[bytes]) -> bytes:
+    """A PDF of numbered objects (object i+1 is ``objects[i]``, 1 the catalog) with an xref."""
     out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
     for number, body in enumerate(objects, start=1):
@@ -330,3 +335,47 @@ def test_marked_content_past_the_inprocess_bound_is_read_in_the_sandbox(tmp_path
     assert "Before" in result["text"] and "After" in result["text"]
     assert codes(result) == []
     assert seconds < 20 and peak < 600, (seconds, peak)
+
+
+def type3_pdf(glyph: bytes, form_body: bytes) -> bytes:
+    """Page 1 shows "aaa" in a Type3 font whose glyph 'a' runs ``glyph``, with form /X1
+    (``form_body``) in the font's resources; page 2 is plain text."""
+    glyph_stream = flate_stream(b"1000 0 0 0 750 750 d1 " + glyph)
+    font3 = (b"<< /Type /Font /Subtype /Type3 /FontBBox [0 0 750 750] /FontMatrix [0.001 0 0 0.001 0 0] "
+             b"/CharProcs << /a 8 0 R >> /Encoding << /Differences [97 /a] >> /FirstChar 97 /LastChar 97 "
+             b"/Widths [1000] /Resources << /XObject << /X1 9 0 R >> >> >>")
+    resources = b"/Resources << /Font << /F1 7 0 R /F3 10 0 R >> >>"
+    page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] %s /Contents %d 0 R >>"
+    return pdf_file([
+        b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 >>",
+        page % (resources, 5), page % (resources, 6),
+        flate_stream(b"BT /F3 12 Tf 72 720 Td (aaa) Tj ET\n" + text(b"Page one", 700)),
+        flate_stream(text(b"Page two")), FONT, glyph_stream,
+        flate_stream(form_body, b"/Type /XObject /Subtype /Form /BBox [0 0 612 792] "
+                     b"/Resources << /XObject << /X1 9 0 R >> >> "), font3])
+
+
+def test_type3_glyph_drawing_a_branching_form_cycle_is_refused(tmp_path):
+    # before: PDFium parses the glyph when the page loads, 2^40 objects, SIGABRT
+    path = tmp_path / "type3.pdf"
+    path.write_bytes(type3_pdf(b"/X1 Do", b"0 0 m 1 1 l S /X1 Do /X1 Do"))
+    result, seconds, peak = parse_in_child(path)
+    assert result["text"] == "Page two"
+    assert codes(result) == ["pdf-page-skipped"]
+    assert "page 1" in result["warnings"][0][1] and "Type3" in result["warnings"][0][1]
+    assert seconds < 20 and peak < 250, (seconds, peak)
+
+
+def test_type3_glyphs_that_only_paint_stay_in_process(tmp_path):
+    data = type3_pdf(b"0 0 750 750 re f", b"0 0 m 1 1 l S")
+    assert [p.verdict for p in plan(data)] == ["ok", "ok"]
+    path = tmp_path / "type3-plain.pdf"
+    path.write_bytes(data)
+    result, seconds, peak = parse_in_child(path)
+    assert "Page one" in result["text"] and "Page two" in result["text"]
+    assert codes(result) == []
+
+
+def test_type3_glyph_drawing_a_form_is_read_in_the_sandbox():
+    data = type3_pdf(b"/X1 Do", b"0 0 m 1 1 l S")
+    assert [p.verdict for p in plan(data)] == ["heavy", "ok"]

@@ -22,6 +22,9 @@ _DELIMITER = rb"[\x00\t\n\x0c\r ()<>\[\]{}/%]"
 _DO = re.compile(rb"Do(?=" + _DELIMITER + rb"|$)")
 _NAMED_DO = re.compile(rb"/([^\x00\t\n\x0c\r ()<>\[\]{}/%]{1,127})(?:[\x00\t\n\x0c\r ]|%[^\r\n]*[\r\n])*"
                        rb"Do(?=" + _DELIMITER + rb"|$)")
+_TF = re.compile(rb"Tf(?=" + _DELIMITER + rb"|$)")
+_NAMED_TF = re.compile(rb"/([^\x00\t\n\x0c\r ()<>\[\]{}/%]{1,127})[\x00\t\n\x0c\r ]+[+\-]?[0-9.]{1,32}"
+                       rb"[\x00\t\n\x0c\r ]+Tf(?=" + _DELIMITER + rb"|$)")
 _INLINE = re.compile(rb"BI(?=" + _DELIMITER + rb")(.{0,4096}?)" + _DELIMITER + rb"ID" + _DELIMITER, re.DOTALL)
 _MARKS = re.compile(rb"(?<![^\x00\t\n\x0c\r ()<>\[\]{}/%])(B[MD]C|EMC)(?=" + _DELIMITER + rb"|$)")
 _INLINE_KEY = re.compile(rb"/(W|Width|H|Height|BPC|BitsPerComponent|CS|ColorSpace|IM|ImageMask)"
@@ -50,6 +53,8 @@ class ContentCost:
     mark_opens: int = 0  # BMC and BDC bytes anywhere: the depth can be no greater
     mark_open: int = 0  # nesting at the end (token count, once opens pass the bound)
     mark_depth: int = 0  # deepest nesting (the same count)
+    fonts: set = field(default_factory=set)  # font names its Tf operators select
+    unnamed_fonts: bool = False  # a Tf whose name the scan could not pair with it
 
     def add(self, other: "ContentCost") -> None:
         self.decoded += other.decoded
@@ -63,6 +68,8 @@ class ContentCost:
         self.mark_depth = max(self.mark_depth, self.mark_open + other.mark_depth)
         self.mark_open += other.mark_open
         self.mark_opens += other.mark_opens
+        self.fonts |= other.fonts
+        self.unnamed_fonts = self.unnamed_fonts or other.unnamed_fonts
 
     @property
     def own_objects(self) -> int:
@@ -97,6 +104,11 @@ def _count(buffer: bytes, end: int, cost: ContentCost) -> None:
         for name, uses in names.items():
             cost.uses[name.decode("latin-1")] += uses
         cost.unnamed_uses += max(0, do_count - sum(names.values()))
+    if count(b"Tf", 1, end):
+        selected = len(_TF.findall(buffer, 1, end))
+        names = _NAMED_TF.findall(buffer, 1, end)
+        cost.fonts.update(name.decode("latin-1") for name in names)
+        cost.unnamed_fonts = cost.unnamed_fonts or selected > len(names)
     opens = count(b"BMC", 1, end) + count(b"BDC", 1, end)
     if opens or cost.mark_open:
         _count_marks(buffer, end, opens, cost)

@@ -13,6 +13,8 @@ allocation fails. So before it opens a document, this module reads the file itse
   40 levels deep, 2^40 objects),
 * the inline image data it would decode (declared width x height x depth),
 * how deep marked content (BMC/BDC) nests: PDFium's memory grows with its square.
+* the glyph procedures of the Type3 fonts the content selects (PDFium parses them when
+  the page loads), once per font and page, with the forms they draw expanded.
 
 Each page gets a verdict (:class:`PagePlan`): ``ok`` (cheap), ``heavy`` (PDFium may run,
 but not in this process) or ``refused`` (over a bound below: the page is skipped and
@@ -53,6 +55,7 @@ MAX_MARK_DEPTH = 8_000
 # level deeper is made, empty. Measured: a chain of 50 forms, or one form drawing
 # itself, gives 40 levels of content.
 PDFIUM_FORM_LEVELS = 40
+MAX_TYPE3_FONTS = 1_000  # Type3 fonts one page may reach; more sends the file to the sandbox
 _SATURATED = 10 ** 12
 
 
@@ -69,6 +72,7 @@ class PageCost:
     form_cycle: bool = False  # a form XObject is drawn inside itself (directly or not)
     mark_opens: int = 0  # marked-content opens on the way down to the deepest form
     mark_depth: int = 0
+    type3_draws: bool = False  # a Type3 glyph draws forms or shows Type3 glyphs itself
 
 
 class _Use(NamedTuple):
@@ -81,6 +85,7 @@ class _Use(NamedTuple):
     cycle: bool
     mark_opens: int  # a form parses with a mark stack of its own, whose depth adds to
     mark_depth: int  # that of the content drawing it
+    fonts: frozenset = frozenset()  # the Type3 fonts its resources offer (forms' included)
 
 
 _IMAGE = _Use(1, 0, 0, False, False, 0, 0)  # an image, a missing name, anything not a form
@@ -88,16 +93,24 @@ _IMAGE = _Use(1, 0, 0, False, False, 0, 0)  # an image, a missing name, anything
 
 @dataclass
 class _Scope:
-    """Where a content stream looks its XObject names up, as PDFium does: its resources'
-    /XObject, else (no such category) the page's; and the forms drawing it."""
+    """Where a content stream looks its XObject and font names up, as PDFium does: its
+    resources' category, else (no such category) the page's; and the forms drawing it."""
 
     resources: dict[str, Any]
     page_xobjects: dict[str, Any]
+    page_fonts: dict[str, Any]
     stack: tuple[Ref, ...]
 
     def xobjects(self, get: Callable[[Any], Any]) -> dict[str, Any]:
         own = get(self.resources.get("XObject")) if isinstance(self.resources, dict) else None
         return own if isinstance(own, dict) else self.page_xobjects
+
+    def fonts(self, get: Callable[[Any], Any]) -> dict[str, Any]:
+        own = get(self.resources.get("Font")) if isinstance(self.resources, dict) else None
+        return own if isinstance(own, dict) else self.page_fonts
+
+    def key(self) -> tuple[int, int]:
+        return id(self.page_xobjects), id(self.page_fonts)
 
 
 @dataclass
@@ -139,7 +152,9 @@ class Preflight:
         self.check_time = check_time
         self.scanned = 0
         self._streams: dict[Ref, ContentCost] = {}
-        self._forms: dict[tuple[Ref, int, int, int], _Use] = {}
+        self._forms: dict[tuple[Any, ...], _Use] = {}
+        self._type3_fonts: dict[Any, dict[str, Any]] = {}  # key -> font dictionary
+        self._glyphs: dict[tuple[Any, ...], tuple[_Use, bool]] = {}
 
     def plan(self) -> DocumentPlan:
         if self.index.encrypted:
@@ -224,19 +239,22 @@ class Preflight:
                 own.add(self._content(ref))
         cost = PageCost(content_bytes=own.decoded, inline_bytes=own.inline_bytes, over_cap=own.over_cap)
         page_xobjects = get(resources.get("XObject")) if isinstance(resources, dict) else None
-        scope = _Scope(resources, page_xobjects if isinstance(page_xobjects, dict) else {}, ())
-        total = self._expand(own, scope, 0, cost)
+        page_fonts = get(resources.get("Font")) if isinstance(resources, dict) else None
+        scope = _Scope(resources, page_xobjects if isinstance(page_xobjects, dict) else {},
+                       page_fonts if isinstance(page_fonts, dict) else {}, ())
+        total = self._with_glyphs(self._expand(own, scope, 0, cost), scope, cost)
         cost.objects = min(total.objects, _SATURATED)
         cost.content_bytes = min(total.content, _SATURATED)
         cost.inline_bytes = min(total.inline, _SATURATED)
         cost.over_cap = total.over_cap
-        cost.form_cycle = total.cycle
+        cost.form_cycle = cost.form_cycle or total.cycle
         cost.mark_opens, cost.mark_depth = total.mark_opens, total.mark_depth
         return cost
 
     def _expand(self, own: ContentCost, scope: "_Scope", depth: int, page: PageCost) -> "_Use":
         """The cost of content with its forms expanded as PDFium expands them."""
-        xobjects = scope.xobjects(self.index.get)
+        get = self.index.get
+        xobjects = scope.xobjects(get)
         objects, content, inline = own.own_objects, own.decoded, own.inline_bytes
         over, cycle = own.over_cap, False
         inner_opens = inner_depth = 0
@@ -255,8 +273,57 @@ class Preflight:
             inner_opens, inner_depth = max(inner_opens, use.mark_opens), max(inner_depth, use.mark_depth)
             if depth == 0 and name and count * use.objects > page.largest_use_count:
                 page.largest_use, page.largest_use_count = name, count * use.objects
+        fonts = set().union(*(use.fonts for name, use in named.items()
+                              if own.uses.get(name) or own.unnamed_uses))
+        offered = scope.fonts(get)
+        for name in (offered if own.unnamed_fonts else own.fonts):
+            value = offered.get(name)
+            font = get(value)
+            if isinstance(font, dict) and font.get("Subtype") == "Type3":
+                key = value if isinstance(value, Ref) else id(font)
+                self._type3_fonts[key] = font
+                fonts.add(key)
         return _Use(objects, content, inline, over, cycle, own.mark_opens + inner_opens,
-                    own.mark_depth + inner_depth)
+                    own.mark_depth + inner_depth, frozenset(fonts))
+
+    def _with_glyphs(self, total: _Use, scope: _Scope, page: PageCost) -> _Use:
+        """``total`` with the glyph procedures of the Type3 fonts it may show: PDFium
+        parses a Type3 glyph's content stream when the glyph is first shown, once per
+        font, with forms drawn in it expanded like any form. Each font counts once per
+        page, all its glyphs; glyphs that draw forms or show Type3 text send the page to
+        the sandbox (PDFium nests those too, and they are rare)."""
+        seen: set[Any] = set()
+        queue = list(total.fonts)
+        while queue:
+            key = queue.pop()
+            if key in seen:
+                continue
+            seen.add(key)
+            if len(seen) > MAX_TYPE3_FONTS:
+                raise Unreadable("too many Type3 fonts")
+            glyphs, draws = self._glyph_cost(key, scope)
+            total = _add(total, glyphs)
+            page.type3_draws = page.type3_draws or draws or bool(glyphs.fonts)
+            queue.extend(glyphs.fonts)
+        return total
+
+    def _glyph_cost(self, key: Any, scope: _Scope) -> tuple[_Use, bool]:
+        """All glyph procedures of one Type3 font, and whether one draws a form."""
+        cache = (key,) + scope.key()
+        if cache not in self._glyphs:
+            get = self.index.get
+            font = self._type3_fonts[key]
+            procs = get(font.get("CharProcs"))
+            resources = get(font.get("Resources"))
+            inner = _Scope(resources if isinstance(resources, dict) else {}, scope.page_xobjects,
+                           scope.page_fonts, ())
+            total, draws = _Use(0, 0, 0, False, False, 0, 0), False
+            for value in (procs.values() if isinstance(procs, dict) else ()):
+                own = self._content(value)
+                draws = draws or bool(own.uses) or bool(own.unnamed_uses)
+                total = _add(total, self._expand(own, inner, 0, PageCost()))
+            self._glyphs[cache] = (total, draws)
+        return self._glyphs[cache]
 
     def _xobject(self, ref: Any, scope: "_Scope", depth: int) -> "_Use":
         """The cost of one use of an XObject: 1 object for an image, a form's content.
@@ -276,10 +343,10 @@ class Preflight:
         form_resources = self.index.get(target.dict.get("Resources"))
         if not isinstance(form_resources, dict):
             form_resources = scope.resources  # no /Resources: the drawing content's own
-        key = (ref, id(form_resources), id(scope.page_xobjects), depth)
+        key = (ref, id(form_resources), depth) + scope.key()
         if key not in self._forms:
             own = self._content(ref)
-            inner = _Scope(form_resources, scope.page_xobjects, scope.stack + (ref,))
+            inner = _Scope(form_resources, scope.page_xobjects, scope.page_fonts, scope.stack + (ref,))
             use = self._expand(own, inner, depth + 1, PageCost())
             self._forms[key] = use._replace(objects=1 + use.objects, cycle=use.cycle or ref in scope.stack)
         return self._forms[key]
@@ -292,9 +359,16 @@ class Preflight:
         # guard is what the estimate models least surely
         if cost.objects > INPROCESS_OBJECTS or cost.content_bytes > INPROCESS_CONTENT_BYTES \
                 or cost.inline_bytes > INPROCESS_INLINE_BYTES or cost.form_cycle \
-                or cost.mark_opens > INPROCESS_MARK_OPENS:
+                or cost.mark_opens > INPROCESS_MARK_OPENS or cost.type3_draws:
             return PagePlan("heavy", cost)
         return PagePlan("ok", cost)
+
+
+def _add(a: _Use, b: _Use) -> _Use:
+    """Two contents parsed one after the other."""
+    return _Use(min(a.objects + b.objects, _SATURATED), min(a.content + b.content, _SATURATED),
+                min(a.inline + b.inline, _SATURATED), a.over_cap or b.over_cap, a.cycle or b.cycle,
+                max(a.mark_opens, b.mark_opens), max(a.mark_depth, b.mark_depth), a.fonts | b.fonts)
 
 
 def _over_bounds(cost: PageCost) -> str:
@@ -303,6 +377,8 @@ def _over_bounds(cost: PageCost) -> str:
         via = (f" (form XObject /{cost.largest_use} draws itself, and PDFium follows it "
                f"{PDFIUM_FORM_LEVELS} levels deep)" if cost.form_cycle
                else f" (form XObject /{cost.largest_use} drawn over and over)")
+    elif cost.type3_draws:
+        via = " (Type3 glyphs that draw forms)"
     if cost.over_cap:
         return f"a content stream inflates past {MAX_STREAM_BYTES // MiB} MiB"
     if cost.objects > MAX_PAGE_OBJECTS:
