@@ -53,7 +53,7 @@ class ContentCost:
     mark_opens: int = 0  # BMC and BDC bytes anywhere: the depth can be no greater
     mark_open: int = 0  # nesting at the end (token count, once opens pass the bound)
     mark_depth: int = 0  # deepest nesting (the same count)
-    fonts: set = field(default_factory=set)  # font names its Tf operators select
+    fonts: set[str] = field(default_factory=set)  # font names its Tf operators select
     unnamed_fonts: bool = False  # a Tf whose name the scan could not pair with it
 
     def add(self, other: "ContentCost") -> None:
@@ -106,9 +106,9 @@ def _count(buffer: bytes, end: int, cost: ContentCost) -> None:
         cost.unnamed_uses += max(0, do_count - sum(names.values()))
     if count(b"Tf", 1, end):
         selected = len(_TF.findall(buffer, 1, end))
-        names = _NAMED_TF.findall(buffer, 1, end)
-        cost.fonts.update(name.decode("latin-1") for name in names)
-        cost.unnamed_fonts = cost.unnamed_fonts or selected > len(names)
+        fonts = _NAMED_TF.findall(buffer, 1, end)
+        cost.fonts.update(name.decode("latin-1") for name in fonts)
+        cost.unnamed_fonts = cost.unnamed_fonts or selected > len(fonts)
     opens = count(b"BMC", 1, end) + count(b"BDC", 1, end)
     if opens or cost.mark_open:
         _count_marks(buffer, end, opens, cost)

@@ -85,7 +85,7 @@ class _Use(NamedTuple):
     cycle: bool
     mark_opens: int  # a form parses with a mark stack of its own, whose depth adds to
     mark_depth: int  # that of the content drawing it
-    fonts: frozenset = frozenset()  # the Type3 fonts its resources offer (forms' included)
+    fonts: frozenset[Any] = frozenset()  # the Type3 fonts it selects (forms' included)
 
 
 _IMAGE = _Use(1, 0, 0, False, False, 0, 0)  # an image, a missing name, anything not a form
