@@ -18,8 +18,10 @@ allocation fails. So before it opens a document, this module reads the file itse
 
 Each page gets a verdict (:class:`PagePlan`): ``ok`` (cheap), ``heavy`` (PDFium may run,
 but not in this process) or ``refused`` (over a bound below: the page is skipped and
-the document says so). A page whose forms draw themselves is at least ``heavy``.
-A document runs in-process only when every page is ``ok`` and the
+the document says so). What the estimate models least surely is at least ``heavy``: forms
+that draw themselves, more than :data:`~.contentscan.INPROCESS_MARK_OPENS` marked-content
+opens, Type3 glyphs that draw forms. A document runs in-process only when every page is
+``ok`` and the
 whole file could be read; anything this reader cannot read (encryption, unusual filters,
 a page tree it cannot follow) sends the document to the sandbox (:mod:`.sandbox`) too.
 """
