@@ -12,7 +12,7 @@ allocation fails. So before it opens a document, this module reads the file itse
   times costs 50,000 times its own objects; a form that draws itself twice is followed
   40 levels deep, 2^40 objects),
 * the inline image data it would decode (declared width x height x depth),
-* how deep marked content (BMC/BDC) nests: PDFium's memory grows with its square.
+* how deep marked content (BMC/BDC) nests: PDFium's memory grows with its square,
 * the glyph procedures of the Type3 fonts the content selects (PDFium parses them when
   the page loads), once per font and page, with the forms they draw expanded.
 
@@ -21,9 +21,9 @@ but not in this process) or ``refused`` (over a bound below: the page is skipped
 the document says so). What the estimate models least surely is at least ``heavy``: forms
 that draw themselves, more than :data:`~.contentscan.INPROCESS_MARK_OPENS` marked-content
 opens, Type3 glyphs that draw forms. A document runs in-process only when every page is
-``ok`` and the
-whole file could be read; anything this reader cannot read (encryption, unusual filters,
-a page tree it cannot follow) sends the document to the sandbox (:mod:`.sandbox`) too.
+``ok`` and the whole file could be read; anything this reader cannot read (encryption,
+unusual filters, a page tree it cannot follow) sends the document to the sandbox
+(:mod:`.sandbox`) too.
 """
 
 from __future__ import annotations
