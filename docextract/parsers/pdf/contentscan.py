@@ -107,7 +107,7 @@ def _count(buffer: bytes, end: int, cost: ContentCost) -> None:
     if count(b"Tf", 1, end):
         selected = len(_TF.findall(buffer, 1, end))
         fonts = _NAMED_TF.findall(buffer, 1, end)
-        cost.fonts.update(name.decode("latin-1") for name in fonts)
+        cost.fonts.update(name.decode("latin-1") for name in set(fonts))
         cost.unnamed_fonts = cost.unnamed_fonts or selected > len(fonts)
     opens = count(b"BMC", 1, end) + count(b"BDC", 1, end)
     if opens or cost.mark_open:

@@ -29,11 +29,11 @@ unusual filters, a page tree it cannot follow) sends the document to the sandbox
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Callable, NamedTuple, Optional
+from typing import Any, Callable, Iterator, NamedTuple, Optional
 
 from ...errors import LimitExceeded
 from .contentscan import INPROCESS_MARK_OPENS, ContentCost, scan_content
-from .pdfobjects import (ObjectIndex, Ref, Stream, Unreadable, decoded_chunks, filters)
+from .pdfobjects import (CHUNK, ObjectIndex, Ref, Stream, Unreadable, decoded_chunks, filters)
 
 MiB = 1024 * 1024
 
@@ -208,23 +208,27 @@ class Preflight:
         for stream in versions:
             if not isinstance(stream, Stream):
                 continue
-            cost = ContentCost()
-            remaining = self.max_decompressed - self.scanned
-            cap = min(MAX_STREAM_BYTES, max(0, remaining))
-            chunks = decoded_chunks(self.data[stream.start:stream.end], filters(stream.dict), cap)
-            scan_content(self._timed(chunks), cost)
-            self.scanned += cost.decoded
-            if cost.decoded > MAX_STREAM_BYTES:
-                cost.over_cap = True
-            elif cost.decoded > cap:
-                raise LimitExceeded(
-                    f"the PDF's content streams inflate past {self.max_decompressed:,} bytes "
-                    "(max_decompressed_bytes)", limit="max_decompressed_bytes")
+            cost = self._scan([stream])
             if cost.own_objects + cost.decoded >= total.own_objects + total.decoded:
                 total = cost
         if isinstance(ref, Ref):
             self._streams[ref] = total
         return total
+
+    def _scan(self, streams: list[Stream]) -> ContentCost:
+        """The cost of ``streams`` read one after the other, as one content."""
+        cost = ContentCost()
+        remaining = self.max_decompressed - self.scanned
+        cap = min(MAX_STREAM_BYTES, max(0, remaining))
+        scan_content(self._timed(_joined(self.data, streams, cap)), cost)
+        self.scanned += cost.decoded
+        if cost.decoded > MAX_STREAM_BYTES:
+            cost.over_cap = True
+        elif cost.decoded > cap:
+            raise LimitExceeded(
+                f"the PDF's content streams inflate past {self.max_decompressed:,} bytes "
+                "(max_decompressed_bytes)", limit="max_decompressed_bytes")
+        return cost
 
     def _timed(self, chunks: Any) -> Any:
         for chunk in chunks:
@@ -255,6 +259,9 @@ class Preflight:
 
     def _expand(self, own: ContentCost, scope: "_Scope", depth: int, page: PageCost) -> "_Use":
         """The cost of content with its forms expanded as PDFium expands them."""
+        if not (own.uses or own.unnamed_uses or own.fonts or own.unnamed_fonts):
+            return _Use(own.own_objects, own.decoded, own.inline_bytes, own.over_cap, False,
+                        own.mark_opens, own.mark_depth)  # draws nothing by name
         get = self.index.get
         xobjects = scope.xobjects(get)
         objects, content, inline = own.own_objects, own.decoded, own.inline_bytes
@@ -280,6 +287,8 @@ class Preflight:
         offered = scope.fonts(get)
         for name in (offered if own.unnamed_fonts else own.fonts):
             value = offered.get(name)
+            if isinstance(value, Ref) and not self.index.may_have_subtype(value, b"Type3"):
+                continue  # not a Type3 font: its dictionary (and widths) need not be parsed
             font = get(value)
             if isinstance(font, dict) and font.get("Subtype") == "Type3":
                 key = value if isinstance(value, Ref) else id(font)
@@ -310,22 +319,30 @@ class Preflight:
         return total
 
     def _glyph_cost(self, key: Any, scope: _Scope) -> tuple[_Use, bool]:
-        """All glyph procedures of one Type3 font, and whether one draws a form."""
+        """All glyph procedures of one Type3 font, and whether one draws a form. Glyphs
+        that draw nothing by name (the usual: paths, images) cost the same on every page."""
         cache = (key,) + scope.key()
-        if cache not in self._glyphs:
-            get = self.index.get
-            font = self._type3_fonts[key]
-            procs = get(font.get("CharProcs"))
-            resources = get(font.get("Resources"))
-            inner = _Scope(resources if isinstance(resources, dict) else {}, scope.page_xobjects,
-                           scope.page_fonts, ())
-            total, draws = _Use(0, 0, 0, False, False, 0, 0), False
-            for value in (procs.values() if isinstance(procs, dict) else ()):
-                own = self._content(value)
-                draws = draws or bool(own.uses) or bool(own.unnamed_uses)
-                total = _add(total, self._expand(own, inner, 0, PageCost()))
-            self._glyphs[cache] = (total, draws)
-        return self._glyphs[cache]
+        found = self._glyphs.get((key,)) or self._glyphs.get(cache)
+        if found is not None:
+            return found
+        get = self.index.get
+        font = self._type3_fonts[key]
+        procs = get(font.get("CharProcs"))
+        resources = get(font.get("Resources"))
+        inner = _Scope(resources if isinstance(resources, dict) else {}, scope.page_xobjects,
+                       scope.page_fonts, ())
+        # every version of every glyph, read in one pass: a font has hundreds of glyphs
+        # and each is a few bytes (the marks of one glyph are counted as if still open
+        # in the next: too high, never too low)
+        streams = [stream for value in (procs.values() if isinstance(procs, dict) else ())
+                   for stream in (self.index.versions(value) if isinstance(value, Ref) else [value])
+                   if isinstance(stream, Stream)]
+        own = self._scan(streams)
+        draws = bool(own.uses) or bool(own.unnamed_uses)
+        by_name = draws or bool(own.fonts) or own.unnamed_fonts
+        found = (self._expand(own, inner, 0, PageCost()), draws)
+        self._glyphs[cache if by_name else (key,)] = found
+        return found
 
     def _xobject(self, ref: Any, scope: "_Scope", depth: int) -> "_Use":
         """The cost of one use of an XObject: 1 object for an image, a form's content.
@@ -364,6 +381,29 @@ class Preflight:
                 or cost.mark_opens > INPROCESS_MARK_OPENS or cost.type3_draws:
             return PagePlan("heavy", cost)
         return PagePlan("ok", cost)
+
+
+def _joined(data: bytes, streams: list[Stream], cap: int) -> Iterator[bytes]:
+    """The decoded bytes of ``streams`` one after the other (a line break between), in
+    chunks of about :data:`CHUNK`, and no further than ``cap`` in all."""
+    if len(streams) == 1:
+        stream = streams[0]
+        yield from decoded_chunks(data[stream.start:stream.end], filters(stream.dict), cap)
+        return
+    pending = bytearray()
+    produced = 0
+    for stream in streams:
+        for chunk in decoded_chunks(data[stream.start:stream.end], filters(stream.dict), cap - produced):
+            produced += len(chunk)
+            pending += chunk
+            if len(pending) >= CHUNK or produced > cap:
+                yield bytes(pending)
+                pending.clear()
+            if produced > cap:
+                return
+        pending += b"\n"
+    if pending:
+        yield bytes(pending)
 
 
 def _add(a: _Use, b: _Use) -> _Use:
