@@ -52,8 +52,11 @@ bench: $(STAMP)  ## speed and memory against the reference readers
 	$(BIN)/python -m pip install -q -e '.[bench]' $(EDITABLE)
 	$(BIN)/python -m benches
 
-fuzz: $(STAMP)  ## longer fuzzing run of every parser
-	DOCEXTRACT_FUZZ_EXAMPLES=20000 $(BIN)/python -m pytest -q tests/fuzz
+# examples per harness; FUZZ_ONLY picks harnesses, e.g. FUZZ_ONLY="pdf-content or hwp-records"
+FUZZ_EXAMPLES ?= 20000
+FUZZ_ONLY ?=
+fuzz: $(STAMP)  ## longer fuzzing run of every parser (byte, XML, PDF content and HWP record mutators)
+	DOCEXTRACT_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -q -s tests/fuzz $(if $(FUZZ_ONLY),-k "$(FUZZ_ONLY)")
 
 samples: $(STAMP) fonts  ## regenerate samples/ and their expected outputs (PDFs need Debian's fonts-nanum)
 	$(BIN)/python -m samples.generate

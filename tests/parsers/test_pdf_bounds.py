@@ -6,7 +6,10 @@ child interpreter, so that its wall time and peak memory (the child's and its sa
 worker's, from ``wait4``) can be bounded. Before the pre-flight and the sandbox, the
 form XObject case aborted the interpreter (SIGABRT), the Flate bomb reached 2.1 GB and
 dropped the text after it, the inline-image bomb reached 844 MB and the page of 10^6
-text operations lost 800,000 characters without a warning.
+text operations lost 800,000 characters without a warning. Found later by the
+content-stream fuzzer (tests/fuzz): a form XObject that draws itself twice (PDFium
+follows it 40 levels deep: 2^40 objects) and marked content nested 40,000 deep (its
+memory grows with the square of the depth) both aborted the interpreter.
 """
 
 from __future__ import annotations
@@ -20,8 +23,9 @@ import zlib
 
 import pytest
 
-from docextract.parsers.pdf.preflight import (MAX_PAGE_INLINE_BYTES, MAX_PAGE_OBJECTS,
-                                              MAX_STREAM_BYTES)
+from docextract.parsers.pdf.preflight import (INPROCESS_MARK_OPENS, MAX_MARK_DEPTH,
+                                              MAX_PAGE_INLINE_BYTES, MAX_PAGE_OBJECTS,
+                                              MAX_STREAM_BYTES, PDFIUM_FORM_LEVELS, plan_document)
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "wait4"), reason="needs wait4 for peak memory")
 
@@ -53,6 +57,11 @@ def write_pdf(pages: list[bytes], xobjects: list[bytes] = ()) -> bytes:
     objects += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources %s /Contents %d 0 R >>"
                 % (resources, first_content + i) for i in range(n_pages)]
     objects += list(pages) + [FONT] + list(xobjects)
+    return pdf_file(objects)
+
+
+def pdf_file(objects: list[bytes]) -> bytes:
+    """A PDF of numbered objects (object i+1 is ``objects[i]``, 1 the catalog) with an xref."""
     out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
     for number, body in enumerate(objects, start=1):
@@ -234,3 +243,139 @@ def test_worker_past_the_deadline_is_a_typed_error_naming_the_page(million_shows
     assert result["error"] == "LimitExceeded"
     assert "page 1" in result["message"] and "timeout_seconds" in result["message"]
     assert seconds < 10, seconds
+
+
+def plan(data: bytes):
+    return plan_document(data, 1 << 30, lambda: None).pages
+
+
+@pytest.mark.parametrize("forms", [
+    [b"0 0 m 100 0 l S /X1 Do /X1 Do"],  # a form drawing itself twice
+    [b"0 0 m 100 0 l S /X2 Do /X2 Do", b"/X1 Do"],  # two forms drawing each other
+], ids=["self", "mutual"])
+def test_form_cycle_that_branches_is_refused_and_the_next_page_read(tmp_path, forms):
+    # before: 2^40 objects in PDFium, SIGABRT (the fuzzer's 9 crashes of 150 files)
+    path = tmp_path / "cycle.pdf"
+    path.write_bytes(write_pdf([flate_stream(text(b"Page one") + b"/X1 Do"),
+                                flate_stream(text(b"Page two"))], [form(f) for f in forms]))
+    result, seconds, peak = parse_in_child(path)
+    assert result["text"] == "Page two"
+    assert codes(result) == ["pdf-page-skipped"]
+    message = result["warnings"][0][1]
+    assert "page 1" in message and "draws itself" in message and f"{PDFIUM_FORM_LEVELS} levels" in message
+    assert seconds < 20 and peak < 250, (seconds, peak)
+
+
+def test_form_drawing_itself_once_is_read_in_the_sandbox(tmp_path):
+    data = write_pdf([flate_stream(text(b"Before") + b"/X1 Do\n" + text(b"After", 600))],
+                     [form(b"0 0 m 100 0 l S /X1 Do")])
+    [page] = plan(data)
+    assert page.verdict == "heavy" and page.cost.form_cycle
+    path = tmp_path / "cycle-once.pdf"
+    path.write_bytes(data)
+    result, seconds, peak = parse_in_child(path)
+    assert "Before" in result["text"] and "After" in result["text"]
+    assert codes(result) == []
+    assert seconds < 20 and peak < 600, (seconds, peak)
+
+
+@pytest.mark.parametrize("forms, resources", [
+    ([b"0 0 m 1 1 l S /X%d Do" % (i + 2) for i in range(50)], None),  # a chain deeper than PDFium goes
+    ([b"0 0 m 1 1 l S /X1 Do"], None),  # a form drawing itself once
+    ([b"0 0 m 1 1 l S /X2 Do", b"/X1 Do"], None),  # two forms drawing each other once
+    ([b"0 0 m 1 1 l S /X1 Do"], b"/Resources << /Font << >> >> "),  # names from the page's
+], ids=["chain", "self", "mutual", "page-fallback"])
+def test_form_estimate_is_what_pdfium_builds(forms, resources):
+    """The pre-flight's object count equals PDFium's where PDFium can be asked safely:
+    it stops 40 levels down, follows cycles, and looks names up in the page's /XObject
+    when a form's own resources have none."""
+    import pypdfium2 as pdfium
+
+    extra = b"/Type /XObject /Subtype /Form /BBox [0 0 612 792] " + (resources or b"")
+    data = write_pdf([flate_stream(b"/X1 Do")], [flate_stream(f, extra) for f in forms])
+    pdf = pdfium.PdfDocument(data)
+    try:
+        built = len(list(pdf[0].get_objects(max_depth=4 * PDFIUM_FORM_LEVELS)))
+    finally:
+        pdf.close()
+    assert plan(data)[0].cost.objects == built
+    assert built > PDFIUM_FORM_LEVELS  # the estimate is tested where forms nest
+
+
+def test_deep_marked_content_is_refused(tmp_path):
+    # before: 40,000 open BMCs made PDFium abort; 20,000 cost it 1.8 GB
+    path = tmp_path / "marks.pdf"
+    path.write_bytes(write_pdf([flate_stream(b"/P BMC " * 40_000 + text(b"Page one")),
+                                flate_stream(text(b"Page two"))]))
+    result, seconds, peak = parse_in_child(path)
+    assert result["text"] == "Page two"
+    assert codes(result) == ["pdf-page-skipped"]
+    message = result["warnings"][0][1]
+    assert "page 1" in message and "40,000 levels" in message and f"{MAX_MARK_DEPTH:,}" in message
+    assert seconds < 20 and peak < 250, (seconds, peak)
+
+
+def test_marked_content_a_string_hides_closes_in_is_never_read_in_process():
+    # the depth counted token by token thinks "(EMC)" closes; only the opens bound it
+    fooled = write_pdf([flate_stream(b"BT /F1 1 Tf " + b"/P BMC (EMC) Tj " * 20_000 + b"ET")])
+    [page] = plan(fooled)
+    assert page.cost.mark_opens == 20_000 and page.verdict == "heavy"
+
+
+@pytest.mark.parametrize("body", [
+    b"/P BMC " * 5_000,  # 180 MB in PDFium: the sandbox's
+    b"/Span <</MCID 1>> BDC 0 0 m 1 1 l S EMC\n" * (INPROCESS_MARK_OPENS + 1),  # tagged, balanced
+], ids=["deep", "balanced"])
+def test_marked_content_past_the_inprocess_bound_is_read_in_the_sandbox(tmp_path, body):
+    data = write_pdf([flate_stream(text(b"Before") + body + text(b"After", 600))])
+    assert plan(data)[0].verdict == "heavy"
+    path = tmp_path / "marks-sandbox.pdf"
+    path.write_bytes(data)
+    result, seconds, peak = parse_in_child(path)
+    assert "Before" in result["text"] and "After" in result["text"]
+    assert codes(result) == []
+    assert seconds < 20 and peak < 600, (seconds, peak)
+
+
+def type3_pdf(glyph: bytes, form_body: bytes) -> bytes:
+    """Page 1 shows "aaa" in a Type3 font whose glyph 'a' runs ``glyph``, with form /X1
+    (``form_body``) in the font's resources; page 2 is plain text."""
+    glyph_stream = flate_stream(b"1000 0 0 0 750 750 d1 " + glyph)
+    font3 = (b"<< /Type /Font /Subtype /Type3 /FontBBox [0 0 750 750] /FontMatrix [0.001 0 0 0.001 0 0] "
+             b"/CharProcs << /a 8 0 R >> /Encoding << /Differences [97 /a] >> /FirstChar 97 /LastChar 97 "
+             b"/Widths [1000] /Resources << /XObject << /X1 9 0 R >> >> >>")
+    resources = b"/Resources << /Font << /F1 7 0 R /F3 10 0 R >> >>"
+    page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] %s /Contents %d 0 R >>"
+    return pdf_file([
+        b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 >>",
+        page % (resources, 5), page % (resources, 6),
+        flate_stream(b"BT /F3 12 Tf 72 720 Td (aaa) Tj ET\n" + text(b"Page one", 700)),
+        flate_stream(text(b"Page two")), FONT, glyph_stream,
+        flate_stream(form_body, b"/Type /XObject /Subtype /Form /BBox [0 0 612 792] "
+                     b"/Resources << /XObject << /X1 9 0 R >> >> "), font3])
+
+
+def test_type3_glyph_drawing_a_branching_form_cycle_is_refused(tmp_path):
+    # before: PDFium parses the glyph when the page loads, 2^40 objects, SIGABRT
+    path = tmp_path / "type3.pdf"
+    path.write_bytes(type3_pdf(b"/X1 Do", b"0 0 m 1 1 l S /X1 Do /X1 Do"))
+    result, seconds, peak = parse_in_child(path)
+    assert result["text"] == "Page two"
+    assert codes(result) == ["pdf-page-skipped"]
+    assert "page 1" in result["warnings"][0][1] and "Type3" in result["warnings"][0][1]
+    assert seconds < 20 and peak < 250, (seconds, peak)
+
+
+def test_type3_glyphs_that_only_paint_stay_in_process(tmp_path):
+    data = type3_pdf(b"0 0 750 750 re f", b"0 0 m 1 1 l S")
+    assert [p.verdict for p in plan(data)] == ["ok", "ok"]
+    path = tmp_path / "type3-plain.pdf"
+    path.write_bytes(data)
+    result, seconds, peak = parse_in_child(path)
+    assert "Page one" in result["text"] and "Page two" in result["text"]
+    assert codes(result) == []
+
+
+def test_type3_glyph_drawing_a_form_is_read_in_the_sandbox():
+    data = type3_pdf(b"/X1 Do", b"0 0 m 1 1 l S")
+    assert [p.verdict for p in plan(data)] == ["heavy", "ok"]

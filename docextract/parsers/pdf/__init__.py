@@ -8,6 +8,7 @@ first and decides whether PDFium may run in this process, must run in a sandboxe
 process, or must not see a page at all. The stages, one module each:
 
 * :mod:`.pdfobjects` a small bounded reader of PDF objects, for the pre-flight
+* :mod:`.contentscan` what one content stream asks of PDFium, counted in its bytes
 * :mod:`.preflight` what each page would cost PDFium; in-process, sandbox or refused
 * :mod:`.engine`  the one owner of PDFium: its lock, and the page-by-page document walk
 * :mod:`.sandbox` the walk in a worker process (:mod:`.worker`) with memory and CPU caps

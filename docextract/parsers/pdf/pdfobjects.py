@@ -36,6 +36,8 @@ _HEX_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
 _STREAM = re.compile(rb"stream(?:\r\n|\n|\r)?")
 _ENDSTREAM = b"endstream"
 _OBJECT_STREAM_TYPE = re.compile(rb"/Type\s*/ObjStm(?![A-Za-z0-9])")
+_INDIRECT_SUBTYPE = re.compile(rb"/Subtype" + _SPACE + rb"\d{1,10}" + _SPACE + rb"\d{1,5}" + _SPACE + rb"R(?![A-Za-z0-9])")
+_PEEK = 1 << 16
 _CATALOG = re.compile(rb"/Type\s*/Catalog(?![A-Za-z0-9])")
 
 
@@ -291,6 +293,27 @@ class ObjectIndex:
         if not offsets:
             return None
         return self._parse_at(offsets[-1])
+
+    def may_have_subtype(self, ref: Ref, word: bytes) -> bool:
+        """False only when ``ref``'s current definition surely has no /Subtype ``word``:
+        the word is not in its text, nor a ``#`` escape, nor an indirect /Subtype (a
+        cheap look before parsing an object such as a font, with its widths)."""
+        packed = self._packed.get(ref.number)
+        if packed is not None:
+            body, header, first = self._object_stream(packed[0])
+            index = packed[1]
+            start = first + header[index][1]
+            end = first + header[index + 1][1] if index + 1 < len(header) else len(body)
+            text = body[start:end]
+        else:
+            offsets = self._offsets.get(ref.number)
+            if not offsets:
+                return False
+            end = self.data.find(b"endobj", offsets[-1], offsets[-1] + _PEEK)
+            if end < 0:
+                return True
+            text = self.data[offsets[-1]:end]
+        return word in text or b"#" in text or _INDIRECT_SUBTYPE.search(text) is not None
 
     def versions(self, ref: Any) -> list[Any]:
         """Every definition of ``ref`` found in the file (the current one last)."""

@@ -8,26 +8,32 @@ allocation fails. So before it opens a document, this module reads the file itse
   form XObject's stream once per use (inflated here a chunk at a time and counted,
   never held, and never past :data:`MAX_STREAM_BYTES` per stream),
 * the page objects it would create: text-showing, path-painting and inline-image
-  operators, and form XObjects expanded recursively (a form drawn 50,000 times costs
-  50,000 times its own objects),
-* the inline image data it would decode (declared width x height x depth).
+  operators, and form XObjects expanded as PDFium expands them (a form drawn 50,000
+  times costs 50,000 times its own objects; a form that draws itself twice is followed
+  40 levels deep, 2^40 objects),
+* the inline image data it would decode (declared width x height x depth),
+* how deep marked content (BMC/BDC) nests: PDFium's memory grows with its square,
+* the glyph procedures of the Type3 fonts the content selects (PDFium parses them when
+  the page loads), once per font and page, with the forms they draw expanded.
 
 Each page gets a verdict (:class:`PagePlan`): ``ok`` (cheap), ``heavy`` (PDFium may run,
 but not in this process) or ``refused`` (over a bound below: the page is skipped and
-the document says so). A document runs in-process only when every page is ``ok`` and the
-whole file could be read; anything this reader cannot read (encryption, unusual filters,
-a page tree it cannot follow) sends the document to the sandbox (:mod:`.sandbox`) too.
+the document says so). What the estimate models least surely is at least ``heavy``: forms
+that draw themselves, more than :data:`~.contentscan.INPROCESS_MARK_OPENS` marked-content
+opens, Type3 glyphs that draw forms. A document runs in-process only when every page is
+``ok`` and the whole file could be read; anything this reader cannot read (encryption,
+unusual filters, a page tree it cannot follow) sends the document to the sandbox
+(:mod:`.sandbox`) too.
 """
 
 from __future__ import annotations
 
-import re
-from collections import Counter
-from dataclasses import dataclass, field
-from typing import Any, Callable, Optional
+from dataclasses import dataclass
+from typing import Any, Callable, Iterator, NamedTuple, Optional
 
 from ...errors import LimitExceeded
-from .pdfobjects import (ObjectIndex, Ref, Stream, Unreadable, decoded_chunks, filters)
+from .contentscan import INPROCESS_MARK_OPENS, ContentCost, scan_content
+from .pdfobjects import (CHUNK, ObjectIndex, Ref, Stream, Unreadable, decoded_chunks, filters)
 
 MiB = 1024 * 1024
 
@@ -40,50 +46,19 @@ MAX_PAGE_OBJECTS = 2_000_000
 MAX_PAGE_CONTENT_BYTES = 256 * MiB
 MAX_PAGE_INLINE_BYTES = 256 * MiB
 MAX_STREAM_BYTES = 256 * MiB  # one stream is inflated no further than this
-MAX_FORM_DEPTH = 32  # form XObjects inside form XObjects, as far as the estimate follows
+# Marked content (BMC/BDC) left open: PDFium keeps a full copy of the mark stack for
+# every level, so memory grows with the square of the depth (measured: 5,000 levels
+# 180 MB, 20,000 levels 1.8 GB, 40,000 an abort). In-process only when the page opens
+# no more than INPROCESS_MARK_OPENS in all (a bound no string can fool); past this hard
+# bound by a token-level count (a close inside a string may fool it, the sandbox still
+# holds) the page is refused.
+MAX_MARK_DEPTH = 8_000
+# PDFium parses form XObjects nested up to this deep (kMaxFormLevel); the form one
+# level deeper is made, empty. Measured: a chain of 50 forms, or one form drawing
+# itself, gives 40 levels of content.
+PDFIUM_FORM_LEVELS = 40
+MAX_TYPE3_FONTS = 1_000  # Type3 fonts one page may reach; more sends the file to the sandbox
 _SATURATED = 10 ** 12
-
-_DELIMITER = rb"[\x00\t\n\x0c\r ()<>\[\]{}/%]"
-_DO = re.compile(rb"Do(?=" + _DELIMITER + rb"|$)")
-_NAMED_DO = re.compile(rb"/([^\x00\t\n\x0c\r ()<>\[\]{}/%]{1,127})(?:[\x00\t\n\x0c\r ]|%[^\r\n]*[\r\n])*"
-                       rb"Do(?=" + _DELIMITER + rb"|$)")
-_INLINE = re.compile(rb"BI(?=" + _DELIMITER + rb")(.{0,4096}?)" + _DELIMITER + rb"ID" + _DELIMITER, re.DOTALL)
-_INLINE_KEY = re.compile(rb"/(W|Width|H|Height|BPC|BitsPerComponent|CS|ColorSpace|IM|ImageMask)"
-                         rb"[\x00\t\n\x0c\r ]*(/?[A-Za-z0-9.]+)")
-# Every byte that can begin an operator that makes a page object (text shows Tj TJ ' ",
-# path painting S s f F B b, shadings sh) counts as one: in strings, image data and other
-# operators (Tf, Td) too, so the estimate errs on the high side, never the low. Counted in
-# one pass in C (bytes.translate), fast enough for a bomb.
-_OBJECT_BYTES = b"T'\"SsfFBb"
-_OVERLAP = 8192
-_COMPONENTS = {"G": 1, "DeviceGray": 1, "CalGray": 1, "RGB": 3, "DeviceRGB": 3, "CalRGB": 3,
-               "Lab": 3, "CMYK": 4, "DeviceCMYK": 4, "I": 1, "Indexed": 1}
-
-
-@dataclass
-class ContentCost:
-    """What one content stream asks of PDFium, read from its decoded bytes."""
-
-    decoded: int = 0
-    operators: int = 0  # upper bound of the operators that make page objects
-    inline_images: int = 0
-    inline_bytes: int = 0
-    uses: Counter = field(default_factory=Counter)  # XObject name -> Do count
-    unnamed_uses: int = 0  # Do operators whose name the scan could not pair with them
-    over_cap: bool = False
-
-    def add(self, other: "ContentCost") -> None:
-        self.decoded += other.decoded
-        self.operators += other.operators
-        self.inline_images += other.inline_images
-        self.inline_bytes += other.inline_bytes
-        self.uses.update(other.uses)
-        self.unnamed_uses += other.unnamed_uses
-        self.over_cap = self.over_cap or other.over_cap
-
-    @property
-    def own_objects(self) -> int:
-        return self.operators + self.inline_images
 
 
 @dataclass
@@ -96,6 +71,48 @@ class PageCost:
     over_cap: bool = False
     largest_use: str = ""  # the XObject that costs the page most, for the message
     largest_use_count: int = 0
+    form_cycle: bool = False  # a form XObject is drawn inside itself (directly or not)
+    mark_opens: int = 0  # marked-content opens on the way down to the deepest form
+    mark_depth: int = 0
+    type3_draws: bool = False  # a Type3 glyph draws forms or shows Type3 glyphs itself
+
+
+class _Use(NamedTuple):
+    """What one use of an XObject costs, its forms expanded."""
+
+    objects: int
+    content: int
+    inline: int
+    over_cap: bool
+    cycle: bool
+    mark_opens: int  # a form parses with a mark stack of its own, whose depth adds to
+    mark_depth: int  # that of the content drawing it
+    fonts: frozenset[Any] = frozenset()  # the Type3 fonts it selects (forms' included)
+
+
+_IMAGE = _Use(1, 0, 0, False, False, 0, 0)  # an image, a missing name, anything not a form
+
+
+@dataclass
+class _Scope:
+    """Where a content stream looks its XObject and font names up, as PDFium does: its
+    resources' category, else (no such category) the page's; and the forms drawing it."""
+
+    resources: dict[str, Any]
+    page_xobjects: dict[str, Any]
+    page_fonts: dict[str, Any]
+    stack: tuple[Ref, ...]
+
+    def xobjects(self, get: Callable[[Any], Any]) -> dict[str, Any]:
+        own = get(self.resources.get("XObject")) if isinstance(self.resources, dict) else None
+        return own if isinstance(own, dict) else self.page_xobjects
+
+    def fonts(self, get: Callable[[Any], Any]) -> dict[str, Any]:
+        own = get(self.resources.get("Font")) if isinstance(self.resources, dict) else None
+        return own if isinstance(own, dict) else self.page_fonts
+
+    def key(self) -> tuple[int, int]:
+        return id(self.page_xobjects), id(self.page_fonts)
 
 
 @dataclass
@@ -127,56 +144,6 @@ class DocumentPlan:
         return {i: p.reason for i, p in enumerate(self.pages) if p.verdict == "refused"}
 
 
-def scan_content(chunks: Any, cost: ContentCost) -> None:
-    """Count operators in decoded content arriving in chunks (tokens cut at chunk joins
-    are put back together: each buffer is cut at a line break and the rest carried)."""
-    carry = b" "
-    for chunk in chunks:
-        cost.decoded += len(chunk)
-        buffer = carry + chunk
-        low, high = max(1, len(buffer) - 2 * _OVERLAP), max(1, len(buffer) - _OVERLAP)
-        cut = buffer.rfind(b"\n", low, high)
-        if cut < 1:
-            cut = buffer.rfind(b" ", low, high)
-        if cut < 1:
-            cut = high
-        _count(buffer, cut, cost)
-        carry = buffer[cut - 1:]
-    _count(carry + b" ", len(carry) + 1, cost)
-
-
-def _count(buffer: bytes, end: int, cost: ContentCost) -> None:
-    count = buffer.count
-    part = buffer[1:end]
-    cost.operators += len(part) - len(part.translate(None, _OBJECT_BYTES))
-    do_count = len(_DO.findall(buffer, 1, end))
-    if do_count:
-        names = Counter(_NAMED_DO.findall(buffer, 1, end))
-        for name, uses in names.items():
-            cost.uses[name.decode("latin-1")] += uses
-        cost.unnamed_uses += max(0, do_count - sum(names.values()))
-    if count(b"BI", 1, end):
-        for match in _INLINE.finditer(buffer, 1, end):
-            cost.inline_images += 1
-            cost.inline_bytes += _inline_size(match.group(1))
-
-
-def _inline_size(head: bytes) -> int:
-    """Declared decoded size of an inline image (its dictionary between BI and ID)."""
-    values = {k.decode(): v.decode("latin-1").lstrip("/") for k, v in _INLINE_KEY.findall(head)}
-    try:
-        width = int(float(values.get("W") or values.get("Width") or 0))
-        height = int(float(values.get("H") or values.get("Height") or 0))
-        bits = int(float(values.get("BPC") or values.get("BitsPerComponent") or 8))
-    except ValueError:
-        return 0
-    if values.get("IM") == "true" or values.get("ImageMask") == "true":
-        bits, components = 1, 1
-    else:
-        components = _COMPONENTS.get(values.get("CS") or values.get("ColorSpace") or "", 4)
-    return max(0, width) * max(0, height) * components * max(1, min(bits, 16)) // 8
-
-
 class Preflight:
     """Reads one file's pages and their costs; see the module docstring."""
 
@@ -187,7 +154,9 @@ class Preflight:
         self.check_time = check_time
         self.scanned = 0
         self._streams: dict[Ref, ContentCost] = {}
-        self._forms: dict[tuple[Ref, int], tuple[int, int, int, bool]] = {}
+        self._forms: dict[tuple[Any, ...], _Use] = {}
+        self._type3_fonts: dict[Any, dict[str, Any]] = {}  # key -> font dictionary
+        self._glyphs: dict[tuple[Any, ...], tuple[_Use, bool]] = {}
 
     def plan(self) -> DocumentPlan:
         if self.index.encrypted:
@@ -239,23 +208,27 @@ class Preflight:
         for stream in versions:
             if not isinstance(stream, Stream):
                 continue
-            cost = ContentCost()
-            remaining = self.max_decompressed - self.scanned
-            cap = min(MAX_STREAM_BYTES, max(0, remaining))
-            chunks = decoded_chunks(self.data[stream.start:stream.end], filters(stream.dict), cap)
-            scan_content(self._timed(chunks), cost)
-            self.scanned += cost.decoded
-            if cost.decoded > MAX_STREAM_BYTES:
-                cost.over_cap = True
-            elif cost.decoded > cap:
-                raise LimitExceeded(
-                    f"the PDF's content streams inflate past {self.max_decompressed:,} bytes "
-                    "(max_decompressed_bytes)", limit="max_decompressed_bytes")
+            cost = self._scan([stream])
             if cost.own_objects + cost.decoded >= total.own_objects + total.decoded:
                 total = cost
         if isinstance(ref, Ref):
             self._streams[ref] = total
         return total
+
+    def _scan(self, streams: list[Stream]) -> ContentCost:
+        """The cost of ``streams`` read one after the other, as one content."""
+        cost = ContentCost()
+        remaining = self.max_decompressed - self.scanned
+        cap = min(MAX_STREAM_BYTES, max(0, remaining))
+        scan_content(self._timed(_joined(self.data, streams, cap)), cost)
+        self.scanned += cost.decoded
+        if cost.decoded > MAX_STREAM_BYTES:
+            cost.over_cap = True
+        elif cost.decoded > cap:
+            raise LimitExceeded(
+                f"the PDF's content streams inflate past {self.max_decompressed:,} bytes "
+                "(max_decompressed_bytes)", limit="max_decompressed_bytes")
+        return cost
 
     def _timed(self, chunks: Any) -> Any:
         for chunk in chunks:
@@ -271,67 +244,183 @@ class Preflight:
             if ref is not None:
                 own.add(self._content(ref))
         cost = PageCost(content_bytes=own.decoded, inline_bytes=own.inline_bytes, over_cap=own.over_cap)
-        objects, content, inline, over = self._expand(own, resources, (), 0, cost)
-        cost.objects = min(objects, _SATURATED)
-        cost.content_bytes = min(content, _SATURATED)
-        cost.inline_bytes = min(inline, _SATURATED)
-        cost.over_cap = over
+        page_xobjects = get(resources.get("XObject")) if isinstance(resources, dict) else None
+        page_fonts = get(resources.get("Font")) if isinstance(resources, dict) else None
+        scope = _Scope(resources, page_xobjects if isinstance(page_xobjects, dict) else {},
+                       page_fonts if isinstance(page_fonts, dict) else {}, ())
+        total = self._with_glyphs(self._expand(own, scope, 0, cost), scope, cost)
+        cost.objects = min(total.objects, _SATURATED)
+        cost.content_bytes = min(total.content, _SATURATED)
+        cost.inline_bytes = min(total.inline, _SATURATED)
+        cost.over_cap = total.over_cap
+        cost.form_cycle = cost.form_cycle or total.cycle
+        cost.mark_opens, cost.mark_depth = total.mark_opens, total.mark_depth
         return cost
 
-    def _expand(self, own: ContentCost, resources: dict[str, Any], stack: tuple[Ref, ...],
-                depth: int, page: PageCost) -> tuple[int, int, int, bool]:
-        """(objects, content bytes, inline bytes, over cap) of content with its forms expanded."""
+    def _expand(self, own: ContentCost, scope: "_Scope", depth: int, page: PageCost) -> "_Use":
+        """The cost of content with its forms expanded as PDFium expands them."""
+        if not (own.uses or own.unnamed_uses or own.fonts or own.unnamed_fonts):
+            return _Use(own.own_objects, own.decoded, own.inline_bytes, own.over_cap, False,
+                        own.mark_opens, own.mark_depth)  # draws nothing by name
         get = self.index.get
-        xobjects = get(resources.get("XObject")) if isinstance(resources, dict) else None
-        xobjects = xobjects if isinstance(xobjects, dict) else {}
-        objects, content, inline, over = own.own_objects, own.decoded, own.inline_bytes, own.over_cap
-        named: dict[str, tuple[int, int, int, bool]] = {}
+        xobjects = scope.xobjects(get)
+        objects, content, inline = own.own_objects, own.decoded, own.inline_bytes
+        over, cycle = own.over_cap, False
+        inner_opens = inner_depth = 0
+        named: dict[str, _Use] = {}
         for name in set(own.uses) | (set(xobjects) if own.unnamed_uses else set()):
-            named[name] = self._xobject(xobjects.get(name), resources, stack, depth)
-        worst = max(named.values(), default=(1, 0, 0, False))
+            named[name] = self._xobject(xobjects.get(name), scope, depth)
+        worst = max(named.values(), default=_IMAGE)
         for name, count in list(own.uses.items()) + [("", own.unnamed_uses)]:
             if not count:
                 continue
-            o, c, i, x = named.get(name, (1, 0, 0, False)) if name else worst
-            objects = min(objects + count * o, _SATURATED)
-            content = min(content + count * c, _SATURATED)
-            inline = min(inline + count * i, _SATURATED)
-            over = over or x
-            if depth == 0 and name and count * o > page.largest_use_count:
-                page.largest_use, page.largest_use_count = name, count * o
-        return objects, content, inline, over
+            use = named.get(name, _IMAGE) if name else worst
+            objects = min(objects + count * use.objects, _SATURATED)
+            content = min(content + count * use.content, _SATURATED)
+            inline = min(inline + count * use.inline, _SATURATED)
+            over, cycle = over or use.over_cap, cycle or use.cycle
+            inner_opens, inner_depth = max(inner_opens, use.mark_opens), max(inner_depth, use.mark_depth)
+            if depth == 0 and name and count * use.objects > page.largest_use_count:
+                page.largest_use, page.largest_use_count = name, count * use.objects
+        fonts = set().union(*(use.fonts for name, use in named.items()
+                              if own.uses.get(name) or own.unnamed_uses))
+        offered = scope.fonts(get)
+        for name in (offered if own.unnamed_fonts else own.fonts):
+            value = offered.get(name)
+            if isinstance(value, Ref) and not self.index.may_have_subtype(value, b"Type3"):
+                continue  # not a Type3 font: its dictionary (and widths) need not be parsed
+            font = get(value)
+            if isinstance(font, dict) and font.get("Subtype") == "Type3":
+                key = value if isinstance(value, Ref) else id(font)
+                self._type3_fonts[key] = font
+                fonts.add(key)
+        return _Use(objects, content, inline, over, cycle, own.mark_opens + inner_opens,
+                    own.mark_depth + inner_depth, frozenset(fonts))
 
-    def _xobject(self, ref: Any, resources: dict[str, Any], stack: tuple[Ref, ...],
-                 depth: int) -> tuple[int, int, int, bool]:
-        """The cost of one use of an XObject: 1 object for an image, a form's content."""
-        if not isinstance(ref, Ref) or ref in stack or depth >= MAX_FORM_DEPTH:
-            return (1, 0, 0, False)  # PDFium does not follow a form into itself
+    def _with_glyphs(self, total: _Use, scope: _Scope, page: PageCost) -> _Use:
+        """``total`` with the glyph procedures of the Type3 fonts it may show: PDFium
+        parses a Type3 glyph's content stream when the glyph is first shown, once per
+        font, with forms drawn in it expanded like any form. Each font counts once per
+        page, all its glyphs; glyphs that draw forms or show Type3 text send the page to
+        the sandbox (PDFium nests those too, and they are rare)."""
+        seen: set[Any] = set()
+        queue = list(total.fonts)
+        while queue:
+            key = queue.pop()
+            if key in seen:
+                continue
+            seen.add(key)
+            if len(seen) > MAX_TYPE3_FONTS:
+                raise Unreadable("too many Type3 fonts")
+            glyphs, draws = self._glyph_cost(key, scope)
+            total = _add(total, glyphs)
+            page.type3_draws = page.type3_draws or draws or bool(glyphs.fonts)
+            queue.extend(glyphs.fonts)
+        return total
+
+    def _glyph_cost(self, key: Any, scope: _Scope) -> tuple[_Use, bool]:
+        """All glyph procedures of one Type3 font, and whether one draws a form. Glyphs
+        that draw nothing by name (the usual: paths, images) cost the same on every page."""
+        cache = (key,) + scope.key()
+        found = self._glyphs.get((key,)) or self._glyphs.get(cache)
+        if found is not None:
+            return found
+        get = self.index.get
+        font = self._type3_fonts[key]
+        procs = get(font.get("CharProcs"))
+        resources = get(font.get("Resources"))
+        inner = _Scope(resources if isinstance(resources, dict) else {}, scope.page_xobjects,
+                       scope.page_fonts, ())
+        # every version of every glyph, read in one pass: a font has hundreds of glyphs
+        # and each is a few bytes (the marks of one glyph are counted as if still open
+        # in the next: too high, never too low)
+        streams = [stream for value in (procs.values() if isinstance(procs, dict) else ())
+                   for stream in (self.index.versions(value) if isinstance(value, Ref) else [value])
+                   if isinstance(stream, Stream)]
+        own = self._scan(streams)
+        draws = bool(own.uses) or bool(own.unnamed_uses)
+        by_name = draws or bool(own.fonts) or own.unnamed_fonts
+        found = (self._expand(own, inner, 0, PageCost()), draws)
+        self._glyphs[cache if by_name else (key,)] = found
+        return found
+
+    def _xobject(self, ref: Any, scope: "_Scope", depth: int) -> "_Use":
+        """The cost of one use of an XObject: 1 object for an image, a form's content.
+
+        PDFium parses a form inside forms down to :data:`PDFIUM_FORM_LEVELS` levels and,
+        in the PDFium pypdfium2 ships, follows a form into itself as into any other (its
+        cycle guard compares decoded buffers, which are fresh for every use): a form that
+        draws itself twice costs 2^40 objects. So the estimate follows cycles exactly as
+        deep, and marks them (:attr:`PageCost.form_cycle`)."""
+        if not isinstance(ref, Ref):
+            return _IMAGE
         target = self.index.get(ref)
         if not isinstance(target, Stream) or target.dict.get("Subtype") != "Form":
-            return (1, 0, 0, False)
+            return _IMAGE
+        if depth >= PDFIUM_FORM_LEVELS:
+            return _Use(1, 0, 0, False, ref in scope.stack, 0, 0)  # made, never parsed
         form_resources = self.index.get(target.dict.get("Resources"))
         if not isinstance(form_resources, dict):
-            form_resources = resources  # old files let forms use the page's resources
-        key = (ref, id(form_resources))
+            form_resources = scope.resources  # no /Resources: the drawing content's own
+        key = (ref, id(form_resources), depth) + scope.key()
         if key not in self._forms:
             own = self._content(ref)
-            o, c, i, x = self._expand(own, form_resources, stack + (ref,), depth + 1, PageCost())
-            self._forms[key] = (1 + o, c, i, x)
+            inner = _Scope(form_resources, scope.page_xobjects, scope.page_fonts, scope.stack + (ref,))
+            use = self._expand(own, inner, depth + 1, PageCost())
+            self._forms[key] = use._replace(objects=1 + use.objects, cycle=use.cycle or ref in scope.stack)
         return self._forms[key]
 
     def _judge(self, cost: PageCost) -> PagePlan:
         why = _over_bounds(cost)
         if why:
             return PagePlan("refused", cost, why)
+        # a form cycle within the bounds still goes to the sandbox: PDFium's own cycle
+        # guard is what the estimate models least surely
         if cost.objects > INPROCESS_OBJECTS or cost.content_bytes > INPROCESS_CONTENT_BYTES \
-                or cost.inline_bytes > INPROCESS_INLINE_BYTES:
+                or cost.inline_bytes > INPROCESS_INLINE_BYTES or cost.form_cycle \
+                or cost.mark_opens > INPROCESS_MARK_OPENS or cost.type3_draws:
             return PagePlan("heavy", cost)
         return PagePlan("ok", cost)
 
 
+def _joined(data: bytes, streams: list[Stream], cap: int) -> Iterator[bytes]:
+    """The decoded bytes of ``streams`` one after the other (a line break between), in
+    chunks of about :data:`CHUNK`, and no further than ``cap`` in all."""
+    if len(streams) == 1:
+        stream = streams[0]
+        yield from decoded_chunks(data[stream.start:stream.end], filters(stream.dict), cap)
+        return
+    pending = bytearray()
+    produced = 0
+    for stream in streams:
+        for chunk in decoded_chunks(data[stream.start:stream.end], filters(stream.dict), cap - produced):
+            produced += len(chunk)
+            pending += chunk
+            if len(pending) >= CHUNK or produced > cap:
+                yield bytes(pending)
+                pending.clear()
+            if produced > cap:
+                return
+        pending += b"\n"
+    if pending:
+        yield bytes(pending)
+
+
+def _add(a: _Use, b: _Use) -> _Use:
+    """Two contents parsed one after the other."""
+    return _Use(min(a.objects + b.objects, _SATURATED), min(a.content + b.content, _SATURATED),
+                min(a.inline + b.inline, _SATURATED), a.over_cap or b.over_cap, a.cycle or b.cycle,
+                max(a.mark_opens, b.mark_opens), max(a.mark_depth, b.mark_depth), a.fonts | b.fonts)
+
+
 def _over_bounds(cost: PageCost) -> str:
-    via = (f" (form XObject /{cost.largest_use} drawn over and over)"
-           if cost.largest_use_count > cost.objects // 2 else "")
+    via = ""
+    if cost.largest_use_count > cost.objects // 2:
+        via = (f" (form XObject /{cost.largest_use} draws itself, and PDFium follows it "
+               f"{PDFIUM_FORM_LEVELS} levels deep)" if cost.form_cycle
+               else f" (form XObject /{cost.largest_use} drawn over and over)")
+    elif cost.type3_draws:
+        via = " (Type3 glyphs that draw forms)"
     if cost.over_cap:
         return f"a content stream inflates past {MAX_STREAM_BYTES // MiB} MiB"
     if cost.objects > MAX_PAGE_OBJECTS:
@@ -339,6 +428,9 @@ def _over_bounds(cost: PageCost) -> str:
     if cost.content_bytes > MAX_PAGE_CONTENT_BYTES:
         return (f"its content inflates to {_size(cost.content_bytes)} to parse{via}, past "
                 f"{MAX_PAGE_CONTENT_BYTES // MiB} MiB")
+    if cost.mark_depth > MAX_MARK_DEPTH:
+        return (f"it nests marked content (BMC/BDC) {cost.mark_depth:,} levels deep, past "
+                f"{MAX_MARK_DEPTH:,}")
     if cost.inline_bytes > MAX_PAGE_INLINE_BYTES:
         return (f"its inline images declare {_size(cost.inline_bytes)} of pixels, past "
                 f"{MAX_PAGE_INLINE_BYTES // MiB} MiB")
@@ -365,6 +457,7 @@ def plan_document(data: bytes, max_decompressed: int, check_time: Callable[[], N
         return DocumentPlan(None, f"{type(exc).__name__}")
 
 
-__all__ = ["DocumentPlan", "PagePlan", "PageCost", "plan_document", "scan_content",
+__all__ = ["DocumentPlan", "PagePlan", "PageCost", "plan_document",
            "INPROCESS_OBJECTS", "INPROCESS_CONTENT_BYTES", "INPROCESS_INLINE_BYTES",
-           "MAX_PAGE_OBJECTS", "MAX_PAGE_CONTENT_BYTES", "MAX_PAGE_INLINE_BYTES", "MAX_STREAM_BYTES"]
+           "MAX_PAGE_OBJECTS", "MAX_PAGE_CONTENT_BYTES", "MAX_PAGE_INLINE_BYTES", "MAX_STREAM_BYTES",
+           "INPROCESS_MARK_OPENS", "MAX_MARK_DEPTH", "PDFIUM_FORM_LEVELS"]
