@@ -48,22 +48,32 @@ def _int(value: Any, default: int = 0) -> int:
         return default
 
 
+UNSURE = object()
+"""What a quick read returns when the definition must be parsed to be read."""
+
+
 class HeaderInfo:
     """What the section reader needs from header.xml, read per id when first asked for.
 
     ``definition(kind, id)`` gives the parsed element; an empty header (no header.xml)
-    has no definitions.
+    has no definitions. ``quick(kind, id)``, when given, is asked first: the value read
+    from the definition's bytes, or ``UNSURE``.
     """
 
-    def __init__(self, definition: Callable[[str, str], Any | None] | None = None) -> None:
+    def __init__(self, definition: Callable[[str, str], Any | None] | None = None,
+                 quick: Callable[[str, str], Any] | None = None) -> None:
         self._definition = definition or (lambda kind, ref: None)
+        self._quick = quick or (lambda kind, ref: UNSURE)
         self._read: dict[tuple[str, str], Any] = {}
 
     def _once(self, kind: str, ref: str, read: Callable[[Any], Any], default: Any) -> Any:
         key = (kind, ref)
         if key not in self._read:
-            el = self._definition(kind, ref)
-            self._read[key] = default if el is None else read(el)
+            value = self._quick(kind, ref)
+            if value is UNSURE:
+                el = self._definition(kind, ref)
+                value = default if el is None else read(el)
+            self._read[key] = value
         return self._read[key]
 
     def heading(self, para_pr: str) -> Heading | None:
@@ -92,12 +102,16 @@ class HeaderInfo:
 
 
 def _heading(el: Any) -> tuple[Heading | None, bool]:
-    heading = next(el.iter("{*}heading"), None)
+    return _heading_and_align(next(el.iter("{*}heading"), None), next(el.iter("{*}align"), None))
+
+
+def _heading_and_align(heading: Any, align: Any) -> tuple[Heading | None, bool]:
+    """A paragraph shape's heading and whether it is centred, from its first ``heading``
+    and ``align`` elements (or their attributes as a dict; None when it has none)."""
     found = None
     if heading is not None and heading.get("type", "NONE") != "NONE":
         found = Heading(heading.get("type", "NONE"), heading.get("idRef", "0"),
                         max(0, _int(heading.get("level"))))
-    align = next(el.iter("{*}align"), None)
     return found, align is not None and align.get("horizontal") == "CENTER"
 
 
@@ -120,6 +134,7 @@ def _bullet(el: Any) -> str:
 
 
 def _style(el: Any) -> str:
+    """A style's name, from its element or its attributes as a dict."""
     return el.get("name") or el.get("engName") or ""
 
 
@@ -128,7 +143,7 @@ def read_header(data: bytes, budget: Budget, what: str) -> HeaderInfo:
     index = _index(data, budget, what)
     if index is None:
         return HeaderInfo(_WholeHeader(parse_xml(data, budget, what=what)).definition)
-    return HeaderInfo(index.definition)
+    return HeaderInfo(index.definition, index.quick)
 
 
 def _index(data: bytes, budget: Budget, what: str) -> _IndexedHeader | None:
@@ -159,6 +174,23 @@ class _IndexedHeader:
     def definition(self, kind: str, ref: str) -> Any | None:
         at = self.starts.get((kind, ref))
         return None if at is None else self.part.element(at)
+
+    def quick(self, kind: str, ref: str) -> Any:
+        """A paragraph shape's heading and alignment, or a style's name, read from the
+        definition's bytes (a parse of each cost more than the scan of the whole header);
+        ``UNSURE`` for the other kinds and when only a parse can tell."""
+        at = self.starts.get((kind, ref))
+        if at is None:
+            return UNSURE
+        if kind == "paraPr":
+            sure, heading = self.part.first_within(at, "heading")
+            if sure:
+                sure, align = self.part.first_within(at, "align")
+            return _heading_and_align(heading, align) if sure else UNSURE
+        if kind == "style":
+            values = self.part.values(at)
+            return UNSURE if values is None else _style(values)
+        return UNSURE
 
 
 class _WholeHeader:
