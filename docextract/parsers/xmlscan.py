@@ -105,6 +105,39 @@ class ScannedPart:
         found = self.values(m.start())
         return (False, None) if found is None else (True, found)
 
+    def has_child(self, at: int, name: str) -> bool | None:
+        """Whether the element at ``at`` has a child named ``name`` (any prefix), without
+        parsing; None when only a parse can tell (a tag the pattern cannot read, an
+        element that never ends)."""
+        data = self.data
+        end = self._end(at)
+        first = _ROOT.match(data, at)
+        if end >= len(data) or first is None:
+            return None
+        if first.group(3):
+            return False  # an empty element
+        named = _named_start(name)
+        depth = 0
+        pos = first.end()
+        while True:  # each pass moves past one tag, and pos only grows up to end
+            lt = data.find(b"<", pos, end)
+            if lt < 0:
+                return None
+            if data.startswith(b"</", lt):
+                if depth == 0:
+                    return False  # the element's own end tag
+                depth -= 1
+                pos = lt + 2
+                continue
+            tag = _ROOT.match(data, lt)
+            if tag is None:
+                return None
+            if depth == 0 and named.match(data, lt):
+                return True
+            if not tag.group(3):
+                depth += 1
+            pos = tag.end()
+
     def element(self, at: int) -> Any:
         """The element whose start tag is at ``at``, parsed alone."""
         part = self.open_root + self.data[at:self._end(at)] + self.close_root

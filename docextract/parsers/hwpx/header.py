@@ -116,8 +116,13 @@ def _heading_and_align(heading: Any, align: Any) -> tuple[Heading | None, bool]:
 
 
 def _char_look(el: Any) -> tuple[int, bool]:
-    bold = next(el.iterchildren("{*}bold"), None) is not None
-    return max(0, _int(el.get("height"))), bold
+    return _height_and_bold(el.get("height"), next(el.iterchildren("{*}bold"), None) is not None)
+
+
+def _height_and_bold(height: str | None, bold: bool) -> tuple[int, bool]:
+    """A character shape's (height in HWPUNIT, bold): its ``height`` attribute and whether
+    it has a ``bold`` child."""
+    return max(0, _int(height)), bold
 
 
 def _numbering(el: Any) -> dict[int, LevelFormat]:
@@ -176,8 +181,8 @@ class _IndexedHeader:
         return None if at is None else self.part.element(at)
 
     def quick(self, kind: str, ref: str) -> Any:
-        """A paragraph shape's heading and alignment, or a style's name, read from the
-        definition's bytes (a parse of each cost more than the scan of the whole header);
+        """A paragraph shape's heading and alignment, a character shape's look or a
+        style's name, read from the definition's bytes (a parse of each cost more than the scan of the whole header);
         ``UNSURE`` for the other kinds and when only a parse can tell."""
         at = self.starts.get((kind, ref))
         if at is None:
@@ -190,6 +195,10 @@ class _IndexedHeader:
         if kind == "style":
             values = self.part.values(at)
             return UNSURE if values is None else _style(values)
+        if kind == "charPr":
+            values = self.part.values(at)
+            bold = None if values is None else self.part.has_child(at, "bold")
+            return UNSURE if bold is None else _height_and_bold(values.get("height"), bold)
         return UNSURE
 
 
