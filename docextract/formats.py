@@ -8,6 +8,7 @@ says what the bytes really are: HWP 3.x, HWPML, a DRM wrapper, HTML, plain text.
 from __future__ import annotations
 
 import io
+import struct
 
 from .errors import EncryptedDocument, UnsupportedFormat
 
@@ -141,7 +142,24 @@ def _detect_ole_strictly(data: bytes) -> str:
     raise UnsupportedFormat(f"OLE compound file that is not an HWP 5.0 document ({shown})")
 
 
+def _leading_mimetype(data: bytes) -> bytes:
+    """The start of a stored ``mimetype`` member that opens the zip, read from its local
+    header (b"" when the zip does not open so). OWPML, like ODF and EPUB, writes it first
+    and uncompressed, so an HWPX package is told without reading the central directory,
+    which the parser reads anyway."""
+    if not data.startswith(ZIP_MAGIC) or data[30:38] != b"mimetype":
+        return b""
+    flags, method = struct.unpack_from("<HH", data, 6)
+    size, _, name_length, extra_length = struct.unpack_from("<IIHH", data, 18)
+    if method != 0 or flags & 0x09 or name_length != 8:  # compressed, encrypted or sized later
+        return b""
+    start = 38 + extra_length
+    return data[start:start + min(size, 64)]
+
+
 def _detect_zip(data: bytes) -> str:
+    if _leading_mimetype(data).startswith(HWPX_MIMETYPE):
+        return "hwpx"
     import zipfile  # only zip-based inputs pay for it
 
     try:

@@ -52,6 +52,23 @@ def test_lookalikes_get_typed_errors(data, error, words):
     assert words in str(info.value)
 
 
+def test_hwpx_told_by_its_leading_mimetype_or_by_its_members():
+    package = {"mimetype": b"application/hwp+zip", "Contents/section0.xml": b"<x/>"}
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:  # mimetype not stored
+        zf.writestr("mimetype", b"application/hwp+zip")
+        zf.writestr("word/document.xml", b"<x/>")
+    assert detect_format(buf.getvalue()) == "hwpx"
+    # a leading stored mimetype names the format; a package cut short is still refused
+    # (by the HWPX reader, with the same message the detection gave)
+    import docextract
+
+    cut = _zip(package)[:-30]
+    assert detect_format(cut) == "hwpx"
+    with pytest.raises(CorruptDocument, match="broken zip container"):
+        docextract.parse(cut)
+
+
 def test_extension_mismatch_is_reported_not_fatal():
     assert extension_mismatch("보고서.hwp", "hwpx") == "file is named .hwp but its content is hwpx"
     assert extension_mismatch("보고서.HWPX", "hwpx") is None

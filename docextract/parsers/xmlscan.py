@@ -24,6 +24,7 @@ from ..safeio import parse_xml
 _ATTRS = rb"(?:\s+[^\s=/>]+\s*=\s*(?:\"[^\"]*\"|'[^']*'))*"
 _ROOT = re.compile(rb"<([A-Za-z_][\w.:-]*)(" + _ATTRS + rb")\s*(/?)>")
 _ATTRIBUTE = re.compile(rb"""([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_UNSURE_VALUE = re.compile(rb"[&\t\n\r]")
 _DECLARED_ENCODING = re.compile(rb"""^<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)""")
 
 
@@ -38,6 +39,12 @@ def _patterns(names: tuple[str, ...]) -> tuple[re.Pattern[bytes], re.Pattern[byt
     start_tag = re.compile(rb"<((?:[A-Za-z_][\w.-]*:)?(" + alternatives + rb"))(" + _ATTRS
                            + rb")\s*(/?)>")
     return candidate, start_tag
+
+
+@lru_cache(maxsize=16)
+def _named_start(name: str) -> re.Pattern[bytes]:
+    """The start of an element named ``name``, with any prefix or none."""
+    return re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?" + re.escape(name.encode()) + rb"(?=[\s/>])")
 
 
 class ScannedPart:
@@ -61,6 +68,75 @@ class ScannedPart:
             return None
         return {a.group(1): a.group(2) if a.group(2) is not None else a.group(3)
                 for a in _ATTRIBUTE.finditer(m.group(3))}
+
+    def values(self, at: int) -> dict[str, str] | None:
+        """The attributes of the start tag at ``at`` as a parse would give them (names as
+        written), or None when only a parse can tell: a value holding a reference ("&") or
+        a tab or line break (which a parse turns into a blank), a name given twice, bytes
+        that are not UTF-8, or a tag the pattern cannot read."""
+        m = _ROOT.match(self.data, at)
+        if m is None:
+            return None
+        out: dict[str, str] = {}
+        count = 0
+        try:
+            for a in _ATTRIBUTE.finditer(m.group(2)):
+                value = a.group(2) if a.group(2) is not None else a.group(3)
+                if _UNSURE_VALUE.search(value):
+                    return None
+                out[a.group(1).decode()] = value.decode()
+                count += 1
+        except UnicodeDecodeError:
+            return None
+        return out if len(out) == count else None
+
+    def first_within(self, at: int, name: str) -> tuple[bool, dict[str, str] | None]:
+        """The first element named ``name`` (any prefix) inside the element at ``at``, in
+        document order, without parsing: ``(True, its attributes)``, ``(True, None)`` when
+        there is none, ``(False, None)`` when only a parse can tell (see :meth:`values`; an
+        element that never ends). Exact because the scanned part holds no comment or CDATA
+        and well-formed XML has no "<" in text or values."""
+        end = self._end(at)
+        if end >= len(self.data):
+            return False, None
+        m = _named_start(name).search(self.data, at + 1, end)
+        if m is None:
+            return True, None
+        found = self.values(m.start())
+        return (False, None) if found is None else (True, found)
+
+    def has_child(self, at: int, name: str) -> bool | None:
+        """Whether the element at ``at`` has a child named ``name`` (any prefix), without
+        parsing; None when only a parse can tell (a tag the pattern cannot read, an
+        element that never ends)."""
+        data = self.data
+        end = self._end(at)
+        first = _ROOT.match(data, at)
+        if end >= len(data) or first is None:
+            return None
+        if first.group(3):
+            return False  # an empty element
+        named = _named_start(name)
+        depth = 0
+        pos = first.end()
+        while True:  # each pass moves past one tag, and pos only grows up to end
+            lt = data.find(b"<", pos, end)
+            if lt < 0:
+                return None
+            if data.startswith(b"</", lt):
+                if depth == 0:
+                    return False  # the element's own end tag
+                depth -= 1
+                pos = lt + 2
+                continue
+            tag = _ROOT.match(data, lt)
+            if tag is None:
+                return None
+            if depth == 0 and named.match(data, lt):
+                return True
+            if not tag.group(3):
+                depth += 1
+            pos = tag.end()
 
     def element(self, at: int) -> Any:
         """The element whose start tag is at ``at``, parsed alone."""

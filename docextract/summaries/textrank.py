@@ -15,7 +15,10 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field
+from itertools import chain
+from operator import itemgetter, mul
 from typing import Sequence
 
 
@@ -78,38 +81,79 @@ def textrank(bags: list[list[str]], damping: float = 0.85, iterations: int = 50,
     n = len(bags)
     if n == 0:
         return []
-    sets = [set(b) for b in bags]
-    index: dict[str, list[int]] = {}
-    for i, terms in enumerate(sets):
-        for t in terms:
-            index.setdefault(t, []).append(i)
-    edges: list[dict[int, float]] = [{} for _ in range(n)]
-    for i in range(n):
-        if not sets[i]:
-            continue
-        partners = {j for t in sets[i] for j in index[t] if j > i}
-        for j in partners:
-            shared = len(sets[i] & sets[j])
-            # log(1 + |W|) keeps one-term sentences from dividing by zero
-            w = shared / (math.log1p(len(sets[i])) + math.log1p(len(sets[j])))
-            edges[i][j] = edges[j][i] = w
-    out_weight = [sum(e.values()) for e in edges]
-    rank = [1.0 / n] * n
+    # Sentences with the same terms are alike to the graph (the same weight to every other
+    # sentence), so they hold the same rank at every step: each distinct term set is ranked
+    # once. Templates and forms repeat lines ("내용을 입력하세요") many times.
+    kinds: dict[frozenset[str], int] = {}
+    kind_of = [kinds.setdefault(frozenset(bag), len(kinds)) for bag in bags]
+    m = len(kinds)
+    copies = [0] * m
+    for k in kind_of:
+        copies[k] += 1
+    neighbours, weights = _graph([set(terms) for terms in kinds], copies)
+    out_weight = [sum(w) or 1.0 for w in weights]  # 1.0: a dangling node's share is unused
+    dangling = [i for i, k in enumerate(kind_of) if not neighbours[k]]
+    # Each kind pulls its neighbours' shares: a gather and a sum per kind run in C, where a
+    # loop over the edges in Python costs as much per edge as all of that per kind.
+    # Neighbours are in ascending order, so every sum adds in the same order as a push
+    # over the sentences would.
+    rows = [(i, itemgetter(*js), weights[i]) for i, js in enumerate(neighbours) if len(js) > 1]
+    single = [(i, js[0], weights[i][0]) for i, js in enumerate(neighbours) if len(js) == 1]
+    rank = [1.0 / n] * m  # the rank of each sentence of a kind
     for _ in range(iterations):
         # a sentence sharing no term with any other spreads its rank evenly (dangling node)
-        dangling = sum(rank[j] for j in range(n) if out_weight[j] == 0.0)
-        new = [(1.0 - damping + damping * dangling) / n] * n
-        for j in range(n):
-            if out_weight[j] == 0.0:
-                continue
-            share = damping * rank[j] / out_weight[j]
-            for i, w in edges[j].items():
-                new[i] += w * share
-        delta = sum(abs(a - b) for a, b in zip(new, rank))
+        base = (1.0 - damping + damping * sum([rank[kind_of[j]] for j in dangling])) / n
+        share = [damping * r / w for r, w in zip(rank, out_weight)]
+        new = [base] * m
+        for i, gather, w in rows:
+            new[i] = sum(map(mul, w, gather(share)), base)
+        for i, j, w in single:
+            new[i] = base + w * share[j]
+        change = [abs(a - b) for a, b in zip(new, rank)]
+        delta = sum([change[k] for k in kind_of])  # over the sentences, as a rank vector
         rank = new
         if delta < tolerance:
             break
-    return rank
+    return [rank[k] for k in kind_of]
+
+
+def _graph(sets: list[set[str]], copies: list[int]) -> tuple[list[list[int]], list[list[float]]]:
+    """Each term set's neighbours (the sets sharing a term with it, ascending) and the
+    weights of those edges: shared terms / (log(1 + |S_i|) + log(1 + |S_j|)), times the
+    number of sentences the neighbour stands for (``copies``); a set held by several
+    sentences is also its own neighbour, once for each other copy.
+
+    An inverted index (term -> sets, ascending) gives, for set ``i``, the later sets of
+    each of its terms; counting them gives the shared terms of every later set at once,
+    so pairs that share nothing are never looked at.
+    """
+    n = len(sets)
+    postings: dict[str, list[int]] = {}
+    later: list[list[tuple[list[int], int]]] = [[] for _ in range(n)]  # (posting, i's place + 1)
+    for i, terms in enumerate(sets):
+        for term in terms:
+            posting = postings.setdefault(term, [])
+            posting.append(i)
+            later[i].append((posting, len(posting)))
+    # log(1 + |W|) keeps one-term sentences from dividing by zero
+    spread = [math.log1p(len(terms)) for terms in sets]
+    pairs: list[list[tuple[int, float]]] = [[] for _ in range(n)]
+    for i in range(n):
+        own = spread[i]
+        counts = Counter(chain.from_iterable(posting[k:] for posting, k in later[i]))
+        for j, shared in counts.items():
+            w = shared / (own + spread[j])
+            pairs[i].append((j, w * copies[j]))
+            pairs[j].append((i, w * copies[i]))
+        if copies[i] > 1 and sets[i]:
+            pairs[i].append((i, len(sets[i]) / (own + own) * (copies[i] - 1)))
+    neighbours: list[list[int]] = []
+    weights: list[list[float]] = []
+    for row in pairs:
+        row.sort()
+        neighbours.append([j for j, _ in row])
+        weights.append([w for _, w in row])
+    return neighbours, weights
 
 
 def cue_labels(text: str) -> list[str]:

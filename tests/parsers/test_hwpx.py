@@ -364,6 +364,9 @@ def test_outline_number_and_bullet_markers_are_restored(tmp_path):
     "comment",        # a comment: the header is parsed whole instead of scanned
     "id-not-first",   # definitions whose id is not their first attribute
     "gt-in-value",    # a ">" inside a quoted value of a definition's start tag
+    "escaped-name",   # a style name with a character reference: parsed, not read from bytes
+    "nested-heading", # a shape's heading and alignment inside hp:switch, after other children
+    "value-breaks",   # a line break in a value (a parse turns it into a blank)
 ])
 def test_header_read_on_demand_or_whole_gives_the_same_markers(tmp_path, variant):
     header = header_xml()
@@ -372,8 +375,18 @@ def test_header_read_on_demand_or_whole_gives_the_same_markers(tmp_path, variant
     elif variant == "id-not-first":
         header = header.replace('<hh:paraPr id="', '<hh:paraPr snapToGrid="1" id="')
         header = header.replace('<hh:numbering id="', '<hh:numbering note="n" id="')
-    else:
+    elif variant == "gt-in-value":
         header = header.replace('<hh:bullet id="1" char="◦"', '<hh:bullet note="a>b" id="1" char="◦"')
+    elif variant == "escaped-name":
+        header = header.replace('name="바탕글"', 'name="바탕&#44544;"')
+    elif variant == "nested-heading":
+        header = header.replace('<hh:align horizontal="JUSTIFY"/>', '<hh:margin left="0"/>'
+                                '<hp:switch><hp:case hp:required-namespace="x">'
+                                '<hh:align horizontal="JUSTIFY"/>')
+        header = header.replace('"/></hh:paraPr>', '"/></hp:case></hp:switch></hh:paraPr>')
+    else:
+        header = header.replace('<hh:heading type="NUMBER" idRef="2" level="0"/>',
+                                '<hh:heading type="NUMBER"\nidRef="2" level="0" note="a\nb"/>')
     sec = section(p(sec_pr(outline_ref=1), t("개요"), para_pr=1), p(t("배경"), para_pr=2),
                   p(t("번호 하나"), para_pr=4), p(t("번호 하위"), para_pr=5), p(t("글머리"), para_pr=6))
     doc = parse(build_hwpx(tmp_path / "h.hwpx", [sec], header=header))

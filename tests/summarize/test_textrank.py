@@ -73,6 +73,40 @@ def test_textrank_of_nothing_and_isolated_sentences():
     assert textrank([["a"], ["b"]]) == [0.5, 0.5]
 
 
+def _plain_pagerank(bags, damping=0.85, iterations=50, tolerance=1e-6):
+    """TextRank written out edge by edge over every sentence pair (the definition)."""
+    import math
+
+    n = len(bags)
+    sets = [set(b) for b in bags]
+    w = [[len(sets[i] & sets[j]) / (math.log1p(len(sets[i])) + math.log1p(len(sets[j])))
+          if i != j and sets[i] & sets[j] else 0.0 for j in range(n)] for i in range(n)]
+    out = [sum(row) for row in w]
+    rank = [1.0 / n] * n
+    for _ in range(iterations):
+        dangling = sum(rank[j] for j in range(n) if out[j] == 0.0)
+        new = [(1.0 - damping + damping * dangling) / n
+               + sum(w[i][j] * damping * rank[j] / out[j] for j in range(n) if out[j])
+               for i in range(n)]
+        delta = sum(abs(a - b) for a, b in zip(new, rank))
+        rank = new
+        if delta < tolerance:
+            break
+    return rank
+
+
+def test_textrank_matches_the_definition_with_repeated_lines():
+    # a form repeats its placeholder lines: each distinct term set is ranked once, and its
+    # sentences must still rank as the pairwise definition says
+    lines = BODY.splitlines() + ["내용을 입력하세요."] * 4 + ["공공데이터 개방 실적 점검", "내용"] \
+        + ["공공데이터 개방 실적 점검"] * 2 + ["", ""]
+    bags = LightTerms().terms(lines)
+    assert len({frozenset(b) for b in bags}) < len(bags)
+    got, want = textrank(bags), _plain_pagerank(bags)
+    assert got == pytest.approx(want, rel=1e-12, abs=1e-15)
+    assert got[7] == got[8] == got[9] == got[10]
+
+
 def test_suffix_stripping():
     assert strip_korean_suffixes("공공데이터를") == "공공데이터"
     assert strip_korean_suffixes("제출하여") == "제출"

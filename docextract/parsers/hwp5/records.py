@@ -106,42 +106,43 @@ def scan(data: bytes, limits: Limits, *, what: str = "record stream", partial: b
     open_levels: list[int] = []  # their levels
     n = len(data)
     pos = 0
-    count = 0
     index = 0
     top = 1 << 10  # the smallest level seen so far
     max_records = limits.max_records
     truncated: str | None = None
     u32 = _U32
-    while pos < n:
-        if pos + 4 > n:
+    # one pass per record, at most max_records + 1 of them: the loop's range is the count
+    for _ in range(max_records + 1):
+        if pos >= n:
+            break
+        try:
+            word = u32(data, pos)[0]
+        except struct.error:
             truncated = f"{what} ends inside a record header at byte {pos:,}"
             break
-        word = u32(data, pos)[0]
         size = word >> 20
         pos += 4
         if size == 0xFFF:
-            if pos + 4 > n:
+            try:
+                size = u32(data, pos)[0]
+            except struct.error:
                 truncated = f"{what} ends inside an extended record size at byte {pos:,}"
                 break
-            size = u32(data, pos)[0]
             pos += 4
-        if pos + size > n:
+        stop = pos + size
+        if stop > n:
             truncated = (f"{what}: record with tag {word & 0x3FF:#x} declares {size:,} bytes "
                          f"at byte {pos:,} but only {n - pos:,} remain")
             break
-        count += 1
-        if count > max_records:
-            raise LimitExceeded(f"{what} holds more than max_records={max_records:,} records",
-                                limit="max_records")
         act = action[word & 0x3FF]
         if act == 1:
-            pos += size
+            pos = stop
             continue
         level = (word >> 10) & 0x3FF
         if act and level > top + 1:
             # dropped at a level deeper than top + 1, it stays deeper than the final
             # outermost level + 1, since that level can only get smaller
-            pos += size
+            pos = stop
             continue
         if level < top:
             top = level
@@ -153,10 +154,13 @@ def scan(data: bytes, limits: Limits, *, what: str = "record stream", partial: b
         add_tag(word & 0x3FF)
         add_level(level)
         add_start(pos)
-        pos += size
-        add_stop(pos)
+        add_stop(stop)
         add_end(-1)
+        pos = stop
         index += 1
+    else:
+        raise LimitExceeded(f"{what} holds more than max_records={max_records:,} records",
+                            limit="max_records")
     if truncated and not partial:
         raise CorruptDocument(truncated)
     for open_index in stack:

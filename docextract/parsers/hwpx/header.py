@@ -48,22 +48,32 @@ def _int(value: Any, default: int = 0) -> int:
         return default
 
 
+UNSURE = object()
+"""What a quick read returns when the definition must be parsed to be read."""
+
+
 class HeaderInfo:
     """What the section reader needs from header.xml, read per id when first asked for.
 
     ``definition(kind, id)`` gives the parsed element; an empty header (no header.xml)
-    has no definitions.
+    has no definitions. ``quick(kind, id)``, when given, is asked first: the value read
+    from the definition's bytes, or ``UNSURE``.
     """
 
-    def __init__(self, definition: Callable[[str, str], Any | None] | None = None) -> None:
+    def __init__(self, definition: Callable[[str, str], Any | None] | None = None,
+                 quick: Callable[[str, str], Any] | None = None) -> None:
         self._definition = definition or (lambda kind, ref: None)
+        self._quick = quick or (lambda kind, ref: UNSURE)
         self._read: dict[tuple[str, str], Any] = {}
 
     def _once(self, kind: str, ref: str, read: Callable[[Any], Any], default: Any) -> Any:
         key = (kind, ref)
         if key not in self._read:
-            el = self._definition(kind, ref)
-            self._read[key] = default if el is None else read(el)
+            value = self._quick(kind, ref)
+            if value is UNSURE:
+                el = self._definition(kind, ref)
+                value = default if el is None else read(el)
+            self._read[key] = value
         return self._read[key]
 
     def heading(self, para_pr: str) -> Heading | None:
@@ -92,18 +102,27 @@ class HeaderInfo:
 
 
 def _heading(el: Any) -> tuple[Heading | None, bool]:
-    heading = next(el.iter("{*}heading"), None)
+    return _heading_and_align(next(el.iter("{*}heading"), None), next(el.iter("{*}align"), None))
+
+
+def _heading_and_align(heading: Any, align: Any) -> tuple[Heading | None, bool]:
+    """A paragraph shape's heading and whether it is centred, from its first ``heading``
+    and ``align`` elements (or their attributes as a dict; None when it has none)."""
     found = None
     if heading is not None and heading.get("type", "NONE") != "NONE":
         found = Heading(heading.get("type", "NONE"), heading.get("idRef", "0"),
                         max(0, _int(heading.get("level"))))
-    align = next(el.iter("{*}align"), None)
     return found, align is not None and align.get("horizontal") == "CENTER"
 
 
 def _char_look(el: Any) -> tuple[int, bool]:
-    bold = next(el.iterchildren("{*}bold"), None) is not None
-    return max(0, _int(el.get("height"))), bold
+    return _height_and_bold(el.get("height"), next(el.iterchildren("{*}bold"), None) is not None)
+
+
+def _height_and_bold(height: str | None, bold: bool) -> tuple[int, bool]:
+    """A character shape's (height in HWPUNIT, bold): its ``height`` attribute and whether
+    it has a ``bold`` child."""
+    return max(0, _int(height)), bold
 
 
 def _numbering(el: Any) -> dict[int, LevelFormat]:
@@ -120,6 +139,7 @@ def _bullet(el: Any) -> str:
 
 
 def _style(el: Any) -> str:
+    """A style's name, from its element or its attributes as a dict."""
     return el.get("name") or el.get("engName") or ""
 
 
@@ -128,7 +148,7 @@ def read_header(data: bytes, budget: Budget, what: str) -> HeaderInfo:
     index = _index(data, budget, what)
     if index is None:
         return HeaderInfo(_WholeHeader(parse_xml(data, budget, what=what)).definition)
-    return HeaderInfo(index.definition)
+    return HeaderInfo(index.definition, index.quick)
 
 
 def _index(data: bytes, budget: Budget, what: str) -> _IndexedHeader | None:
@@ -159,6 +179,27 @@ class _IndexedHeader:
     def definition(self, kind: str, ref: str) -> Any | None:
         at = self.starts.get((kind, ref))
         return None if at is None else self.part.element(at)
+
+    def quick(self, kind: str, ref: str) -> Any:
+        """A paragraph shape's heading and alignment, a character shape's look or a
+        style's name, read from the definition's bytes (a parse of each cost more than the scan of the whole header);
+        ``UNSURE`` for the other kinds and when only a parse can tell."""
+        at = self.starts.get((kind, ref))
+        if at is None:
+            return UNSURE
+        if kind == "paraPr":
+            sure, heading = self.part.first_within(at, "heading")
+            if sure:
+                sure, align = self.part.first_within(at, "align")
+            return _heading_and_align(heading, align) if sure else UNSURE
+        if kind == "style":
+            values = self.part.values(at)
+            return UNSURE if values is None else _style(values)
+        if kind == "charPr":
+            values = self.part.values(at)
+            bold = None if values is None else self.part.has_child(at, "bold")
+            return UNSURE if bold is None else _height_and_bold(values.get("height"), bold)
+        return UNSURE
 
 
 class _WholeHeader:
