@@ -98,7 +98,8 @@ def textrank(bags: list[list[str]], damping: float = 0.85, iterations: int = 50,
     # Neighbours are in ascending order, so every sum adds in the same order as a push
     # over the sentences would.
     rows = [(i, itemgetter(*js), weights[i]) for i, js in enumerate(neighbours) if len(js) > 1]
-    single = [(i, js[0], weights[i][0]) for i, js in enumerate(neighbours) if len(js) == 1]
+    single: list[tuple[int, int, float]] = [
+        (i, js[0], weights[i][0]) for i, js in enumerate(neighbours) if len(js) == 1]
     rank = [1.0 / n] * m  # the rank of each sentence of a kind
     for _ in range(iterations):
         # a sentence sharing no term with any other spreads its rank evenly (dangling node)
@@ -107,8 +108,8 @@ def textrank(bags: list[list[str]], damping: float = 0.85, iterations: int = 50,
         new = [base] * m
         for i, gather, w in rows:
             new[i] = sum(map(mul, w, gather(share)), base)
-        for i, j, w in single:
-            new[i] = base + w * share[j]
+        for i, j, weight in single:
+            new[i] = base + weight * share[j]
         change = [abs(a - b) for a, b in zip(new, rank)]
         delta = sum([change[k] for k in kind_of])  # over the sentences, as a rank vector
         rank = new

@@ -197,7 +197,9 @@ class _IndexedHeader:
             return UNSURE if values is None else _style(values)
         if kind == "charPr":
             values = self.part.values(at)
-            bold = None if values is None else self.part.has_child(at, "bold")
+            if values is None:
+                return UNSURE
+            bold = self.part.has_child(at, "bold")
             return UNSURE if bold is None else _height_and_bold(values.get("height"), bold)
         return UNSURE
 
