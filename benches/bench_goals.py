@@ -24,6 +24,8 @@ Run: ``.venv/bin/python -m benches goals`` or ``.venv/bin/python benches/bench_g
 
 from __future__ import annotations
 
+import importlib.util
+
 import argparse
 import os
 import statistics
@@ -157,9 +159,7 @@ def docx_goal(quick: bool, verbose: bool) -> Goal:
     import docextract
 
     name = "DOCX parse / python-docx (median, sample letters)"
-    try:
-        import docx  # noqa: F401
-    except ImportError:
+    if importlib.util.find_spec("docx") is None:
         return Goal(name, None, 0.8, detail="pip install python-docx")
     files = sorted(LETTERS.glob("letter-*.docx"))
     pairs = [(p.name, (lambda p=p: docextract.parse(p)), _python_docx_text(p)) for p in files]
