@@ -24,9 +24,8 @@ Run: ``.venv/bin/python -m benches goals`` or ``.venv/bin/python benches/bench_g
 
 from __future__ import annotations
 
-import importlib.util
-
 import argparse
+import importlib.util
 import os
 import statistics
 import subprocess
