@@ -6,6 +6,7 @@ import click
 
 from ..mcp import DEFAULT_CALL_SECONDS
 from ..mcp.bounds import DEFAULT_MAX_OUTPUT_CHARS, MIN_MAX_OUTPUT_CHARS
+from ..mcp.cache import DEFAULT_MAX_DOCUMENTS
 from ..mcp.workspace import DEFAULT_MAX_LISTED
 from .common import limits_from
 
@@ -37,6 +38,10 @@ def _address(value: str | None) -> tuple[str, int] | None:
               help="Tool calls run at once; further calls wait.")
 @click.option("--max-listed", type=click.IntRange(1, 100_000), default=DEFAULT_MAX_LISTED,
               show_default=True, help="Most documents one list_documents call returns.")
+@click.option("--cache", "cached_documents", type=click.IntRange(0, 10_000),
+              default=DEFAULT_MAX_DOCUMENTS, show_default=True,
+              help="Parsed documents kept between tool calls (keyed by content, so a changed "
+                   "file is parsed again); 0 parses on every call.")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True),
               default=DEFAULT_CALL_SECONDS, show_default=True,
               help="Seconds allowed for one tool call.")
@@ -45,7 +50,7 @@ def _address(value: str | None) -> tuple[str, int] | None:
 @click.option("--max-size-mb", type=float, default=None,
               help="Refuse documents larger than this many MiB (default 512).")
 def mcp(root: str, http: str | None, max_output_chars: int, workers: int, max_listed: int,
-        timeout: float, max_pages: int | None, max_size_mb: float | None) -> None:
+        cached_documents: int, timeout: float, max_pages: int | None, max_size_mb: float | None) -> None:
     """Serve the documents under --root to an AI assistant over MCP (stdio by default).
 
     Read-only tools: list_documents, read_document, extract_record, summarize,
@@ -57,7 +62,8 @@ def mcp(root: str, http: str | None, max_output_chars: int, workers: int, max_li
 
     address = _address(http)
     settings = config(root, limits=limits_from(timeout, max_pages, max_size_mb),
-                      max_output_chars=max_output_chars, workers=workers, max_listed=max_listed)
+                      max_output_chars=max_output_chars, workers=workers, max_listed=max_listed,
+                      cached_documents=cached_documents)
     where = f"http://{http}/mcp" if address else "stdio"
     click.echo(f"docextract mcp: serving {settings.workspace.root} over {where}", err=True)
     serve(settings, address)

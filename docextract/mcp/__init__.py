@@ -43,14 +43,19 @@ def _server_module() -> Any:
 
 def config(root: str | os.PathLike[str] = ".", *, limits: Limits | None = None,
            max_output_chars: int | None = None, workers: int | None = None,
-           max_listed: int | None = None) -> "ServerConfig":
-    """The server's settings: the folder served and its bounds."""
+           max_listed: int | None = None, cached_documents: int | None = None
+           ) -> "ServerConfig":
+    """The server's settings: the folder served, its bounds, and how many parsed
+    documents are kept between calls (``cached_documents=0`` parses on every call)."""
     from .bounds import DEFAULT_MAX_OUTPUT_CHARS
+    from .cache import DEFAULT_MAX_DOCUMENTS, DocumentCache
     from .workspace import DEFAULT_MAX_LISTED, Workspace
 
     server = _server_module()
     lim = limits if limits is not None else Limits.from_env(timeout_seconds=DEFAULT_CALL_SECONDS)
-    workspace = Workspace.at(root, limits=lim, max_listed=max_listed or DEFAULT_MAX_LISTED)
+    cache = DocumentCache(DEFAULT_MAX_DOCUMENTS if cached_documents is None else cached_documents)
+    workspace = Workspace.at(root, limits=lim, max_listed=max_listed or DEFAULT_MAX_LISTED,
+                             cache=cache)
     result: ServerConfig = server.ServerConfig(
         workspace, max_output_chars=max_output_chars or DEFAULT_MAX_OUTPUT_CHARS,
         workers=workers or server.DEFAULT_WORKERS)

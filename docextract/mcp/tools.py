@@ -23,10 +23,13 @@ MAX_GRID_SLOTS = 1_000_000
 
 
 def _open(ws: Workspace, path: str) -> tuple["Document", str]:
+    """The parsed document ``path`` names (from the workspace's cache when its bytes have
+    been parsed before) and its name relative to the root."""
     from ..api import parse
 
     data, shown = ws.read(path)
-    return parse(data, limits=ws.limits, name=shown), shown
+    doc = ws.cache.get_or_parse(data, shown, lambda: parse(data, limits=ws.limits, name=shown))
+    return doc, shown
 
 
 def _top(path: str) -> str:

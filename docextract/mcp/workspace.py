@@ -24,6 +24,7 @@ from ..batch.inputs import is_document_name
 from ..errors import DocextractError, UnsupportedFormat
 from ..formats import EXTENSIONS
 from ..limits import Limits
+from .cache import DocumentCache
 
 OUTSIDE_ROOT = "outside-root"
 """Error code of a path that resolves outside the served folder."""
@@ -45,11 +46,13 @@ def invalid_argument(message: str) -> DocextractError:
 
 @dataclass(frozen=True)
 class Workspace:
-    """The served root (resolved), the limits every parse runs under and listing bounds."""
+    """The served root (resolved), the limits every parse runs under, listing bounds and
+    the parsed documents kept between calls."""
 
     root: Path
     limits: Limits = field(default_factory=Limits)
     max_listed: int = DEFAULT_MAX_LISTED
+    cache: DocumentCache = field(default_factory=DocumentCache, compare=False)
 
     @classmethod
     def at(cls, root: str | os.PathLike[str], **kwargs: Any) -> "Workspace":
