@@ -16,6 +16,9 @@ still running, new calls are refused as ``busy`` rather than piling up.
 
 from __future__ import annotations
 
+import os
+import signal
+import sys
 import threading
 from dataclasses import dataclass, field
 from typing import Any, Callable
@@ -36,6 +39,8 @@ SERVER_NAME = "docextract"
 DEFAULT_WORKERS = 2
 UNKNOWN_TOOL = "unknown-tool"
 BUSY = "busy"
+INTERRUPTED = 130
+"""Exit status after Ctrl-C or SIGTERM (the CLI's documented code for an interruption)."""
 INSTRUCTIONS = (
     "Read-only tools over the Korean government documents (HWP, HWPX, DOCX, PDF) in one "
     "folder. Start with list_documents; paths are relative to that folder. Outputs over the "
@@ -168,15 +173,47 @@ def serve(config: ServerConfig, http: tuple[str, int] | None = None) -> None:
 
     host, port = http
     app = server.streamable_http_app(host=host)
-    uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="warning")).run()
+    web = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="warning"))
+    # uvicorn finishes open replies at Ctrl-C or SIGTERM, then raises the signal again
+    # under the handler it found; with this one, SIGTERM ends as an interruption (130)
+    # like Ctrl-C, rather than killing the process by the signal.
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        web.run()
+    except KeyboardInterrupt:
+        print("docextract mcp: stopped", file=sys.stderr, flush=True)
+        sys.exit(INTERRUPTED)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 async def _serve_stdio(server: Server[Any]) -> None:
     from mcp.server.stdio import stdio_server
 
-    async with stdio_server() as (read_stream, write_stream):
-        await server.run(read_stream, write_stream, server.create_initialization_options())
+    async with anyio.create_task_group() as group:
+        group.start_soon(_stop_on_signal)
+        async with stdio_server() as (read_stream, write_stream):
+            await server.run(read_stream, write_stream, server.create_initialization_options())
+        group.cancel_scope.cancel()  # the client went away: stop waiting for a signal
 
 
-__all__ = ["BUSY", "DEFAULT_WORKERS", "Runner", "ServerConfig", "UNKNOWN_TOOL", "build_server",
-           "error_result", "serve", "tool_list"]
+async def _stop_on_signal() -> None:
+    """Stop at Ctrl-C or SIGTERM with exit status 130, as every command does.
+
+    Cancelling the server is not enough: the SDK reads standard input in a worker thread
+    that a cancellation cannot interrupt, so the process would wait for the client's
+    next line. The process ends at once instead; the tools only read, so there is
+    nothing to write back, and a reply cut short is what the client sees when it stops
+    a server anyway.
+    """
+    if sys.platform == "win32":
+        return  # anyio's signal receiver is POSIX-only; Ctrl-C ends the process there
+    with anyio.open_signal_receiver(signal.SIGINT, signal.SIGTERM) as signals:
+        async for received in signals:
+            name = signal.Signals(received).name
+            print(f"docextract mcp: stopped ({name})", file=sys.stderr, flush=True)
+            sys.stdout.flush()
+            os._exit(INTERRUPTED)

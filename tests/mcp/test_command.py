@@ -4,6 +4,7 @@ stdio and over streamable HTTP, its options, and the SDK loaded only by this com
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -82,9 +83,33 @@ def test_the_server_answers_over_streamable_http(sdk, served):
     finally:
         server.terminate()
         server.wait(30)
+    assert server.returncode == 130  # uvicorn's graceful stop, reported as an interruption
     assert [d["path"] for d in output(result)["documents"]] == [
         "three-pages.pdf", "letters/letter-02.pdf"]
     assert refused.is_error and '"code":"outside-root"' in refused.content[0].text
+
+
+INITIALIZE = (b'{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":'
+              b'"2025-06-18","capabilities":{},"clientInfo":{"name":"t","version":"1"}}}\n')
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT])
+def test_a_signal_stops_the_stdio_server_while_the_client_is_still_connected(sdk, served, stop):
+    # the client keeps standard input open, so the server must not wait for its next line
+    server = subprocess.Popen([sys.executable, "-m", "docextract", "mcp", "--root", str(served)],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE)
+    try:
+        server.stdin.write(INITIALIZE)
+        server.stdin.flush()
+        assert b'"result"' in server.stdout.readline()  # serving, reader thread blocked
+        server.send_signal(stop)
+        assert server.wait(60) == 130
+        assert f"docextract mcp: stopped ({stop.name})" in server.stderr.read().decode()
+    finally:
+        server.kill()
+        server.wait()
 
 
 def test_other_commands_do_not_load_the_sdk():
