@@ -17,6 +17,8 @@ from __future__ import annotations
 import binascii
 import zlib
 
+from pdf_builder import pdf_file
+
 # operator -> operand kinds: n number, s string, a array, m name, d dictionary
 OPERATORS: list[tuple[bytes, str]] = [
     (b"m", "nn"), (b"l", "nn"), (b"c", "nnnnnn"), (b"v", "nnnn"), (b"y", "nnnn"), (b"h", ""),
@@ -176,13 +178,4 @@ def content_pdf(ops: list[tuple[int, int, int]]) -> bytes:
                b"/LastChar 98 /Widths [1000 1000]" + _form_resources(how // 11) + b" >>",
                _stream(b"1000 0 0 0 750 750 d1\n" + render(ops[3::4]), how + 4),
                _stream(b"1000 0 d0 0 0 750 750 re f", how + 5)]
-    out = bytearray(b"%PDF-1.7\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
+    return pdf_file(objects)

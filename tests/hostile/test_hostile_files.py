@@ -18,6 +18,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from pdf_builder import pdf_file
 
 HOSTILE_SECONDS = 30
 HOSTILE_MEMORY_MB = 1536
@@ -127,37 +128,22 @@ def xxe_hwpx() -> bytes:
     return hwpx_bytes(XXE_DTD + hwpx_section("&xxe;").split(b"?>", 1)[1])
 
 
-def pdf_bytes(objects: list[bytes], root: int = 1, extra_trailer: bytes = b"") -> bytes:
-    """A PDF with a correct xref table for the given objects (numbered from 1)."""
-    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for i, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root %d 0 R %s>>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1, root, extra_trailer, xref)
-    return bytes(out)
-
-
 PAGE = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"
 
 
 def pdf_simple() -> bytes:
-    return pdf_bytes([b"<< /Type /Catalog /Pages 2 0 R >>",
+    return pdf_file([b"<< /Type /Catalog /Pages 2 0 R >>",
                       b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>", PAGE])
 
 
 def pdf_declaring_100k_pages() -> bytes:
     kids = b" ".join([b"3 0 R"] * 100_000)
-    return pdf_bytes([b"<< /Type /Catalog /Pages 2 0 R >>",
+    return pdf_file([b"<< /Type /Catalog /Pages 2 0 R >>",
                       b"<< /Type /Pages /Kids [" + kids + b"] /Count 100000 >>", PAGE])
 
 
 def pdf_cyclic_pages() -> bytes:
-    return pdf_bytes([b"<< /Type /Catalog /Pages 2 0 R >>",
+    return pdf_file([b"<< /Type /Catalog /Pages 2 0 R >>",
                       b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
                       b"<< /Type /Pages /Parent 2 0 R /Kids [2 0 R] /Count 1 >>"])
 

@@ -22,6 +22,7 @@ import time
 import zlib
 
 import pytest
+from pdf_builder import flate_stream, pdf_file
 
 from docextract.parsers.pdf.preflight import (INPROCESS_MARK_OPENS, MAX_MARK_DEPTH,
                                               MAX_PAGE_INLINE_BYTES, MAX_PAGE_OBJECTS,
@@ -35,11 +36,6 @@ FONT = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
 
 def text(words: bytes, y: int = 720) -> bytes:
     return b"BT /F1 12 Tf 72 %d Td (%s) Tj ET\n" % (y, words)
-
-
-def flate_stream(body: bytes, extra: bytes = b"") -> bytes:
-    packed = zlib.compress(body, 9)
-    return b"<< /Length %d /Filter /FlateDecode %s>>\nstream\n" % (len(packed), extra) + packed + b"\nendstream"
 
 
 def write_pdf(pages: list[bytes], xobjects: list[bytes] = ()) -> bytes:
@@ -58,20 +54,6 @@ def write_pdf(pages: list[bytes], xobjects: list[bytes] = ()) -> bytes:
                 % (resources, first_content + i) for i in range(n_pages)]
     objects += list(pages) + [FONT] + list(xobjects)
     return pdf_file(objects)
-
-
-def pdf_file(objects: list[bytes]) -> bytes:
-    """A PDF of numbered objects (object i+1 is ``objects[i]``, 1 the catalog) with an xref."""
-    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
 
 
 def form(body: bytes) -> bytes:

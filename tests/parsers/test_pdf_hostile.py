@@ -8,36 +8,16 @@ import pytest
 
 import docextract
 from docextract.errors import CorruptDocument, DocextractError, LimitExceeded
+from pdf_builder import pdf_file, stream
 
 CONTENT = b"BT /F1 12 Tf 72 720 Td (Public notice) Tj ET"
 FONT = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
 
 
-def build_pdf(objects: list[bytes], root: int = 1, xref: bool = True) -> bytes:
-    """A PDF from numbered object bodies (object i+1 is objects[i]) with a correct xref."""
-    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    start = len(out)
-    if xref:
-        out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-        for off in offsets:
-            out += b"%010d 00000 n \n" % off
-    out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1, root, start)
-    return bytes(out)
-
-
-def stream(data: bytes) -> bytes:
-    return b"<< /Length %d >>\nstream\n" % len(data) + data + b"\nendstream"
-
-
 def one_page(pages_dict: bytes = b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
              page_dict: bytes = (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
                                  b"/Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>")) -> bytes:
-    return build_pdf([b"<< /Type /Catalog /Pages 2 0 R >>", pages_dict, page_dict,
+    return pdf_file([b"<< /Type /Catalog /Pages 2 0 R >>", pages_dict, page_dict,
                       stream(CONTENT), FONT])
 
 
@@ -78,7 +58,7 @@ def test_page_count_claim_is_checked_before_pages_are_read():
 
 def test_cyclic_page_tree_is_typed():
     # /Kids of the page tree points back at the tree itself; the leaf's /Parent is itself
-    data = build_pdf([b"<< /Type /Catalog /Pages 2 0 R >>",
+    data = pdf_file([b"<< /Type /Catalog /Pages 2 0 R >>",
                       b"<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>",
                       b"<< /Type /Pages /Parent 3 0 R /Kids [3 0 R] /Count 1 >>"])
     with pytest.raises(CorruptDocument, match="page tree"):
@@ -96,7 +76,7 @@ def test_xref_loop_through_prev_is_survived():
 
 
 def test_missing_xref_is_rebuilt_or_typed():
-    data = build_pdf([b"<< /Type /Catalog /Pages 2 0 R >>",
+    data = pdf_file([b"<< /Type /Catalog /Pages 2 0 R >>",
                       b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
                       b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
                       b"/Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
@@ -120,7 +100,7 @@ def test_deep_form_nesting_is_bounded():
             b"<< /XObject << /X1 6 0 R >> >> /Length 8 >>\nstream\n/X1 Do q\nendstream")
     page = (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources "
             b"<< /Font << /F1 5 0 R >> /XObject << /X1 6 0 R >> >> /Contents 4 0 R >>")
-    data = build_pdf([b"<< /Type /Catalog /Pages 2 0 R >>",
+    data = pdf_file([b"<< /Type /Catalog /Pages 2 0 R >>",
                       b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>", page,
                       stream(CONTENT + b" /X1 Do"), FONT, form])
     doc = parse_quickly(data)
