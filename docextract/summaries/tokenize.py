@@ -37,7 +37,8 @@ _CONTENT_TAGS = ("NNG", "NNP", "SL", "SN", "SH", "XR")
 _STEM_TAGS = ("VV", "VA")
 
 _WORD = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)*")  # letters (Hangul or Latin) or a number
-# Longest first: particles and verb endings that follow a content stem in 공문 prose.
+# Particles and verb endings that follow a content stem in 공문 prose, in string order:
+# that order decides which of several matching endings is removed (strip_korean_suffixes).
 _SUFFIXES = sorted({
     "으로부터", "에서는", "에게서", "으로서", "으로써", "에서도", "까지는", "부터는", "이라도",
     "까지", "부터", "에서", "에게", "께서", "으로", "로서", "로써", "처럼", "보다", "에는", "에도",
