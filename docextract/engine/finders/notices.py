@@ -55,10 +55,13 @@ def revision_history(ctx: FindContext, field: FieldSpec) -> dict[str, Found]:
     line = ctx.lines[i]
     d = find_dates(line.text)[0]
     out = {"date": Found(iso, [line.evidence(d.start, d.end, f"{field.name}:history")])}
-    m = number.search(line.text, d.end)
+    # searched in the text after the date as a string of its own: the pattern's look-behind
+    # must not see the date's last letter (``18일훈령 제…``)
+    m = number.search(line.text[d.end:])
     if m:
-        out["number"] = Found(line.printed[m.start():m.end()],
-                              [line.evidence(m.start(), m.end(), f"{field.name}:history")])
+        start, end = d.end + m.start(), d.end + m.end()
+        out["number"] = Found(line.printed[start:end],
+                              [line.evidence(start, end, f"{field.name}:history")])
     return out
 
 
