@@ -23,9 +23,18 @@ _HANGUL_NUM = "영공일이삼사오육륙칠팔구십백천만억조"
 # An Arabic amount, optionally with unit words: 1,234,000 / 1억 2,000만 / 3억5천만 / 3,306백만.
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+"
 _NUMBER = rf"(?:{_ARABIC})(?:\s*[십백천만억조]+(?:\s*(?:{_ARABIC}))?)*"
-_AMOUNT = re.compile(
-    rf"(?<![\d,.])(?P<geum>금\s*)?(?P<num>{_NUMBER})\s*원"
-    rf"(?:\s*\(\s*금?\s*(?P<hangul>[{_HANGUL_NUM}\s]+?)\s*원\s*(?:정\s*)?\))?")
+# An amount is its number (a chain of digits and unit words) followed by ``원``, then maybe
+# the Hangul reading in brackets. The two halves are matched apart so that each stays
+# linear on long lines: the number is atomic (giving some of it back could never reach
+# ``원``: what it took is followed by digits, a unit word or a comma group), and when no
+# ``원`` follows a chain the search resumes after the chain (a number starting inside it
+# ends where it ends). The Hangul reading is the numerals up to the last one, never a
+# lazy run that rescans the blanks after it; a blank alone (``( 원)``) is what the lazy
+# run matched there.
+_AMOUNT_NUMBER = re.compile(rf"(?<![\d,.])(?P<geum>금\s*)?(?P<num>(?>{_NUMBER}))")
+_AMOUNT_WON = re.compile(
+    rf"\s*원(?:\s*\(\s*(?:금\s*)?(?P<hangul>[{_HANGUL_NUM}](?:\s*+[{_HANGUL_NUM}])*+|\s(?=원))"
+    rf"\s*+원\s*+(?:정\s*+)?\))?")
 _GEUM_HANGUL = re.compile(rf"금\s*(?P<hangul>[{_HANGUL_NUM}]+)\s*원")
 
 
@@ -81,15 +90,21 @@ def find_amounts(text: str) -> list[AmountMatch]:
     """Every amount in ``text`` written with digits, in order (Hangul reading cross-checked)."""
     text = normalize_chars(text)
     out: list[AmountMatch] = []
-    for m in _AMOUNT.finditer(text):
+    pos = 0
+    while (m := _AMOUNT_NUMBER.search(text, pos)) is not None:
+        tail = _AMOUNT_WON.match(text, m.end())
+        if tail is None:
+            pos = m.end()
+            continue
         won = hangul_number(m["num"])
         hangul = None
-        if m["hangul"] and m["hangul"].strip():
+        if tail["hangul"] and tail["hangul"].strip():
             try:
-                hangul = hangul_number(m["hangul"])
+                hangul = hangul_number(tail["hangul"])
             except ValueError:
                 hangul = None
-        out.append(AmountMatch(m.start(), m.end(), won, m.group(0), hangul))
+        out.append(AmountMatch(m.start(), tail.end(), won, text[m.start():tail.end()], hangul))
+        pos = tail.end()
     return out
 
 
