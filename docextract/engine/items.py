@@ -32,6 +32,11 @@ class Item:
     marker: str | None
     pieces: list[Piece] = field(default_factory=list)
     rank: int | None = None
+    # :meth:`_collapsed` of the pieces so far: a finder locates every amount or sentence of
+    # an item, and collapsing the whole item again for each was quadratic on a long line.
+    # Pieces are only ever appended, so their count tells whether the cache is current.
+    _collapsed_cache: tuple[int, tuple[str, list[tuple[int, int]]]] | None = field(
+        default=None, init=False, repr=False, compare=False)
 
     @property
     def text(self) -> str:
@@ -49,6 +54,14 @@ class Item:
 
     def _collapsed(self) -> tuple[str, list[tuple[int, int]]]:
         """:attr:`text` and, for each of its characters, (piece index, offset in the line)."""
+        cached = self._collapsed_cache
+        if cached is not None and cached[0] == len(self.pieces):
+            return cached[1]
+        out = self._collapse()
+        self._collapsed_cache = (len(self.pieces), out)
+        return out
+
+    def _collapse(self) -> tuple[str, list[tuple[int, int]]]:
         chars: list[str] = []
         where: list[tuple[int, int]] = []
         for k, p in enumerate(self.pieces):
