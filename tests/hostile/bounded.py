@@ -43,6 +43,17 @@ try:
         out["type"] = docextract.extract(path, limits=limits).record_type
     elif call == "chunks":
         out["chunks"] = len(docextract.chunks(path, limits=limits))
+    elif call == "every":
+        # every library command, each reading the file again under its own deadline
+        from docextract.redact import redact
+        doc = docextract.parse(path, limits=limits)
+        out["chars"] = len(doc.text)
+        types = [s.type for s in docextract.classify(path, limits=limits).scores]
+        out["extracted"] = {t: docextract.extract(path, type=t, limits=limits).record_type
+                            for t in [*types, "generic", "auto"]}
+        out["summary"] = docextract.summarize(path, limits=limits).record_type
+        out["chunks"] = len(docextract.chunks(path, limits=limits))
+        out["redacted"] = redact(path, output_format="json", limits=limits).counts()
     out.setdefault("outcome", "ok")
 except DocextractError as exc:
     out.update(outcome=type(exc).__name__, message=str(exc),

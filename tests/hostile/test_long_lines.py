@@ -1,10 +1,13 @@
-"""Lines of 200,000 characters through ``summarize``, ``extract``, ``chunks`` and ``redact``.
+"""Lines of 200,000 characters through every command: the CLI's ``summarize``, ``extract``,
+``chunks`` and ``redact``, and the library's ``parse``, ``classify``, ``extract`` of every
+type, ``summarize``, ``chunks`` and ``redact`` under ``timeout_seconds``.
 
 The regular expressions that read document text must be linear: a run of blanks or
 letters that a pattern tries from every position, backtracking each time, is quadratic
 (one line of 200,000 spaces made ``summarize`` run for ever, in the sentence splitter's
 end-mark pattern; a blank run after "바람" or "끝" made ``redact`` run for ever in the phone
-pattern). Each line below once hung a command or a pattern it reaches.
+pattern; one line of 200,000 syllables made ``--type auto`` take minutes, in a notice
+signal). Each line below once hung a command or a pattern it reaches.
 """
 
 from __future__ import annotations
@@ -21,8 +24,8 @@ LINES = {
     "spaces": " " * N,
     "tabs and spaces": "\t " * (N // 2),
     "ideographic spaces": "\u3000" * N,
-    # not yet: "가" * N, which the 'auto' scoring of a type merged with the new specs
-    # (engine/extractor.py, _line_shows) takes minutes over; see the hardening report
+    # the notice type's history_number signal tried its agency prefix from every syllable
+    "syllables": "가" * N,
     "end mark, then blanks": "끝" + " " * N + "x",
     "request, then blanks": "바람" + " " * N + "x",
     "labels": "수신 " * (N // 3),
@@ -56,3 +59,39 @@ def test_200k_character_lines_end_within_bounds(long_lines, command):
     # linear work on 2.6 million characters: about 10 s on an idle machine, where one
     # quadratic pattern alone would take hours
     assert result["seconds"] < 90 and result["peak_mib"] < 1024, result
+
+
+# One document per kind for the library: a line that reaches one pattern of one type only
+# (``extract --type official_letter`` alone took hours on the amount lines) must be read by
+# every type, not only the type that ``auto`` picks for the mixture above.
+LIBRARY_LINES = {name: LINES[name] for name in ("spaces", "syllables", "numbers")}
+LIBRARY_LINES.update({
+    # an amount's number chain, rescanned from every number in it when no 원 followed
+    "amount chain": "1조" * (N // 2),
+    # amounts with an open Hangul reading: its blanks were rescanned, and each amount's
+    # evidence collapsed the whole item again
+    "amount readings": "1원( " * (N // 4),
+    "syllables and hyphens": "가-" * (N // 2),
+    "address-like @": "@a." * (N // 3),
+    "articles": "제1조" * (N // 3),
+    "attachments": "붙임 " * (N // 3),
+    "hyphens": "-" * N,
+    "mixture": ("가 1. 제1조 붙임 1조 02-1234 a@b. " * (N // 30))[:N],
+})
+
+
+@pytest.mark.parametrize("name", list(LIBRARY_LINES))
+def test_200k_character_line_through_every_library_call(tmp_path, name):
+    path = tmp_path / "line.docx"
+    line = LIBRARY_LINES[name]
+    path.write_bytes(docx_bytes(docx_body(["제목 안내", line.replace("<", "&lt;"), "끝."])))
+    # a bound, not a speed check: each call must end with its result inside the library's
+    # own time limit (a Timeout fails the test), where one quadratic pattern takes hours
+    limits = {"timeout_seconds": 60, "max_compression_ratio": 1_000_000}
+    result = run_child("every", path, limits=limits, wall=600)
+    assert result["outcome"] == "ok", result
+    # the line is in the text (blanks may be collapsed or dropped)
+    assert result["chars"] >= len("".join(line.split())), result
+    assert "auto" in result["extracted"], result
+    assert len(result["extracted"]) >= 7 and result["chunks"] > 0, result
+    assert result["peak_mib"] < 1024, result
