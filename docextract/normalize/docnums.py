@@ -14,10 +14,16 @@ from dataclasses import dataclass
 from .dates import parse_date
 from .text import normalize_chars
 
-_DEPT = r"[가-힣○A-Za-z0-9·()]*[가-힣][가-힣○A-Za-z0-9·]*"
+# Linear on long lines: what precedes a blank or ``-`` is a whole run of its characters,
+# so the agency, its blanks and the department are taken whole (possessive, atomic) instead
+# of being given back one character at a time, and the date in brackets is taken up to the
+# bracket (``\s*[^()]*\s*`` split a run of blanks every possible way: cubic). The department
+# is the whole run before ``-``; the atomic group finds its last Hangul letter from the end,
+# the one split that can succeed.
+_DEPT = r"(?>[가-힣○A-Za-z0-9·()]*[가-힣][가-힣○A-Za-z0-9·]*)"
 _NUMBER = re.compile(
-    rf"(?<![\w-])(?:(?P<org>[가-힣○\u4e00-\u9fff][가-힣○0-9\u4e00-\u9fff]*)\s+)?(?P<dept>{_DEPT})\s*-\s*(?P<serial>\d{{1,7}})(?![\d-])"
-    r"\s*(?P<ho1>호)?\s*(?:\(\s*(?P<date>[^()]*)\s*\))?\s*(?P<ho2>호)?")
+    rf"(?<![\w-])(?:(?P<org>[가-힣○\u4e00-\u9fff][가-힣○0-9\u4e00-\u9fff]*+)\s++)?(?P<dept>{_DEPT})\s*-\s*(?P<serial>\d{{1,7}})(?![\d-])"
+    r"\s*(?P<ho1>호)?\s*(?:\(\s*+(?P<date>[^()]*+)\))?\s*(?P<ho2>호)?")
 
 
 @dataclass(frozen=True)
