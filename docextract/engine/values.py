@@ -24,8 +24,12 @@ from ..normalize.times import find_times
 # The local part starts where its run of characters starts and is taken whole (possessive):
 # a search that tried every position of a long run, backtracking each time, was quadratic.
 EMAIL = re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]++@[A-Za-z0-9○-]+(?:\.[A-Za-z0-9○-]+)+")
+# A bare domain starts where its run of labels starts (not after a label character, nor
+# after one and a dot): tried from every label of a long run, each try rescanning the rest
+# of the run, the search was quadratic. A match from inside a run is also one from its start.
 URL = re.compile(r"(?:https?:/{1,2}|www\.)[^\s/]*[^\s]*"
-                 r"|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:go|or|ac|re|ne|co)\.kr\S*")
+                 r"|(?<![A-Za-z0-9-])(?<![A-Za-z0-9-]\.)"
+                 r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:go|or|ac|re|ne|co)\.kr\S*")
 
 
 def split_outside_parens(text: str) -> list[str]:
