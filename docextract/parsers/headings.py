@@ -94,7 +94,8 @@ _BULLET_KINDS = {**{b: "box" for b in "□■◼▣"}, **{b: "circle" for b in "
 # a particle or connective that needs more words after it (a line cut from a sentence)
 _SENTENCE_END = re.compile(r"(?:[^\d\s.][.!?。]|[다함임음됨][.]?|바람|요망|[에을를는]|에서|으로|하여|하고|하며|하는"
                            r"|위한|대한|따른)[\"'”’)\]」』]*$")
-_CONTENTS_ENTRY = re.compile(r"(?:[·.…‥・ㆍ]{3,}|\s{3,})\s*\d{1,4}$")
+# the leader where its run starts, taken whole (as pdf/lines.py's TOC_ENTRY_END: linear)
+_CONTENTS_ENTRY = re.compile(r"(?:(?<![·.…‥・ㆍ])[·.…‥・ㆍ]{3,}+|(?<!\s)\s{3,}+)\s*+\d{1,4}$")
 _LETTERS = re.compile(r"[^\W\d_].*[^\W\d_]", re.DOTALL)
 # not headings: a note or arrow (※ ⇒), a dash item (``- 내용``, but ``- 부제 -`` is a
 # subtitle), a label with its value (``일시: …``), a date

@@ -41,8 +41,10 @@ MIN_SPACE, MAX_SPACE = 0.15, 0.5  # line heights: the space measured on a line, 
 MAX_LETTER_GAP = 0.1  # line heights: the letter gap of a spread line, at most
 NARROW_LETTERS = frozenset("iljtfr")  # about a space wide in Latin fonts
 
-# A table-of-contents entry ends with leader dots (or a wide gap) and a page number.
-TOC_ENTRY_END = re.compile(r"(?:[·.…‥・ㆍ]{3,}|\s{3,})\s*\d{1,4}\s*$")
+# A table-of-contents entry ends with leader dots (or a wide gap) and a page number. The
+# leader is tried only where its run starts and taken whole: ``\s{3,}\s*`` tried from
+# every blank of a long run was cubic (a match inside a run is also one from its start).
+TOC_ENTRY_END = re.compile(r"(?:(?<![·.…‥・ㆍ])[·.…‥・ㆍ]{3,}+|(?<!\s)\s{3,}+)\s*+\d{1,4}\s*$")
 # A full stop after a digit is a date or number (``2025. 10.``), not a sentence end.
 SENTENCE_END = re.compile(r"(?:(?<!\d)[.]|[?!。．？！])[\"'”’)\]」』]*$")
 
