@@ -65,6 +65,9 @@ class Job:
     today: date | None = None
     sentences: int | None = None
     nlp: str | None = None
+    # folders of YAML types (``--schema-dir``), absolute: a worker process (forkserver,
+    # spawn, a Dask node) starts with the built-in registry only and adds them itself
+    schema_dirs: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not callable(self.do) and self.do not in PAYLOAD_KEYS:
@@ -85,6 +88,7 @@ class Job:
         :class:`~docextract.errors.DocextractError` subclasses on failure."""
         from ..api import parse
 
+        self._add_schema_dirs()
         document = parse(source, password=self.password, limits=self.limits, name=name)
         issues = [{"code": w.code, "message": w.message} for w in document.warnings]
         if callable(self.do):
@@ -104,6 +108,15 @@ class Job:
             text = document.to_text()
             return Product(document, text, text, warnings=issues)
         return Product(document, document, document.to_dict(), warnings=issues)
+
+    def _add_schema_dirs(self) -> None:
+        """Register the types of :attr:`schema_dirs` in this process (a folder already
+        registered from the same files is left as it is)."""
+        if self.schema_dirs:
+            from ..registry import add_schema_dir
+
+            for folder in self.schema_dirs:
+                add_schema_dir(folder)
 
     def _extract(self, document: "Document", issues: list[dict[str, str]]) -> Product:
         from ..extraction import extract

@@ -12,7 +12,7 @@ from ..batch import DEFAULT_MEMORY_MB, ENGINES
 from ..batch.dask_engine import SHIP_MODES
 from ..batch.job import PAYLOAD_KEYS
 from .common import (EXIT_SOME_FAILED, check_record_type, error_line, limit_options,
-                     limits_from)
+                     limits_from, schema_dir_option, schema_dirs)
 from .summarize_cmd import NLP_MODES
 
 ACTIONS = sorted(PAYLOAD_KEYS)
@@ -53,6 +53,7 @@ ACTIONS = sorted(PAYLOAD_KEYS)
 @click.option("--ship", type=click.Choice(SHIP_MODES), default="path", show_default=True,
               help="--engine dask: send workers the path (shared file system) or the bytes.")
 @limit_options
+@schema_dir_option
 def batch(inputs: tuple[str, ...], output: str | None, action: str, workers: int | None,
           all_files: bool, ordered: bool, retry_errors: bool, max_memory_mb: int,
           rtype: str, spec: str | None, evidence: bool, today: datetime | None, sentences: int | None,
@@ -74,7 +75,8 @@ def batch(inputs: tuple[str, ...], output: str | None, action: str, workers: int
     check_record_type(rtype, spec)
     job = make_job(action, limits=limits_from(timeout, max_pages, max_size_mb),
                    password=password, record_type=rtype, spec=spec, evidence=evidence,
-                   today=today.date() if today else None, sentences=sentences, nlp=nlp)
+                   today=today.date() if today else None, sentences=sentences, nlp=nlp,
+                   schema_dirs=schema_dirs())
     paths = expand(inputs, all_files=all_files)
     previous = signal.signal(signal.SIGTERM, _stop)  # like Ctrl-C: workers stop before we exit
     try:

@@ -44,6 +44,9 @@ def limits_from(timeout: float | None, max_pages: int | None,
     )
 
 
+_SCHEMA_DIRS = "docextract.schema_dirs"
+
+
 def schema_dir_option(func: F) -> F:
     """``--schema-dir DIR`` (repeatable): add the YAML types of a folder for this run, as
     :func:`docextract.registry.add_schema_dir` does (``DOCEXTRACT_SCHEMA_PATH`` lasts longer)."""
@@ -53,11 +56,18 @@ def schema_dir_option(func: F) -> F:
 
         for folder in folders:
             add_schema_dir(folder)
+        # for commands whose workers must add them too (:func:`schema_dirs`)
+        ctx.meta[_SCHEMA_DIRS] = tuple(os.path.abspath(f) for f in folders)
         return folders
 
     return click.option("--schema-dir", "schema_dirs", multiple=True, expose_value=False,
                         is_eager=True, callback=add, type=click.Path(file_okay=False),
                         help="A folder of YAML type specs to add for this run (repeatable).")(func)
+
+
+def schema_dirs() -> tuple[str, ...]:
+    """The ``--schema-dir`` folders of the running command, absolute."""
+    return tuple(click.get_current_context().meta.get(_SCHEMA_DIRS, ()))
 
 
 def check_record_type(rtype: str, spec: str | None) -> None:

@@ -122,5 +122,22 @@ def find_phones(text: str, *, area_code: str | None = None) -> list[PhoneMatch]:
     return out
 
 
+# a tilde between two digits (``380∼1609``, ``∼`` mapped to ``~`` by normalize_chars)
+_TILDE_IN_NUMBER = re.compile(r"(?<=\d)~(?=\d)")
+
+
+def phone_after_label(tail: str) -> PhoneMatch | None:
+    """The number that starts ``tail``, the text right after a phone label (``☎``, ``전화``).
+
+    Right after the label a tilde between digit groups is a misprinted hyphen
+    (``☎ 02)380∼1609``); it is read as one only when the number then has an area code, as
+    ``1609∼1610`` elsewhere is a range of extensions. Offsets are those of ``tail``."""
+    first = next((p for p in find_phones(tail) if p.start <= 3), None)
+    if first is not None:
+        return first
+    mended = _TILDE_IN_NUMBER.sub("-", normalize_chars(tail))
+    return next((p for p in find_phones(mended) if p.start <= 3 and p.number.startswith("0")), None)
+
+
 __all__ = ["AREA_CODES", "PhoneMatch", "area_code_for_address", "area_code_of", "find_phones",
-           "normalize_phone"]
+           "normalize_phone", "phone_after_label"]

@@ -118,3 +118,48 @@ def test_a_type_from_add_schema_dir(tmp_path: Path, fresh_registry: None) -> Non
     _check(docextract.extract(source, type="training_notice"))
     # other documents do not become training notices
     assert docextract.extract(ROOT / "samples" / "docx" / "press-01.docx").record_type == "press_release"
+
+
+def test_batch_workers_see_the_types_of_schema_dir(tmp_path: Path, runner, fresh_registry: None) -> None:
+    """``batch --schema-dir`` with two worker processes: each worker starts with the built-in
+    types only (forkserver or spawn) and must add the folder's types itself."""
+    import json
+
+    from docextract.cli import cli
+
+    folder = tmp_path / "types"
+    folder.mkdir()
+    (folder / "training_notice.yaml").write_text(TRAINING, encoding="utf-8")
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for k in range(3):
+        _training_docx(inputs / f"training-{k}.docx")
+    out = tmp_path / "out.jsonl"
+    res = runner.invoke(cli, ["batch", str(inputs), "-o", str(out), "--workers", "2",
+                              "--schema-dir", str(folder)], standalone_mode=False)
+    assert res.return_value == 0, res.output
+    lines = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert len(lines) == 3
+    assert {x["type"] for x in lines} == {"training_notice"}
+    assert {x["record"]["course"] for x in lines} == {"공공데이터 품질관리 실무"}
+
+
+def test_a_dask_task_adds_the_jobs_schema_dirs(tmp_path: Path, fresh_registry: None) -> None:
+    """What a Dask worker runs for one input, in a process whose registry has never seen the
+    folder: the job carries the folders and adds them."""
+    import json
+
+    from docextract.batch import make_job
+    from docextract.batch.dask_engine import run_task
+    from docextract.registry import extractors
+
+    folder = tmp_path / "types"
+    folder.mkdir()
+    (folder / "training_notice.yaml").write_text(TRAINING, encoding="utf-8")
+    source = tmp_path / "training.docx"
+    _training_docx(source)
+    job = make_job("extract", schema_dirs=(str(folder),))
+    assert "training_notice" not in extractors().names()
+    line = json.loads(run_task(job, 0, str(source), None).line)
+    assert line["type"] == "training_notice", line
+    assert line["record"]["course"] == "공공데이터 품질관리 실무"

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, strategies as st
 
-from docextract.normalize.phones import (area_code_for_address, find_phones, normalize_phone)
+from docextract.normalize.phones import (area_code_for_address, find_phones, normalize_phone,
+                                         phone_after_label)
 
 AREAS = ["02", "031", "032", "033", "041", "042", "043", "044", "051", "052", "053", "054",
          "055", "061", "062", "063", "064", "070", "010"]
@@ -67,3 +68,13 @@ def test_area_code_from_address() -> None:
 
 def test_emails_and_dates_are_not_phones() -> None:
     assert find_phones("hong@korea.kr 2025. 3. 12.") == []
+
+
+def test_a_tilde_after_a_phone_label_is_a_misprinted_hyphen() -> None:
+    """``☎ 02)380∼1609, 1610`` (a 2004 공고): right after the label the tilde joins the
+    number; without an area code it stays a range, and elsewhere it is never read."""
+    got = phone_after_label(" 02)380∼1609, 1610)")
+    assert got is not None and got.number == "02-380-1609" and (got.start, got.end) == (1, 12)
+    assert phone_after_label(" 1609∼1610") is None
+    assert phone_after_label(" 02-380-1609∼1610").number == "02-380-1609"  # type: ignore[union-attr]
+    assert find_phones("02)380∼1609") == []

@@ -35,9 +35,9 @@ def finder(name: str, *, multi: bool = False, needs: tuple[str, ...] = (),
 
 
 # The modules register their finders on import.
-from . import (approvals, attachments, contact_tables, contacts, dates, document,  # noqa: E402
-               head, labelled, notices, numbers, outline, tables, text)
+from . import (approvals, attachments, contact_forms, contact_tables, contacts,  # noqa: E402
+               dates, document, head, labelled, notices, numbers, outline, tables, text)
 
-__all__ = ["FINDERS", "approvals", "attachments", "contact_tables", "contacts", "dates",
+__all__ = ["FINDERS", "approvals", "attachments", "contact_forms", "contact_tables", "contacts", "dates",
            "document", "finder", "head", "labelled", "notices", "numbers", "outline", "tables",
            "text"]

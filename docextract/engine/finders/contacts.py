@@ -8,7 +8,9 @@
                     also reads a label inside an item when a colon follows it (``④입찰 서류
                     열람 등 문의 : 운영지원팀 (문현기 ☎ 02-2184-8705)``); a label inside
                     parentheses (``(참조: 총무과장, 주소: …, 전화: 02-…)``) names the person in
-                    its first comma part.
+                    its first comma part. Option ``ask: true`` also reads an item that asks
+                    the reader to call, unlabelled (``자세한 사항은 혁신담당관실(☎ 02-…)에
+                    문의``; the asking words are the spec's pattern ``ask``).
 ``contact_department``  the department of the first contact of the field named by option
                     ``field`` (default ``contacts``) that has one.
 ``contact_line``    ``phone``, ``fax``, ``email`` and ``disclosure`` from the foot's contact
@@ -24,7 +26,8 @@ import re
 
 from ...evidence import Evidence
 from ...normalize.disclosure import find_disclosure, parse_disclosure
-from ...normalize.phones import area_code_for_address, area_code_of, find_phones, normalize_phone
+from ...normalize.phones import (PhoneMatch, area_code_for_address, area_code_of, find_phones,
+                                 normalize_phone, phone_after_label)
 from ...normalize.text import collapse_ws
 from ..base import Found
 from ..context import FindContext
@@ -37,8 +40,27 @@ from .approvals import Lexicon
 from .text import region_items
 
 _PUNCTUATION = re.compile(r"[☎()\[\],/:]")
-_ASK_TAIL = re.compile(r"에게\s*문의.*$|으로\s*문의.*$|로\s*문의.*$")
 _NAME = re.compile(r"[가-힣○]{2,4}")
+# a word that ends in a topic particle (``사항은``): the subject of an asking sentence
+_TOPIC = re.compile(r"[가-힣](?:은|는)$")
+_ASKED_WORDS = 5  # words before the parentheses that may name the one to ask
+
+
+def _ask_tail(ctx: FindContext) -> re.Pattern[str]:
+    """The spec's ``ask`` words (``…으로 문의하시기 바랍니다``) and all that follows them."""
+    def compute() -> re.Pattern[str]:
+        ask = ctx.spec.patterns.get("ask")
+        return re.compile(f"(?:{ask.pattern}).*$" if ask else r"(?!)")
+    return ctx.cached("re:ask-tail", compute)  # type: ignore[no-any-return]
+
+
+def _labelled_phone(ctx: FindContext, text: str) -> PhoneMatch | None:
+    """The number right after a phone label in ``text`` (:func:`phone_after_label`)."""
+    for m in ctx.spec.labels.anywhere("phone", text):
+        p = phone_after_label(text[m.end():])
+        if p is not None:
+            return PhoneMatch(m.end() + p.start, m.end() + p.end, p.raw, p.number)
+    return None
 
 
 def _contact_words(ctx: FindContext) -> re.Pattern[str]:
@@ -52,13 +74,13 @@ def person_parts(text: str, lex: Lexicon) -> dict[str, str | None]:
     """``department``, ``position``, ``name``, ``phone``, ``email`` of a contact text such as
     ``공공데이터정책과 주무관 홍길동(☎ 044-205-2271, hong@korea.kr)``."""
     email = EMAIL.search(text)
-    phones = find_phones(text)
+    phones = find_phones(text) or [p for p in (_labelled_phone(lex.ctx, text),) if p]
     rest = text
     for p in phones:
-        rest = rest.replace(p.raw, " ")
+        rest = rest[:p.start] + " " * (p.end - p.start) + rest[p.end:]
     if email:
         rest = rest.replace(email.group(0), " ")
-    rest = _ASK_TAIL.sub("", _PUNCTUATION.sub(" ", _contact_words(lex.ctx).sub(" ", rest)))
+    rest = _ask_tail(lex.ctx).sub("", _PUNCTUATION.sub(" ", _contact_words(lex.ctx).sub(" ", rest)))
     units = lex.ctx.lexicon("unit_suffixes")
     tokens = rest.split()
     dept: list[str] = tokens
@@ -90,6 +112,12 @@ def contacts(ctx: FindContext, field: FieldSpec) -> Found | None:
     for it in region_items(ctx, field.region):
         text = it.content
         m = ctx.any_label(field.label_keys, text)
+        if not m and field.option("ask"):
+            asked = _asked(ctx, text, lex)
+            if asked is not None:
+                out.append(asked)
+                evs.extend(it.evidence(f"{field.name}:문의-문장"))
+                continue
         if not m and anywhere:
             # inside an item, the one line (piece) that holds the label: the lines joined
             # to the item may be other paragraphs
@@ -117,6 +145,37 @@ def contacts(ctx: FindContext, field: FieldSpec) -> Found | None:
     if not out and field.option("fallback") == "closing":
         return _closing_contact(ctx)
     return Found(out, evs)
+
+
+def _asked(ctx: FindContext, text: str, lex: Lexicon) -> dict[str, str | None] | None:
+    """An item that asks the reader to call someone, with no label: ``기타 자세한 사항은
+    식품의약품안전청 혁신담당관실(인사, ☎ 02)380∼1609, 1610)에 문의``. The parentheses before
+    the spec's ``ask`` words hold the phone (and e-mail); the words before them, after the
+    sentence's subject (``사항은``), name the unit or person."""
+    def compute() -> re.Pattern[str] | None:
+        ask = ctx.spec.patterns.get("ask")
+        return re.compile(rf"\)\s*(?:{ask.pattern})") if ask else None
+    asking: re.Pattern[str] | None = ctx.cached("re:asked", compute)
+    m = asking.search(text) if asking else None
+    if m is None:
+        return None
+    inside = text[:m.start()]
+    phone = next(iter(find_phones(inside)), None) or _labelled_phone(ctx, inside)
+    opened = text.rfind("(", 0, phone.start) if phone else -1
+    if phone is None or opened < 0:
+        return None
+    words = text[:opened].split()
+    subject = [k for k, w in enumerate(words[:-1]) if _TOPIC.search(w)]
+    words = words[subject[-1] + 1:] if subject else words
+    if not words or len(words) > _ASKED_WORDS:
+        return None
+    parts = person_parts(" ".join(words), lex)
+    if not (parts["department"] or parts["name"]):
+        return None
+    email = EMAIL.search(inside, opened)
+    parts["phone"] = phone.number
+    parts["email"] = parts["email"] or (email.group(0).lower() if email else None)
+    return parts
 
 
 _LABELLED_PART = re.compile(r"^\s*[가-힣A-Za-z]{1,8}\s*[:：]")

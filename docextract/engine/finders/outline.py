@@ -9,7 +9,9 @@ items of a labelled section.
                    numbered items (option ``fallback_kinds``, default ``[roman]``; Roman
                    numerals typed in Latin capitals, ``II.``, count). Table
                    rows of several cells and table-of-contents lines (``Ⅰ. 일반 현황 ···· 1``)
-                   are not items; masked items are left out.
+                   are not items; masked items are left out. Option ``until_label`` (a label
+                   key, ``appendix``) ends the outline at an item that is that label alone
+                   (``※ 참고자료``): reference pages are not the document's own outline.
 ``section_items``  the items of the section one of the field's labels opens (``□ 결정사항``,
                    ``ㅇ 향후 추진일정``, ``[ 주요 결정사항 ]``): the items under it, deeper than
                    it (markers removed, wrapped lines joined); a label followed by a colon and
@@ -68,7 +70,11 @@ def _node(item: Item) -> dict[str, Any]:
     return {"text": item.content, "marker": item.marker, "children": []}
 
 
-def _build(items: list[Item], is_headline: Any, rule: str) -> tuple[list[dict[str, Any]], list[Evidence]]:
+def _build(items: list[Item], is_headline: Any, rule: str, *,
+           heading_line: bool = False) -> tuple[list[dict[str, Any]], list[Evidence]]:
+    """The outline; with ``heading_line`` a headline is its own paragraph only (a section
+    heading, ``Ⅰ. 제안경위``, never ends like a sentence, so the paragraph under it was
+    joined to it as a wrap)."""
     out: list[dict[str, Any]] = []
     evs: list[Evidence] = []
     k = 0
@@ -77,6 +83,8 @@ def _build(items: list[Item], is_headline: Any, rule: str) -> tuple[list[dict[st
         k += 1
         if not is_headline(item) or not _usable(item):
             continue
+        if heading_line and len(item.pieces) > 1:
+            item = Item(item.marker, item.pieces[:1], item.rank)
         head = _node(item)
         evs.extend(item.evidence(rule))
         out.append(head)
@@ -102,9 +110,22 @@ def _build(items: list[Item], is_headline: Any, rule: str) -> tuple[list[dict[st
     return out, evs
 
 
+def _before_appendix(ctx: FindContext, items: list[Item], key: str | None) -> list[Item]:
+    """The items before the first one that is a whole label of ``key`` (``※ 참고자료``): the
+    reference pages after it are not the report's own outline."""
+    if not key:
+        return items
+    for k, item in enumerate(items):
+        content = item.content.strip("[]《》<> ")
+        m = ctx.spec.labels.at_start(key, content)
+        if m is not None and not content[m.end():].strip():
+            return items[:k]
+    return items
+
+
 @finder("outline")
 def outline(ctx: FindContext, field: FieldSpec) -> Found | None:
-    items = region_items(ctx, field.region)
+    items = _before_appendix(ctx, region_items(ctx, field.region), field.option("until_label"))
     headlines = tuple(field.option("headlines") or ("□", "■"))
     found, evs = _build(items, lambda it: it.marker in headlines, f"{field.name}:headline")
     if not found:
@@ -115,7 +136,7 @@ def outline(ctx: FindContext, field: FieldSpec) -> Found | None:
             if mk is None and "roman" in kinds and latin_roman(it.content) is not None:
                 return True  # Roman numerals typed in Latin capitals (``II.``)
             return mk is not None and mk.kind in kinds
-        found, evs = _build(items, by_kind, f"{field.name}:section")
+        found, evs = _build(items, by_kind, f"{field.name}:section", heading_line=True)
     return Found(found, evs)
 
 

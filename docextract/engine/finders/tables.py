@@ -30,11 +30,11 @@ def region_tables(ctx: FindContext, region: str) -> Iterator[Table]:
                 yield table
 
 
-def _cell_text(cell: Cell) -> str:
+def cell_text(cell: Cell) -> str:
     return " ".join(cell.text.split())
 
 
-def _is_label(ctx: FindContext, keys: tuple[str, ...], text: str) -> bool:
+def is_whole_label(ctx: FindContext, keys: tuple[str, ...], text: str) -> bool:
     for key in keys:
         m = ctx.label(key, text)
         if m is not None and not text[m.end():].strip():
@@ -42,7 +42,7 @@ def _is_label(ctx: FindContext, keys: tuple[str, ...], text: str) -> bool:
     return False
 
 
-def _evidence(ctx: FindContext, cell: Cell, rule: str) -> list[Evidence]:
+def cell_evidence(ctx: FindContext, cell: Cell, rule: str) -> list[Evidence]:
     """Evidence for each non-empty paragraph of ``cell``."""
     out = []
     for block in cell.blocks:
@@ -54,20 +54,20 @@ def _evidence(ctx: FindContext, cell: Cell, rule: str) -> list[Evidence]:
     return out
 
 
-def _neighbours(table: Table, cell: Cell, direction: str) -> list[Cell]:
+def neighbours(table: Table, cell: Cell, direction: str) -> list[Cell]:
     grid = table.grid()
     out: list[Cell] = []
     if direction in ("right", "auto"):
         row = grid[cell.row] if cell.row < len(grid) else []
         for c in row[cell.col + cell.col_span:]:
-            if c is not None and c is not cell and _cell_text(c):
+            if c is not None and c is not cell and cell_text(c):
                 out.append(c)
                 break
     if not out and direction in ("below", "auto"):
         r = cell.row + cell.row_span
         if r < len(grid) and cell.col < len(grid[r]):
             below = grid[r][cell.col]
-            if below is not None and _cell_text(below):
+            if below is not None and cell_text(below):
                 out.append(below)
     return out
 
@@ -79,21 +79,21 @@ def table_cell(ctx: FindContext, field: FieldSpec) -> Found | None:
     for table in region_tables(ctx, field.region):
         grid = table.grid()
         for cell in table.cells():
-            if not _is_label(ctx, field.label_keys, _cell_text(cell)):
+            if not is_whole_label(ctx, field.label_keys, cell_text(cell)):
                 continue
             if column:
                 cells = []
                 for r in range(cell.row + cell.row_span, table.n_rows):
                     c = grid[r][cell.col] if cell.col < len(grid[r]) else None
-                    if c is not None and _cell_text(c) and c not in cells:
+                    if c is not None and cell_text(c) and c not in cells:
                         cells.append(c)
                 if cells:
-                    return Found([_cell_text(c) for c in cells],
-                                 [e for c in cells for e in _evidence(ctx, c, f"{field.name}:column")])
+                    return Found([cell_text(c) for c in cells],
+                                 [e for c in cells for e in cell_evidence(ctx, c, f"{field.name}:column")])
                 continue
-            for value in _neighbours(table, cell, direction):
-                return Found(_cell_text(value), _evidence(ctx, value, f"{field.name}:cell"))
+            for value in neighbours(table, cell, direction):
+                return Found(cell_text(value), cell_evidence(ctx, value, f"{field.name}:cell"))
     return None
 
 
-__all__ = ["region_tables", "table_cell"]
+__all__ = ["cell_evidence", "cell_text", "is_whole_label", "neighbours", "region_tables", "table_cell"]

@@ -8,7 +8,9 @@ Lines
     narrow Latin letters ``i l j t f r``, which are about as wide, else a quarter of the
     line height) and the letter gap is the line's median gap, so justified lines, 자간
     and letter-spaced titles move the threshold with them: ``of the`` set in Times
-    without space glyphs is two words, ``2050`` spread across a line is one. A row is cut into pieces at gaps wider than 1.5 line heights; the
+    without space glyphs is two words, ``2050`` spread across a line is one. On a line
+    spelled out letter by letter, a blank a space wide after a drawn space is a second
+    space (:func:`_double_spaces`: the word gaps of a letter-spaced title). A row is cut into pieces at gaps wider than 1.5 line heights; the
     layout step decides whether pieces are columns or one spaced-out line. Glyphs
     squeezed on top of each other keep their drawing order (a right-aligned ``10``),
     and a row whose glyphs collide at two heights (a formula's numerator and
@@ -58,7 +60,7 @@ class Line:
 
     __slots__ = ("glyphs", "x0", "top", "x1", "bottom", "text", "trailing_space",
                  "space_glyphs", "first_word_x1", "word_gaps", "column", "left_edge", "right_edge",
-                 "cell_space_x0", "in_cell", "word_gap_at")
+                 "cell_space_x0", "in_cell", "word_gap_at", "doubled")
 
     def __init__(self, glyphs: list[Glyph]) -> None:
         self.glyphs = glyphs
@@ -75,6 +77,8 @@ class Line:
         self.word_gap_at, strict, leader = word_gap(glyphs)
         self.text, self.trailing_space, self.first_word_x1, self.word_gaps = _spell(
             glyphs, self.word_gap_at, strict, leader)
+        # two spaces between the words of a letter-spaced run (:func:`_double_spaces`)
+        self.doubled = "  " in self.text
         inner = glyphs[:-1] if self.trailing_space else glyphs
         self.space_glyphs = any(g.text == " " for g in inner[1:])
         # in a table cell: where the rightmost space glyph drawn at the end of one of its
@@ -103,13 +107,23 @@ def _spell(glyphs: list[Glyph], threshold: float, strict: float,
     first_word_x1: float | None = None
     word_gaps: list[float] = []
     pending_space = False
+    # after each drawn space: where its " " is in parts, and the blank between the space
+    # glyph and the next ink (a second space the PDF did not draw, see _double_spaces)
+    after_space: list[tuple[int, float]] = []
+    space_widths: list[float] = []
+    space_x1 = 0.0
     for g in glyphs:
         if g.text == " ":
             pending_space = prev_x1 is not None
+            if g.x1 > g.x0:
+                space_widths.append(g.x1 - g.x0)
+            space_x1 = g.x1
             continue
         gap = g.x0 - prev_x1 if prev_x1 is not None else 0.0
         if prev_x1 is not None and (pending_space or (
                 gap > low and gap > _junction(prev_text, g.text, threshold, strict, leader))):
+            if pending_space:
+                after_space.append((len(parts), g.x0 - max(space_x1, prev_x1)))
             parts.append(" ")
             word_gaps.append(gap)
             if first_word_x1 is None:
@@ -120,8 +134,32 @@ def _spell(glyphs: list[Glyph], threshold: float, strict: float,
         prev_x1 = g.x1 if prev_x1 is None else max(prev_x1, g.x1)
     trailing = bool(glyphs) and glyphs[-1].text == " "
     text = "".join(parts)
+    if len(after_space) >= 3 and _letter_spaced(text):
+        for k in _double_spaces(after_space, space_widths):
+            parts[k] = "  "
+        text = "".join(parts)
     last_x1 = prev_x1 if prev_x1 is not None else glyphs[-1].x1
     return text, trailing, first_word_x1 if first_word_x1 is not None else last_x1, word_gaps
+
+
+def _letter_spaced(text: str) -> bool:
+    """A line spelled out letter by letter (``입 찰 공 고``): three words in four, at least
+    four, are a single letter."""
+    words = text.split(" ")
+    return len(words) >= 4 and 4 * sum(len(w) == 1 for w in words) >= 3 * len(words)
+
+
+def _double_spaces(after_space: list[tuple[int, float]], space_widths: list[float]) -> list[int]:
+    """The drawn spaces that stand for two on a letter-spaced line: a letter-spaced title (``2 0 2 5 년  청 사``,
+    one space between letters and two between words) is drawn with one space glyph per gap
+    and the second space of a word gap left blank. Such a blank after a space glyph is
+    wider than the line's usual blank after one by more than half a space; a justified line
+    stretches every blank alike, so its spaces stay single."""
+    if len(after_space) < 3 or not space_widths:
+        return []
+    half = 0.5 * median(space_widths)
+    usual = median([blank for _, blank in after_space])
+    return [k for k, blank in after_space if blank - usual > half]
 
 
 def word_gap(glyphs: list[Glyph]) -> tuple[float, float, float]:

@@ -42,14 +42,19 @@ def build_paragraphs(lines: list[Line], policy: WrapPolicy) -> list[ParagraphDra
             current.append(line)
             continue
         if current:
-            out.append(ParagraphDraft(_tidy(text), current))
+            out.append(ParagraphDraft(_tidy(text, current), current))
         current, text = [line], line.text
     if current:
-        out.append(ParagraphDraft(_tidy(text), current))
+        out.append(ParagraphDraft(_tidy(text, current), current))
     return out
 
 
-def _tidy(text: str) -> str:
+def _tidy(text: str, lines: list[Line]) -> str:
+    """Blank runs made one space, except the two spaces of a letter-spaced line's word
+    gaps (``2 0 2 5 년  청 사``), which tell its words apart once the letters are closed
+    up, as in the HWP or DOCX original."""
+    if any(line.doubled for line in lines):
+        return re.sub(r"\t+|[ \t]{3,}", " ", text).strip()
     return re.sub(r"[ \t]{2,}", " ", text).strip()
 
 
