@@ -24,6 +24,7 @@ from ..safeio import parse_xml
 _ATTRS = rb"(?:\s+[^\s=/>]+\s*=\s*(?:\"[^\"]*\"|'[^']*'))*"
 _ROOT = re.compile(rb"<([A-Za-z_][\w.:-]*)(" + _ATTRS + rb")\s*(/?)>")
 _ATTRIBUTE = re.compile(rb"""([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_ATTRIBUTE_TEXT = re.compile(r"""([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.ASCII)
 _UNSURE_VALUE = re.compile(rb"[&\t\n\r]")
 _DECLARED_ENCODING = re.compile(rb"""^<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)""")
 
@@ -59,6 +60,7 @@ class ScannedPart:
         self._start_tag = _patterns(names)[1]
         self.budget = budget
         self.what = what
+        self._ends: dict[int, int] = {}
 
     def attributes(self, at: int) -> dict[bytes, bytes] | None:
         """The raw attributes of the start tag at ``at`` (qualified names as written);
@@ -77,10 +79,20 @@ class ScannedPart:
         m = _ROOT.match(self.data, at)
         if m is None:
             return None
+        raw = m.group(2)
+        if _UNSURE_VALUE.search(raw) is None:
+            # no value a parse would change: the attributes decoded at once (ASCII
+            # patterns find the same names and values in the text as in the bytes)
+            try:
+                pairs = _ATTRIBUTE_TEXT.findall(raw.decode())
+            except UnicodeDecodeError:
+                return None
+            plain = {name: double or single for name, double, single in pairs}
+            return plain if len(plain) == len(pairs) else None
         out: dict[str, str] = {}
         count = 0
         try:
-            for a in _ATTRIBUTE.finditer(m.group(2)):
+            for a in _ATTRIBUTE.finditer(raw):
                 value = a.group(2) if a.group(2) is not None else a.group(3)
                 if _UNSURE_VALUE.search(value):
                     return None
@@ -108,7 +120,7 @@ class ScannedPart:
     def has_child(self, at: int, name: str) -> bool | None:
         """Whether the element at ``at`` has a child named ``name`` (any prefix), without
         parsing; None when only a parse can tell (a tag the pattern cannot read, an
-        element that never ends)."""
+        element that never ends) and the name occurs inside it."""
         data = self.data
         end = self._end(at)
         first = _ROOT.match(data, at)
@@ -116,6 +128,8 @@ class ScannedPart:
             return None
         if first.group(3):
             return False  # an empty element
+        if data.find(name.encode(), first.end(), end) < 0:
+            return False  # the name is nowhere inside: no child has it, whatever a parse says
         named = _named_start(name)
         depth = 0
         pos = first.end()
@@ -147,7 +161,14 @@ class ScannedPart:
         """Where the element starting at ``at`` ends: after its start tag when empty
         (``/>``), else after its end tag; the part's length when it never ends (the parse
         then says the XML is broken). The first ">" ends the start tag unless a quoted
-        value holds one, which only the full pattern can tell."""
+        value holds one, which only the full pattern can tell. Remembered per element:
+        each quick read of a definition asks again."""
+        end = self._ends.get(at)
+        if end is None:
+            end = self._ends[at] = self._find_end(at)
+        return end
+
+    def _find_end(self, at: int) -> int:
         data = self.data
         gt = data.find(b">", at)
         tag = data[at:gt]
