@@ -35,7 +35,10 @@ def _patterns(names: tuple[str, ...]) -> tuple[re.Pattern[bytes], re.Pattern[byt
     attribute when that is plain, or "<!"; a pattern with a literal start, several times
     faster to search for than a full start tag) and a whole start tag."""
     alternatives = "|".join(names).encode()
-    candidate = re.compile(rb"<(?:!|((?:[A-Za-z_][\w.-]*:)?(" + alternatives
+    # the prefix is possessive: a name cannot start inside it (a name is followed by a
+    # blank, "/" or ">", a prefix's characters by more of them or ":"), and not trying
+    # makes the scan, which runs at every "<" of the part, a third faster
+    candidate = re.compile(rb"<(?:!|((?:[A-Za-z_][\w.-]*+:)?+(" + alternatives
                            + rb"))(?=[\s/>])(?:\s+([\w.:-]+)=\"([^\"&<]*)\")?)")
     start_tag = re.compile(rb"<((?:[A-Za-z_][\w.-]*:)?(" + alternatives + rb"))(" + _ATTRS
                            + rb")\s*(/?)>")
@@ -45,7 +48,7 @@ def _patterns(names: tuple[str, ...]) -> tuple[re.Pattern[bytes], re.Pattern[byt
 @lru_cache(maxsize=16)
 def _named_start(name: str) -> re.Pattern[bytes]:
     """The start of an element named ``name``, with any prefix or none."""
-    return re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?" + re.escape(name.encode()) + rb"(?=[\s/>])")
+    return re.compile(rb"<(?:[A-Za-z_][\w.-]*+:)?+" + re.escape(name.encode()) + rb"(?=[\s/>])")
 
 
 class ScannedPart:
