@@ -68,13 +68,14 @@ class HeaderInfo:
 
     def _once(self, kind: str, ref: str, read: Callable[[Any], Any], default: Any) -> Any:
         key = (kind, ref)
-        if key not in self._read:
+        value = self._read.get(key, UNSURE)
+        if value is UNSURE:  # not read yet: asked for on every paragraph, read once
             value = self._quick(kind, ref)
             if value is UNSURE:
                 el = self._definition(kind, ref)
                 value = default if el is None else read(el)
             self._read[key] = value
-        return self._read[key]
+        return value
 
     def heading(self, para_pr: str) -> Heading | None:
         """The paragraph shape's OUTLINE/NUMBER/BULLET heading, None when it has none."""

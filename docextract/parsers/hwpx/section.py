@@ -184,20 +184,23 @@ class SectionReader:
                 if branch is not None:
                     for run in branch.iterchildren(_RUN):
                         self._run(run, acc, role, depth)
-        for key, f in list(acc.fields.items()):
-            acc.close_field(key, f)  # a field left open ends with its paragraph
+        if acc.fields:
+            for key, f in list(acc.fields.items()):
+                acc.close_field(key, f)  # a field left open ends with its paragraph
         text = "".join(acc.parts)
         outline_level = None
         prefix = ""
-        heading = state.header.heading(p.get("paraPrIDRef", ""))
+        header = state.header
+        heading = header.heading(p.get("paraPrIDRef", ""))
         if heading is not None:
             marker = state.numbering.marker(heading, self.outline_ref)  # counts even when blank
             if heading.kind == "OUTLINE":
                 outline_level = heading.level + 1
             if marker and text.strip():
                 prefix = marker + " "
-        style = state.header.style(p.get("styleIDRef", "")) or None
-        text = prefix + text
+        style = header.style(p.get("styleIDRef", "")) or None
+        if prefix:
+            text = prefix + text
         shift = len(prefix)
         annotations = acc.annotations
         anchors = acc.anchors
@@ -446,9 +449,12 @@ class SectionReader:
                 col_span = max(1, int_attr(span, "colSpan", 1)) if span is not None else 1
                 row_taken.setdefault(col, col + 1)
                 next_col = col + col_span
-                blocks: list[Block] = []
-                for sub in subs:
-                    blocks.extend(self._sub_list(sub, role, depth + 1))
+                if len(subs) == 1:  # the usual cell: its one list's blocks as they are
+                    blocks = self._sub_list(subs[0], role, depth + 1)
+                else:
+                    blocks = []
+                    for sub in subs:
+                        blocks.extend(self._sub_list(sub, role, depth + 1))
                 count()
                 cells.append(CellDraft(row, col, row_span, col_span, blocks, (tr_index, tc_index)))
         return cells
