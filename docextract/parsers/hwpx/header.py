@@ -159,15 +159,17 @@ def _index(data: bytes, budget: Budget, what: str) -> _IndexedHeader | None:
     part, tags = scanned
     starts: dict[tuple[str, str], int] = {}
     for m in tags:
-        if m.group(3) == b"id":  # Hangul writes the id first
-            ref = m.group(4)
-        else:
+        _, kind, first, ref = m.groups()
+        if first != b"id":  # Hangul writes the id first
             attributes = part.attributes(m.start())
             if attributes is None:
                 return None
             ref = attributes.get(b"id", b"")
-        starts[(m.group(2).decode(), ref.decode("utf-8", "replace"))] = m.start()
+        starts[(_KIND_NAMES[kind], ref.decode("utf-8", "replace"))] = m.start()
     return _IndexedHeader(part, starts)
+
+
+_KIND_NAMES = {kind.encode(): kind for kind in _KINDS}
 
 
 class _IndexedHeader:
