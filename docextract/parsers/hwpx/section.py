@@ -270,9 +270,9 @@ class SectionReader:
                 branch = self._switch_branch(el)
                 if branch is not None:
                     self._run(branch, acc, role, depth)
-        if counted:
+        if counted and chars is not None:
             ref = run.get("charPrIDRef", "")
-            chars[ref] = chars.get(ref, 0) + counted  # type: ignore[index]
+            chars[ref] = chars.get(ref, 0) + counted
 
     def _add(self, acc: _ParagraphText, text: str | None) -> None:
         if text and not self.deleting:
