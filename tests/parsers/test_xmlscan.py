@@ -30,6 +30,15 @@ def test_a_child_is_found_where_a_parse_finds_it(body):
     assert part.has_child(at, "bold") == (next(el.iterchildren("{*}bold"), None) is not None)
 
 
+def test_a_name_that_occurs_nowhere_inside_is_no_child_without_a_walk():
+    # the walk cannot read <h:x a=1/>, so it defers to a parse; a name not in the
+    # element's bytes at all is no child whatever the parse would say
+    data = ROOT.format('<h:def id="1"><h:x a=1/></h:def>').encode()
+    part, tags = scan(data, ("def",), Budget(Limits()), "test part")
+    assert part.has_child(tags[0].start(), "bold") is False
+    assert part.has_child(tags[0].start(), "x") is None
+
+
 @pytest.mark.parametrize("body, found", [
     ('<h:def id="1"><h:a/><p:switch><p:case><h:heading type="OUTLINE" level="2"/></p:case>'
      '</p:switch><h:heading type="NONE"/></h:def>', {"type": "OUTLINE", "level": "2"}),
