@@ -46,9 +46,10 @@ def _patterns(names: tuple[str, ...]) -> tuple[re.Pattern[bytes], re.Pattern[byt
 
 
 @lru_cache(maxsize=16)
-def _named_start(name: str) -> re.Pattern[bytes]:
-    """The start of an element named ``name``, with any prefix or none."""
-    return re.compile(rb"<(?:[A-Za-z_][\w.-]*+:)?+" + re.escape(name.encode()) + rb"(?=[\s/>])")
+def _named_start(names: tuple[str, ...]) -> re.Pattern[bytes]:
+    """The start of an element with one of ``names`` (group 1), with any prefix or none."""
+    alternatives = b"|".join(re.escape(name.encode()) for name in names)
+    return re.compile(rb"<(?:[A-Za-z_][\w.-]*+:)?+(" + alternatives + rb")(?=[\s/>])")
 
 
 class ScannedPart:
@@ -111,14 +112,31 @@ class ScannedPart:
         there is none, ``(False, None)`` when only a parse can tell (see :meth:`values`; an
         element that never ends). Exact because the scanned part holds no comment or CDATA
         and well-formed XML has no "<" in text or values."""
+        sure, found = self.firsts_within(at, (name,))
+        return sure, found[0]
+
+    def firsts_within(self, at: int,
+                      names: tuple[str, ...]) -> tuple[bool, list[dict[str, str] | None]]:
+        """:meth:`first_within` for each of ``names`` in one pass over the element:
+        ``(False, [None, ...])`` when only a parse can tell for any of them."""
+        unsure: tuple[bool, list[dict[str, str] | None]] = (False, [None] * len(names))
+        data = self.data
         end = self._end(at)
-        if end >= len(self.data):
-            return False, None
-        m = _named_start(name).search(self.data, at + 1, end)
-        if m is None:
-            return True, None
-        found = self.values(m.start())
-        return (False, None) if found is None else (True, found)
+        if end >= len(data):
+            return unsure
+        first: dict[bytes, int] = {}
+        for m in _named_start(names).finditer(data, at + 1, end):
+            first.setdefault(m.group(1), m.start())
+            if len(first) == len(names):
+                break
+        out: list[dict[str, str] | None] = []
+        for name in names:
+            pos = first.get(name.encode())
+            found = None if pos is None else self.values(pos)
+            if pos is not None and found is None:
+                return unsure
+            out.append(found)
+        return True, out
 
     def has_child(self, at: int, name: str) -> bool | None:
         """Whether the element at ``at`` has a child named ``name`` (any prefix), without
@@ -133,7 +151,7 @@ class ScannedPart:
             return False  # an empty element
         if data.find(name.encode(), first.end(), end) < 0:
             return False  # the name is nowhere inside: no child has it, whatever a parse says
-        named = _named_start(name)
+        named = _named_start((name,))
         depth = 0
         pos = first.end()
         while True:  # each pass moves past one tag, and pos only grows up to end

@@ -191,9 +191,7 @@ class _IndexedHeader:
         if at is None:
             return UNSURE
         if kind == "paraPr":
-            sure, heading = self.part.first_within(at, "heading")
-            if sure:
-                sure, align = self.part.first_within(at, "align")
+            sure, (heading, align) = self.part.firsts_within(at, ("heading", "align"))
             return _heading_and_align(heading, align) if sure else UNSURE
         if kind == "style":
             values = self.part.values(at)
