@@ -62,3 +62,20 @@ def test_values_a_parse_would_change_are_left_to_the_parse(value):
 def test_plain_values_are_read_as_written():
     part, at, el = _scanned('<h:def id="1" name="바탕글" engName=\'Normal\'/>')
     assert part.values(at) == dict(el.attrib) == {"id": "1", "name": "바탕글", "engName": "Normal"}
+
+
+@pytest.mark.parametrize("body", [
+    '<h:def id="1"><h:align horizontal="CENTER"/><h:heading type="NUMBER" level="1"/></h:def>',
+    '<h:def id="1"><h:heading type="NONE"/></h:def>',
+    '<h:def id="1"><p:switch><p:case><h:align a="1"/></p:case></p:switch><h:align a="2"/></h:def>',
+    '<h:def id="1"><h:heading type="a&amp;b"/><h:align a="1"/></h:def>',
+    '<h:def id="1"/>',
+])
+def test_several_names_in_one_pass_agree_with_one_at_a_time(body):
+    part, at, _ = _scanned(body)
+    one = [part.first_within(at, name) for name in ("heading", "align")]
+    sure, found = part.firsts_within(at, ("heading", "align"))
+    if all(s for s, _ in one):
+        assert (sure, found) == (True, [f for _, f in one])
+    else:
+        assert (sure, found) == (False, [None, None])
