@@ -24,6 +24,7 @@ from ..safeio import parse_xml
 _ATTRS = rb"(?:\s+[^\s=/>]+\s*=\s*(?:\"[^\"]*\"|'[^']*'))*"
 _ROOT = re.compile(rb"<([A-Za-z_][\w.:-]*)(" + _ATTRS + rb")\s*(/?)>")
 _ATTRIBUTE = re.compile(rb"""([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_ATTRIBUTE_TEXT = re.compile(r"""([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.ASCII)
 _UNSURE_VALUE = re.compile(rb"[&\t\n\r]")
 _DECLARED_ENCODING = re.compile(rb"""^<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)""")
 
@@ -34,7 +35,10 @@ def _patterns(names: tuple[str, ...]) -> tuple[re.Pattern[bytes], re.Pattern[byt
     attribute when that is plain, or "<!"; a pattern with a literal start, several times
     faster to search for than a full start tag) and a whole start tag."""
     alternatives = "|".join(names).encode()
-    candidate = re.compile(rb"<(?:!|((?:[A-Za-z_][\w.-]*:)?(" + alternatives
+    # the prefix is possessive: a name cannot start inside it (a name is followed by a
+    # blank, "/" or ">", a prefix's characters by more of them or ":"), and not trying
+    # makes the scan, which runs at every "<" of the part, a third faster
+    candidate = re.compile(rb"<(?:!|((?:[A-Za-z_][\w.-]*+:)?+(" + alternatives
                            + rb"))(?=[\s/>])(?:\s+([\w.:-]+)=\"([^\"&<]*)\")?)")
     start_tag = re.compile(rb"<((?:[A-Za-z_][\w.-]*:)?(" + alternatives + rb"))(" + _ATTRS
                            + rb")\s*(/?)>")
@@ -42,9 +46,10 @@ def _patterns(names: tuple[str, ...]) -> tuple[re.Pattern[bytes], re.Pattern[byt
 
 
 @lru_cache(maxsize=16)
-def _named_start(name: str) -> re.Pattern[bytes]:
-    """The start of an element named ``name``, with any prefix or none."""
-    return re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?" + re.escape(name.encode()) + rb"(?=[\s/>])")
+def _named_start(names: tuple[str, ...]) -> re.Pattern[bytes]:
+    """The start of an element with one of ``names`` (group 1), with any prefix or none."""
+    alternatives = b"|".join(re.escape(name.encode()) for name in names)
+    return re.compile(rb"<(?:[A-Za-z_][\w.-]*+:)?+(" + alternatives + rb")(?=[\s/>])")
 
 
 class ScannedPart:
@@ -59,6 +64,7 @@ class ScannedPart:
         self._start_tag = _patterns(names)[1]
         self.budget = budget
         self.what = what
+        self._ends: dict[int, int] = {}
 
     def attributes(self, at: int) -> dict[bytes, bytes] | None:
         """The raw attributes of the start tag at ``at`` (qualified names as written);
@@ -77,10 +83,20 @@ class ScannedPart:
         m = _ROOT.match(self.data, at)
         if m is None:
             return None
+        raw = m.group(2)
+        if _UNSURE_VALUE.search(raw) is None:
+            # no value a parse would change: the attributes decoded at once (ASCII
+            # patterns find the same names and values in the text as in the bytes)
+            try:
+                pairs = _ATTRIBUTE_TEXT.findall(raw.decode())
+            except UnicodeDecodeError:
+                return None
+            plain = {name: double or single for name, double, single in pairs}
+            return plain if len(plain) == len(pairs) else None
         out: dict[str, str] = {}
         count = 0
         try:
-            for a in _ATTRIBUTE.finditer(m.group(2)):
+            for a in _ATTRIBUTE.finditer(raw):
                 value = a.group(2) if a.group(2) is not None else a.group(3)
                 if _UNSURE_VALUE.search(value):
                     return None
@@ -96,19 +112,36 @@ class ScannedPart:
         there is none, ``(False, None)`` when only a parse can tell (see :meth:`values`; an
         element that never ends). Exact because the scanned part holds no comment or CDATA
         and well-formed XML has no "<" in text or values."""
+        sure, found = self.firsts_within(at, (name,))
+        return sure, found[0]
+
+    def firsts_within(self, at: int,
+                      names: tuple[str, ...]) -> tuple[bool, list[dict[str, str] | None]]:
+        """:meth:`first_within` for each of ``names`` in one pass over the element:
+        ``(False, [None, ...])`` when only a parse can tell for any of them."""
+        unsure: tuple[bool, list[dict[str, str] | None]] = (False, [None] * len(names))
+        data = self.data
         end = self._end(at)
-        if end >= len(self.data):
-            return False, None
-        m = _named_start(name).search(self.data, at + 1, end)
-        if m is None:
-            return True, None
-        found = self.values(m.start())
-        return (False, None) if found is None else (True, found)
+        if end >= len(data):
+            return unsure
+        first: dict[bytes, int] = {}
+        for m in _named_start(names).finditer(data, at + 1, end):
+            first.setdefault(m.group(1), m.start())
+            if len(first) == len(names):
+                break
+        out: list[dict[str, str] | None] = []
+        for name in names:
+            pos = first.get(name.encode())
+            found = None if pos is None else self.values(pos)
+            if pos is not None and found is None:
+                return unsure
+            out.append(found)
+        return True, out
 
     def has_child(self, at: int, name: str) -> bool | None:
         """Whether the element at ``at`` has a child named ``name`` (any prefix), without
         parsing; None when only a parse can tell (a tag the pattern cannot read, an
-        element that never ends)."""
+        element that never ends) and the name occurs inside it."""
         data = self.data
         end = self._end(at)
         first = _ROOT.match(data, at)
@@ -116,7 +149,9 @@ class ScannedPart:
             return None
         if first.group(3):
             return False  # an empty element
-        named = _named_start(name)
+        if data.find(name.encode(), first.end(), end) < 0:
+            return False  # the name is nowhere inside: no child has it, whatever a parse says
+        named = _named_start((name,))
         depth = 0
         pos = first.end()
         while True:  # each pass moves past one tag, and pos only grows up to end
@@ -147,7 +182,14 @@ class ScannedPart:
         """Where the element starting at ``at`` ends: after its start tag when empty
         (``/>``), else after its end tag; the part's length when it never ends (the parse
         then says the XML is broken). The first ">" ends the start tag unless a quoted
-        value holds one, which only the full pattern can tell."""
+        value holds one, which only the full pattern can tell. Remembered per element:
+        each quick read of a definition asks again."""
+        end = self._ends.get(at)
+        if end is None:
+            end = self._ends[at] = self._find_end(at)
+        return end
+
+    def _find_end(self, at: int) -> int:
         data = self.data
         gt = data.find(b">", at)
         tag = data[at:gt]

@@ -30,6 +30,15 @@ def test_a_child_is_found_where_a_parse_finds_it(body):
     assert part.has_child(at, "bold") == (next(el.iterchildren("{*}bold"), None) is not None)
 
 
+def test_a_name_that_occurs_nowhere_inside_is_no_child_without_a_walk():
+    # the walk cannot read <h:x a=1/>, so it defers to a parse; a name not in the
+    # element's bytes at all is no child whatever the parse would say
+    data = ROOT.format('<h:def id="1"><h:x a=1/></h:def>').encode()
+    part, tags = scan(data, ("def",), Budget(Limits()), "test part")
+    assert part.has_child(tags[0].start(), "bold") is False
+    assert part.has_child(tags[0].start(), "x") is None
+
+
 @pytest.mark.parametrize("body, found", [
     ('<h:def id="1"><h:a/><p:switch><p:case><h:heading type="OUTLINE" level="2"/></p:case>'
      '</p:switch><h:heading type="NONE"/></h:def>', {"type": "OUTLINE", "level": "2"}),
@@ -53,3 +62,20 @@ def test_values_a_parse_would_change_are_left_to_the_parse(value):
 def test_plain_values_are_read_as_written():
     part, at, el = _scanned('<h:def id="1" name="바탕글" engName=\'Normal\'/>')
     assert part.values(at) == dict(el.attrib) == {"id": "1", "name": "바탕글", "engName": "Normal"}
+
+
+@pytest.mark.parametrize("body", [
+    '<h:def id="1"><h:align horizontal="CENTER"/><h:heading type="NUMBER" level="1"/></h:def>',
+    '<h:def id="1"><h:heading type="NONE"/></h:def>',
+    '<h:def id="1"><p:switch><p:case><h:align a="1"/></p:case></p:switch><h:align a="2"/></h:def>',
+    '<h:def id="1"><h:heading type="a&amp;b"/><h:align a="1"/></h:def>',
+    '<h:def id="1"/>',
+])
+def test_several_names_in_one_pass_agree_with_one_at_a_time(body):
+    part, at, _ = _scanned(body)
+    one = [part.first_within(at, name) for name in ("heading", "align")]
+    sure, found = part.firsts_within(at, ("heading", "align"))
+    if all(s for s, _ in one):
+        assert (sure, found) == (True, [f for _, f in one])
+    else:
+        assert (sure, found) == (False, [None, None])

@@ -68,13 +68,14 @@ class HeaderInfo:
 
     def _once(self, kind: str, ref: str, read: Callable[[Any], Any], default: Any) -> Any:
         key = (kind, ref)
-        if key not in self._read:
+        value = self._read.get(key, UNSURE)
+        if value is UNSURE:  # not read yet: asked for on every paragraph, read once
             value = self._quick(kind, ref)
             if value is UNSURE:
                 el = self._definition(kind, ref)
                 value = default if el is None else read(el)
             self._read[key] = value
-        return self._read[key]
+        return value
 
     def heading(self, para_pr: str) -> Heading | None:
         """The paragraph shape's OUTLINE/NUMBER/BULLET heading, None when it has none."""
@@ -158,15 +159,17 @@ def _index(data: bytes, budget: Budget, what: str) -> _IndexedHeader | None:
     part, tags = scanned
     starts: dict[tuple[str, str], int] = {}
     for m in tags:
-        if m.group(3) == b"id":  # Hangul writes the id first
-            ref = m.group(4)
-        else:
+        _, kind, first, ref = m.groups()
+        if first != b"id":  # Hangul writes the id first
             attributes = part.attributes(m.start())
             if attributes is None:
                 return None
             ref = attributes.get(b"id", b"")
-        starts[(m.group(2).decode(), ref.decode("utf-8", "replace"))] = m.start()
+        starts[(_KIND_NAMES[kind], ref.decode("utf-8", "replace"))] = m.start()
     return _IndexedHeader(part, starts)
+
+
+_KIND_NAMES = {kind.encode(): kind for kind in _KINDS}
 
 
 class _IndexedHeader:
@@ -188,9 +191,7 @@ class _IndexedHeader:
         if at is None:
             return UNSURE
         if kind == "paraPr":
-            sure, heading = self.part.first_within(at, "heading")
-            if sure:
-                sure, align = self.part.first_within(at, "align")
+            sure, (heading, align) = self.part.firsts_within(at, ("heading", "align"))
             return _heading_and_align(heading, align) if sure else UNSURE
         if kind == "style":
             values = self.part.values(at)

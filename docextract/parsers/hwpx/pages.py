@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .elements import child, int_attr
+_LINESEGARRAY = "{*}linesegarray"
 
 
 class PageTracker:
@@ -38,16 +38,21 @@ class PageTracker:
             self.page += 1
             self._last = None
         first: int | None = None
-        segs = child(p, "linesegarray")
+        segs = next(p.iterchildren(_LINESEGARRAY), None)
         if segs is not None and self.columns == 1:
+            last, page = self._last, self.page
             for seg in segs:
-                vert = int_attr(seg, "vertpos", -1)
+                try:
+                    vert = int(seg.get("vertpos", -1))
+                except (TypeError, ValueError):
+                    continue  # not a number: as if absent
                 if vert < 0:
                     continue
-                if self._last is not None and vert < self._last:
-                    self.page += 1
-                self._last = vert
+                if last is not None and vert < last:
+                    page += 1
+                last = vert
                 if first is None:
-                    first = self.page
+                    first = page
+            self._last, self.page = last, page
         self._fresh = False
         return first if first is not None else self.page

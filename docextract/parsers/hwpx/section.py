@@ -37,6 +37,9 @@ _NOTE_ROLES = {"footNote": (Role.FOOTNOTE, "FOOTNOTE"), "endNote": (Role.ENDNOTE
 _OBJECT_COUNTERS = {"pic": "PICTURE", "equation": "EQUATION"}
 _TIME_CHECK_EVERY = 256
 _TIME_CHECK_ELEMENTS = 4096
+# lxml tag filters (any namespace), built once rather than per call
+_RUN, _P, _SUB_LIST, _TR, _TC, _SEC_PR = (
+    "{*}" + name for name in ("run", "p", "subList", "tr", "tc", "secPr"))
 
 
 @dataclass
@@ -62,6 +65,8 @@ class _OpenField:
 
 class _ParagraphText:
     """Text, annotations and anchored blocks collected while walking one paragraph."""
+
+    __slots__ = ("parts", "length", "annotations", "anchors", "after", "fields", "by_field_id")
 
     def __init__(self) -> None:
         self.parts: list[str] = []
@@ -117,7 +122,7 @@ class SectionReader:
         self.state.pages.start_section()
         self.page = self.state.pages.page
         out: list[Block] = []
-        sec_pr = root.find(".//{*}secPr")
+        sec_pr = next(root.iterdescendants(_SEC_PR), None)
         if sec_pr is not None:
             ref = sec_pr.get("outlineShapeIDRef")
             self.outline_ref = ref if ref not in (None, "", "0") else None
@@ -167,29 +172,35 @@ class SectionReader:
         if state.paragraphs % _TIME_CHECK_EVERY == 0:
             self.ctx.budget.check_time()
         acc = _ParagraphText()
+        # characters per character shape of the paragraph's own runs, for its look
+        # (top-level body paragraphs only), counted as the runs are read
+        chars: dict[str, int] | None = {} if depth == 0 and role is Role.BODY else None
         for el in p:
             name = LOCAL_NAMES[el.tag]
             if name == "run":
-                self._run(el, acc, role, depth)
+                self._run(el, acc, role, depth, chars)
             elif name == "switch":
                 branch = self._switch_branch(el)
                 if branch is not None:
-                    for run in children(branch, "run"):
+                    for run in branch.iterchildren(_RUN):
                         self._run(run, acc, role, depth)
-        for key, f in list(acc.fields.items()):
-            acc.close_field(key, f)  # a field left open ends with its paragraph
+        if acc.fields:
+            for key, f in list(acc.fields.items()):
+                acc.close_field(key, f)  # a field left open ends with its paragraph
         text = "".join(acc.parts)
         outline_level = None
         prefix = ""
-        heading = state.header.heading(p.get("paraPrIDRef", ""))
+        header = state.header
+        heading = header.heading(p.get("paraPrIDRef", ""))
         if heading is not None:
             marker = state.numbering.marker(heading, self.outline_ref)  # counts even when blank
             if heading.kind == "OUTLINE":
                 outline_level = heading.level + 1
             if marker and text.strip():
                 prefix = marker + " "
-        style = state.header.style(p.get("styleIDRef", "")) or None
-        text = prefix + text
+        style = header.style(p.get("styleIDRef", "")) or None
+        if prefix:
+            text = prefix + text
         shift = len(prefix)
         annotations = acc.annotations
         anchors = acc.anchors
@@ -204,27 +215,22 @@ class SectionReader:
 
         out: list[Block] = []
         place_anchored(text, shift, anchors, annotations, make, out)
-        if depth == 0 and role is Role.BODY and out:
-            look = self._look(p)
+        if chars is not None and out:
+            look = self._look(p, chars)
             for block in out:
                 if isinstance(block, Paragraph):
                     state.looks.note(block, look)
         out.extend(acc.after)
         return out
 
-    def _look(self, p: Any) -> Look:
-        """Size and weight of most of the paragraph's text, and whether it is centred."""
+    def _look(self, p: Any, chars: dict[str, int]) -> Look:
+        """Size and weight of most of the paragraph's text (``chars``: the characters of
+        each character shape in the ``hp:t`` of its runs), and whether it is centred."""
         header = self.state.header
-        chars: dict[str, int] = {}
-        for run in children(p, "run"):
-            n = sum(len("".join(t.itertext())) for t in children(run, "t"))
-            if n:
-                ref = run.get("charPrIDRef", "")
-                chars[ref] = chars.get(ref, 0) + n
         centred = header.centred(p.get("paraPrIDRef", ""))
         if not chars:
             return Look(centred=centred)
-        size, bold = header.char_look(max(chars, key=lambda r: chars[r]))
+        size, bold = header.char_look(max(chars, key=chars.__getitem__))
         return Look(size=float(size), bold=bold, centred=centred)
 
     @staticmethod
@@ -233,15 +239,21 @@ class SectionReader:
         default = child(switch, "default")
         return default if default is not None else child(switch, "case")
 
-    def _run(self, run: Any, acc: _ParagraphText, role: Role, depth: int) -> None:
+    def _run(self, run: Any, acc: _ParagraphText, role: Role, depth: int,
+             chars: dict[str, int] | None = None) -> None:
+        """A run's text and objects; its characters in ``hp:t`` are added to ``chars``
+        under its character shape when given."""
         self.elements += len(run)
         if self.elements > _TIME_CHECK_ELEMENTS:  # controls and marks make no blocks
             self.elements = 0
             self.ctx.budget.check_time()
+        counted = 0
         for el in run:
             name = LOCAL_NAMES[el.tag]
             if name == "t":
                 self._text(el, acc)
+                if chars is not None:  # all the text inside, deleted or not
+                    counted += len("".join(el.itertext())) if len(el) else len(el.text or "")
             elif name == "ctrl":
                 for c in el:
                     self._control(c, acc, role, depth)
@@ -258,6 +270,9 @@ class SectionReader:
                 branch = self._switch_branch(el)
                 if branch is not None:
                     self._run(branch, acc, role, depth)
+        if counted and chars is not None:
+            ref = run.get("charPrIDRef", "")
+            chars[ref] = chars.get(ref, 0) + counted
 
     def _add(self, acc: _ParagraphText, text: str | None) -> None:
         if text and not self.deleting:
@@ -265,7 +280,9 @@ class SectionReader:
 
     def _text(self, t: Any, acc: _ParagraphText) -> None:
         """``hp:t`` is mixed content: text, inline characters and change-tracking marks."""
-        self._add(acc, t.text)
+        text = t.text
+        if text and not self.deleting:
+            acc.add(text)
         for el in t:
             name = LOCAL_NAMES[el.tag]
             if name in _INLINE_TEXT:
@@ -368,7 +385,7 @@ class SectionReader:
     def _sub_list(self, sub: Any, role: Role, depth: int) -> list[Block]:
         self._check_depth(depth)
         out: list[Block] = []
-        for p in children(sub, "p"):
+        for p in sub.iterchildren(_P):
             out.extend(self._paragraph(p, role, depth))
         return out
 
@@ -406,11 +423,21 @@ class SectionReader:
         # near-linear however many cells lie in the way
         taken: dict[int, dict[int, int]] = {}
         count = self.state.blocks.count
-        for tr_index, tr in enumerate(children(tbl, "tr")):
+        for tr_index, tr in enumerate(tbl.iterchildren(_TR)):
             next_col = 0
-            for tc_index, tc in enumerate(children(tr, "tc")):
-                addr = child(tc, "cellAddr")
-                span = child(tc, "cellSpan")
+            for tc_index, tc in enumerate(tr.iterchildren(_TC)):
+                addr = span = None
+                subs = []
+                for el in tc:  # one pass: the first address and span, every sub-list
+                    name = LOCAL_NAMES[el.tag]
+                    if name == "subList":
+                        subs.append(el)
+                    elif name == "cellAddr":
+                        if addr is None:
+                            addr = el
+                    elif name == "cellSpan":
+                        if span is None:
+                            span = el
                 row = int_attr(addr, "rowAddr", tr_index) if addr is not None else tr_index
                 col = int_attr(addr, "colAddr", -1) if addr is not None else -1
                 if row < 0:
@@ -422,9 +449,12 @@ class SectionReader:
                 col_span = max(1, int_attr(span, "colSpan", 1)) if span is not None else 1
                 row_taken.setdefault(col, col + 1)
                 next_col = col + col_span
-                blocks: list[Block] = []
-                for sub in children(tc, "subList"):
-                    blocks.extend(self._sub_list(sub, role, depth + 1))
+                if len(subs) == 1:  # the usual cell: its one list's blocks as they are
+                    blocks = self._sub_list(subs[0], role, depth + 1)
+                else:
+                    blocks = []
+                    for sub in subs:
+                        blocks.extend(self._sub_list(sub, role, depth + 1))
                 count()
                 cells.append(CellDraft(row, col, row_span, col_span, blocks, (tr_index, tc_index)))
         return cells
