@@ -133,13 +133,17 @@ def _style(data: bytes, start: int, stop: int) -> str:
 
 def parse_docinfo(recs: Records) -> DocInfo:
     """Index paragraph shapes, numbering and bullet definitions and styles by ID."""
-    data = recs.data
-    spans: dict[int, list[tuple[int, int]]] = {TAG_PARA_SHAPE: [], TAG_CHAR_SHAPE: [],
-                                               TAG_NUMBERING: [], TAG_BULLET: [], TAG_STYLE: []}
+    spans: dict[int, list[tuple[int, int]]] = {tag: [] for tag in DOCINFO_USED}
     for tag, start, stop in zip(recs.tag, recs.start, recs.stop):
         bucket = spans.get(tag)
         if bucket is not None:
             bucket.append((start, stop))
+    return docinfo_from_spans(recs.data, spans)
+
+
+def docinfo_from_spans(data: bytes, spans: dict[int, list[tuple[int, int]]]) -> DocInfo:
+    """The DocInfo of the payload bounds of its used records, by tag in stream order
+    (:func:`~.records.scan_spans` with ``DOCINFO_USED``)."""
     heads = [(_U32(data, start)[0] >> 23) & 3 if stop - start >= 32 else HEAD_NONE
              for start, stop in spans[TAG_PARA_SHAPE]]
     return DocInfo(para_shapes=LazyRecords(data, spans[TAG_PARA_SHAPE], _para_shape),

@@ -168,6 +168,70 @@ def scan(data: bytes, limits: Limits, *, what: str = "record stream", partial: b
     return Records(data, tags, levels, starts, stops, ends, truncated)
 
 
+def scan_spans(data: bytes, limits: Limits, keep: frozenset[int], *,
+               what: str = "record stream", partial: bool = False,
+               ) -> tuple[dict[int, list[tuple[int, int]]], str | None]:
+    """The payload bounds of the records whose tag is in ``keep``, by tag, in stream order;
+    and why the stream ends early (None when it is whole).
+
+    For streams read as flat lists of definitions (DocInfo): no tree is linked, so a
+    record costs one header read. Damage and limits are handled as in :func:`scan`.
+    """
+    spans: dict[int, list[tuple[int, int]]] = {tag: [] for tag in keep}
+    get = spans.get
+    n = len(data)
+    pos = prev = 0
+    max_records = limits.max_records
+    u32 = _U32
+    # one pass per record, at most max_records + 1 of them; reading a header past the
+    # end (struct.error) is where the stream stops, whole or not
+    try:
+        for _ in range(max_records + 1):
+            word = u32(data, pos)[0]
+            prev = pos
+            if word >= 0xFFF00000:  # the size is in the next word
+                start = pos + 8
+                pos = start + u32(data, pos + 4)[0]
+            else:
+                start = pos + 4
+                pos = start + (word >> 20)
+            bucket = get(word & 0x3FF)
+            if bucket is not None:
+                bucket.append((start, pos))
+        else:
+            if pos <= n:
+                raise LimitExceeded(f"{what} holds more than max_records={max_records:,} "
+                                    "records", limit="max_records")
+    except struct.error:
+        pass
+    truncated = _stream_end(data, pos, prev, what)
+    if truncated is not None:
+        if pos > n:  # the last record runs past the end: it is not kept
+            bucket = get(_U32(data, prev)[0] & 0x3FF)
+            if bucket and bucket[-1][1] > n:
+                bucket.pop()
+        if not partial:
+            raise CorruptDocument(truncated)
+    return spans, truncated
+
+
+def _stream_end(data: bytes, pos: int, prev: int, what: str) -> str | None:
+    """Why a header walk that stopped at ``pos`` (the last header read at ``prev``) did not
+    end cleanly at the end of ``data``; None when it did. The messages are :func:`scan`'s."""
+    n = len(data)
+    if pos == n:
+        return None
+    if pos > n:
+        word = _U32(data, prev)[0]
+        start = prev + (8 if word >= 0xFFF00000 else 4)
+        size = pos - start
+        return (f"{what}: record with tag {word & 0x3FF:#x} declares {size:,} bytes "
+                f"at byte {start:,} but only {n - start:,} remain")
+    if n - pos < 4:
+        return f"{what} ends inside a record header at byte {pos:,}"
+    return f"{what} ends inside an extended record size at byte {pos + 4:,}"
+
+
 def ctrl_id(payload: bytes, offset: int = 0) -> str:
     """A control's four-character id, stored as a little-endian 32-bit word."""
     return payload[offset:offset + 4][::-1].decode("latin-1")
