@@ -84,7 +84,7 @@ class DocInfo:
     """Shapes and definitions from DocInfo, indexed by ID.
 
     ``heads`` holds each paragraph shape's head type, read eagerly because the body
-    checks it for every paragraph.
+    checks it for every paragraph (through ``numbered``).
     """
 
     para_shapes: Sequence[ParaShape] = field(default_factory=list)
@@ -93,10 +93,13 @@ class DocInfo:
     bullets: Sequence[str] = field(default_factory=list)
     styles: Sequence[str] = field(default_factory=list)
     heads: list[int] | None = None
+    # the ids of the paragraph shapes that have a head (the body asks for every paragraph)
+    numbered: frozenset[int] = field(init=False, default=frozenset())
 
     def __post_init__(self) -> None:
         if self.heads is None:
             self.heads = [shape.head for shape in self.para_shapes]
+        self.numbered = frozenset([k for k, head in enumerate(self.heads) if head])
 
 
 def _wstring(data: bytes, pos: int, stop: int) -> tuple[str, int]:
