@@ -113,8 +113,18 @@ class SectionReader:
         tags, levels, ends = self.tags, self.levels, self.ends
         paragraph = self._paragraph
         while i < stop and levels[i] == level and tags[i] == TAG_PARA_HEADER:
-            paragraph(i, depth, role, out, False)
-            i = ends[i]
+            e = ends[i]
+            if e == i + 1:
+                # no children, so no text (most table cells hold one such paragraph):
+                # only its number counts, what _paragraph does for it, without the call
+                start = self.starts[i]
+                if self.stops[i] - start >= 12:
+                    para_shape = _U16(self.data, start + 8)[0]
+                    if para_shape in self.numbered:
+                        self.numbering.prefix(para_shape)
+            else:
+                paragraph(i, depth, role, out, False)
+            i = e
         return i
 
     def _paragraph(self, i: int, depth: int, role: Role, out: list[Paragraph | Table],
