@@ -102,69 +102,72 @@ def scan(data: bytes, limits: Limits, *, what: str = "record stream", partial: b
     ends: list[int] = []
     add_tag, add_level, add_start, add_stop, add_end = (
         tags.append, levels.append, starts.append, stops.append, ends.append)
-    stack: list[int] = []  # open records whose subtree end is not known yet
-    open_levels: list[int] = []  # their levels
+    # Subtrees: a record is stored as a leaf (its end is the next index) and becomes open
+    # when the record after it is deeper; open records wait on the stack, as
+    # (level << 32) | index over a sentinel no level reaches, until a record at their
+    # level or above closes them. Siblings, most of the records, touch no stack.
+    stack: list[int] = [-1]
+    push, pop = stack.append, stack.pop
+    last_level = 1 << 11  # the level of the last stored record (deeper than any at first)
     n = len(data)
-    pos = 0
+    pos = prev = 0
     index = 0
     top = 1 << 10  # the smallest level seen so far
     max_records = limits.max_records
-    truncated: str | None = None
     u32 = _U32
-    # one pass per record, at most max_records + 1 of them: the loop's range is the count
-    for _ in range(max_records + 1):
-        if pos >= n:
-            break
-        try:
+    # one pass per record, at most max_records + 1 of them: the loop's range is the count;
+    # reading a header past the end (struct.error) is where the stream stops, whole or not
+    try:
+        for _ in range(max_records + 1):
             word = u32(data, pos)[0]
-        except struct.error:
-            truncated = f"{what} ends inside a record header at byte {pos:,}"
-            break
-        size = word >> 20
-        pos += 4
-        if size == 0xFFF:
-            try:
-                size = u32(data, pos)[0]
-            except struct.error:
-                truncated = f"{what} ends inside an extended record size at byte {pos:,}"
-                break
-            pos += 4
-        stop = pos + size
-        if stop > n:
-            truncated = (f"{what}: record with tag {word & 0x3FF:#x} declares {size:,} bytes "
-                         f"at byte {pos:,} but only {n - pos:,} remain")
-            break
-        act = action[word & 0x3FF]
-        if act == 1:
+            prev = pos
+            if word >= 0xFFF00000:  # the size is in the next word
+                stop = u32(data, pos + 4)[0] + pos + 8
+                pos += 8
+            else:
+                stop = (word >> 20) + pos + 4
+                pos += 4
+            act = action[word & 0x3FF]
+            level = (word >> 10) & 0x3FF
+            if act and (act == 1 or level > top + 1):
+                # dropped at a level deeper than top + 1, it stays deeper than the final
+                # outermost level + 1, since that level can only get smaller
+                pos = stop
+                continue
+            if level < top:
+                top = level
+            if level > last_level:
+                push((last_level << 32) | (index - 1))
+            elif level < last_level:
+                key = level << 32
+                while stack[-1] >= key:
+                    ends[pop() & 0xFFFFFFFF] = index
+            last_level = level
+            add_tag(word & 0x3FF)
+            add_level(level)
+            add_start(pos)
+            add_stop(stop)
+            index += 1
+            add_end(index)
             pos = stop
-            continue
-        level = (word >> 10) & 0x3FF
-        if act and level > top + 1:
-            # dropped at a level deeper than top + 1, it stays deeper than the final
-            # outermost level + 1, since that level can only get smaller
-            pos = stop
-            continue
-        if level < top:
-            top = level
-        while open_levels and open_levels[-1] >= level:
-            open_levels.pop()
-            ends[stack.pop()] = index
-        stack.append(index)
-        open_levels.append(level)
-        add_tag(word & 0x3FF)
-        add_level(level)
-        add_start(pos)
-        add_stop(stop)
-        add_end(-1)
-        pos = stop
-        index += 1
-    else:
-        raise LimitExceeded(f"{what} holds more than max_records={max_records:,} records",
-                            limit="max_records")
-    if truncated and not partial:
-        raise CorruptDocument(truncated)
-    for open_index in stack:
-        ends[open_index] = index
+        else:
+            if pos <= n:
+                raise LimitExceeded(f"{what} holds more than max_records={max_records:,} "
+                                    "records", limit="max_records")
+    except struct.error:
+        pass
+    truncated = _stream_end(data, pos, prev, what)
+    if truncated is not None:
+        if pos > n and stops and stops[-1] > n:
+            # the last record runs past the end: it is not kept (what it closed ends
+            # with the stream, as it would have without it)
+            for column in (tags, levels, starts, stops, ends):
+                column.pop()
+            index -= 1
+        if not partial:
+            raise CorruptDocument(truncated)
+    for key in stack[1:]:
+        ends[key & 0xFFFFFFFF] = index
     return Records(data, tags, levels, starts, stops, ends, truncated)
 
 
