@@ -238,11 +238,13 @@ class SectionReader:
             if stop - start < 16:  # one run: the common case
                 best = _CHAR_SHAPE_RUN.unpack_from(self.data, start)[1] if stop - start >= 8 else -1
             else:
-                runs = [_CHAR_SHAPE_RUN.unpack_from(self.data, pos)
-                        for pos in range(start, min(stop - 7, start + 8 * MAX_SHAPE_RUNS), 8)]
+                # whole runs only, at most MAX_SHAPE_RUNS of them
+                count = min((stop - start) // 8, MAX_SHAPE_RUNS)
+                runs = list(_CHAR_SHAPE_RUN.iter_unpack(self.data[start:start + 8 * count]))
                 best_len = -1
+                last = count - 1
                 for k, (pos, shape_id) in enumerate(runs):
-                    end = runs[k + 1][0] if k + 1 < len(runs) else max(length, pos + 1)
+                    end = runs[k + 1][0] if k < last else max(length, pos + 1)
                     if end - pos > best_len:
                         best, best_len = shape_id, end - pos
         key = (para_shape, best)

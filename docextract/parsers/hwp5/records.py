@@ -134,11 +134,11 @@ def scan(data: bytes, limits: Limits, *, what: str = "record stream", partial: b
                 # outermost level + 1, since that level can only get smaller
                 pos = stop
                 continue
-            if level < top:
-                top = level
             if level > last_level:
                 push((last_level << 32) | (index - 1))
             elif level < last_level:
+                if level < top:  # only a record above the last one can be the outermost
+                    top = level
                 key = level << 32
                 while stack[-1] >= key:
                     ends[pop() & 0xFFFFFFFF] = index
