@@ -219,8 +219,8 @@ def scan_spans(data: bytes, limits: Limits, keep: frozenset[int], *,
 
 
 def _stream_end(data: bytes, pos: int, prev: int, what: str) -> str | None:
-    """Why a header walk that stopped at ``pos`` (the last header read at ``prev``) did not
-    end cleanly at the end of ``data``; None when it did. The messages are :func:`scan`'s."""
+    """Why a header walk (:func:`scan`, :func:`scan_spans`) that stopped at ``pos``, the last
+    header read at ``prev``, did not end cleanly at the end of ``data``; None when it did."""
     n = len(data)
     if pos == n:
         return None
