@@ -13,7 +13,7 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -52,16 +52,20 @@ class Limits:
         env = os.environ if environ is None else environ
         fields = _env_fields(cls)
         values: dict[str, Any] = {}
-        for name, variable, is_float in fields:
-            if variable not in env:
-                continue
-            raw = env[variable]
-            try:
-                values[name] = float(raw) if is_float else int(raw)
-            except ValueError:
-                raise ConfigurationError(f"{variable} must be a number, got {raw!r}",
-                                         limit=name) from None
-        _check_variable_names(env, fields)
+        # one pass over the environment (each os.environ key is decoded as it is read);
+        # the rest looks only at the few variables of docextract's namespace
+        ours = [variable for variable in env if variable.startswith("DOCEXTRACT_")]
+        if ours:
+            for name, variable, is_float in fields:
+                if variable not in ours:
+                    continue
+                raw = env[variable]
+                try:
+                    values[name] = float(raw) if is_float else int(raw)
+                except ValueError:
+                    raise ConfigurationError(f"{variable} must be a number, got {raw!r}",
+                                             limit=name) from None
+            _check_variable_names(ours, fields)
         for key, value in overrides.items():
             if value is None:
                 continue
@@ -91,7 +95,7 @@ class Limits:
         return cls.from_env(**limits)
 
 
-def _check_variable_names(env: Mapping[str, str], fields: tuple[tuple[str, str, bool], ...]) -> None:
+def _check_variable_names(env: Iterable[str], fields: tuple[tuple[str, str, bool], ...]) -> None:
     """A variable in the limits' namespace that names no limit is a mistake, not silence."""
     known = {variable for _, variable, _ in fields}
     for variable in env:

@@ -90,10 +90,14 @@ _MARKER_KINDS = {"roman": "roman", "number": "1.", "number_paren": "1.", "syllab
 # of the bullets, the 개조식 headline boxes and the circles under them
 _BULLET_KINDS = {**{b: "box" for b in "□■◼▣"}, **{b: "circle" for b in "○●◦◯ㅇ"}}
 
+# the quotes and brackets that may close a text after its last word
+_CLOSERS = "\"'”’)]」』"
 # a sentence ends with a full stop after a letter, a Korean sentence or 개조식 ending, or
 # a particle or connective that needs more words after it (a line cut from a sentence)
 _SENTENCE_END = re.compile(r"(?:[^\d\s.][.!?。]|[다함임음됨][.]?|바람|요망|[에을를는]|에서|으로|하여|하고|하며|하는"
-                           r"|위한|대한|따른)[\"'”’)\]」』]*$")
+                           r"|위한|대한|따른)[" + re.escape(_CLOSERS) + "]*$")
+# the longest ending _SENTENCE_END knows, in characters before the closing quotes
+_SENTENCE_END_CHARS = 2
 # the leader where its run starts, taken whole (as pdf/lines.py's TOC_ENTRY_END: linear)
 _CONTENTS_ENTRY = re.compile(r"(?:(?<![·.…‥・ㆍ])[·.…‥・ㆍ]{3,}+|(?<!\s)\s{3,}+)\s*+\d{1,4}$")
 _LETTERS = re.compile(r"[^\W\d_].*[^\W\d_]", re.DOTALL)
@@ -120,6 +124,10 @@ def numbering(text: str) -> tuple[str, int] | None:
     lead = len(text) - len(text.lstrip())
     head = text[lead:lead + 16]
     if not head or head[0] not in _NUMBER_STARTS:
+        return None
+    if "가" <= head[0] <= "하" and head[0] != "제" and head[1:2] not in (".", ")"):
+        # most text opens with a syllable: only 제 (제1장) or an item syllable with its
+        # mark (가. 가)) can open a number there, and no pattern below matches otherwise
         return None
     unit = law_unit(head)
     if unit is not None:  # a 항 is not a heading
@@ -151,14 +159,23 @@ def reads_like_heading(text: str, *, long_ok: bool = False) -> bool:
     """Short, with letters in it, not ending like a sentence (or a piece of one), and
     not a note, a dash item, a label with its value, a contents entry or a date."""
     limit = MAX_TITLE_CHARS if long_ok else MAX_HEADING_CHARS
-    if len(text) > 2 * limit or "\t" in text or _CONTENTS_ENTRY.search(text.strip()):
+    if len(text) > 2 * limit or "\t" in text:
+        return False
+    stripped = text.strip()
+    # a contents entry ends with a page number: only then can the pattern match
+    if stripped[-1:].isdecimal() and _CONTENTS_ENTRY.search(stripped):
         return False
     text = " ".join(text.split())
     if not text or len(text) > limit or len(text.split(" ")) > (2 if long_ok else 1) * MAX_HEADING_WORDS:
         return False
     if not _LETTERS.search(text) or text.endswith((",", ";")) or _NOT_HEADING.search(text):
         return False
-    return long_ok or not _SENTENCE_END.search(text)
+    if long_ok:
+        return True
+    # the pattern is anchored at the end: searched from just before the closing quotes, not
+    # tried at every offset of the text
+    end = len(text.rstrip(_CLOSERS))
+    return not _SENTENCE_END.search(text, max(0, end - _SENTENCE_END_CHARS))
 
 
 @functools.lru_cache(maxsize=1024)

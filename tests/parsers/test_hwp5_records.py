@@ -8,7 +8,7 @@ import pytest
 
 from docextract.errors import CorruptDocument, LimitExceeded
 from docextract.limits import Limits
-from docextract.parsers.hwp5.records import ctrl_id, pack_header, scan
+from docextract.parsers.hwp5.records import ctrl_id, pack_header, scan, scan_spans
 
 
 def rec(tag: int, level: int, payload: bytes) -> bytes:
@@ -110,3 +110,45 @@ def test_top_only_follows_the_smallest_level_seen_so_far():
         + rec(0x42, 1, b"") + rec(0x45, 3, b"c")
     recs = scan(data, Limits(), top_only=frozenset({0x45}))
     assert [recs.payload(i) for i, t in enumerate(recs.tag) if t == 0x45] == [b"a", b"b"]
+
+
+def test_record_cut_after_its_parent_leaves_the_subtrees_to_the_stream_end():
+    data = (rec(0x42, 0, b"") + rec(0x47, 1, b"") + rec(0x42, 2, b"") + rec(0x42, 1, b"")
+            + pack_header(0x43, 2, 50) + b"cut")
+    recs = scan(data, Limits(), partial=True)
+    assert recs.tag == [0x42, 0x47, 0x42, 0x42]
+    assert recs.end == [4, 3, 3, 4]
+    assert recs.truncated and "declares 50 bytes" in recs.truncated
+
+
+def test_spans_scan_keeps_the_payload_bounds_of_the_listed_tags():
+    payload = b"\x07" * 0x1000  # an extended size in between
+    data = (rec(0x15, 1, b"cs") + struct.pack("<II", 0x19 | (1 << 10) | (0xFFF << 20), len(payload))
+            + payload + rec(0x13, 1, b"f") + rec(0x15, 1, b"two"))
+    spans, truncated = scan_spans(data, Limits(), frozenset({0x15, 0x19, 0x1A}))
+    assert truncated is None
+    assert [data[a:b] for a, b in spans[0x15]] == [b"cs", b"two"]
+    assert [data[a:b] for a, b in spans[0x19]] == [payload]
+    assert spans[0x1A] == []
+
+
+@pytest.mark.parametrize("tail, message", [
+    (pack_header(0x15, 1, 100) + b"short", "declares 100 bytes"),
+    (b"\x15\x00", "inside a record header"),
+    (struct.pack("<I", 0x15 | (0xFFF << 20)) + b"\x01\x00", "extended record size"),
+])
+def test_spans_scan_of_a_cut_stream_says_what_scan_says(tail, message):
+    data = rec(0x15, 1, b"whole") + tail
+    spans, truncated = scan_spans(data, Limits(), frozenset({0x15}), partial=True)
+    assert [data[a:b] for a, b in spans[0x15]] == [b"whole"]
+    assert truncated == scan(data, Limits(), partial=True).truncated
+    assert truncated and message in truncated
+    with pytest.raises(CorruptDocument, match=message):
+        scan_spans(data, Limits(), frozenset({0x15}))
+
+
+def test_spans_scan_counts_every_record_against_max_records():
+    data = rec(0x13, 1, b"") * 50
+    with pytest.raises(LimitExceeded, match="max_records"):
+        scan_spans(data, Limits(max_records=10), frozenset({0x15}))
+    assert scan_spans(data, Limits(max_records=50), frozenset({0x15}))[0][0x15] == []

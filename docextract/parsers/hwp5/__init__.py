@@ -18,9 +18,9 @@ from ..headings import Looks, mark_headings
 from .body import BODY_LEAVES_UNUSED, BODY_TOP_LEVEL_ONLY, SectionReader
 from .container import HwpContainer, check_readable
 from .distribution import decrypt_view_text
-from .docinfo import DOCINFO_USED, DocInfo, parse_docinfo
+from .docinfo import DOCINFO_USED, DocInfo, docinfo_from_spans
 from .numbering import NumberingState
-from .records import scan
+from .records import scan, scan_spans
 from .summary import STREAM as SUMMARY_STREAM
 from .summary import summary_metadata
 
@@ -99,10 +99,11 @@ class Hwp5Parser(Parser):
         except CorruptDocument as exc:
             ctx.warn("hwp-docinfo-unreadable", f"DocInfo skipped: {exc}", "DocInfo")
             return DocInfo()
-        recs = scan(raw, ctx.limits, what="HWP stream DocInfo", partial=True, keep=DOCINFO_USED)
-        if recs.truncated:
-            ctx.warn("hwp-truncated", recs.truncated, "DocInfo")
-        return parse_docinfo(recs)
+        spans, truncated = scan_spans(raw, ctx.limits, DOCINFO_USED, what="HWP stream DocInfo",
+                                      partial=True)
+        if truncated:
+            ctx.warn("hwp-truncated", truncated, "DocInfo")
+        return docinfo_from_spans(raw, spans)
 
     def _section_bytes(self, container: HwpContainer, name: str, encrypted: bool) -> bytes:
         if not encrypted:

@@ -77,7 +77,7 @@ class SectionReader:
         self.new_section = True  # a section starts on a new page
         self.max_nesting = ctx.limits.max_nesting
         self.blocks = blocks  # the document's block budget
-        self.heads = docinfo.heads or []
+        self.numbered = docinfo.numbered  # paragraph shapes with a number or bullet
         self._styles: dict[int, str | None] = {}
         # how top-level body paragraphs look, for heading detection (one for the document)
         self.looks = looks if looks is not None else Looks()
@@ -113,30 +113,41 @@ class SectionReader:
         tags, levels, ends = self.tags, self.levels, self.ends
         paragraph = self._paragraph
         while i < stop and levels[i] == level and tags[i] == TAG_PARA_HEADER:
-            paragraph(i, depth, role, out, False)
-            i = ends[i]
+            e = ends[i]
+            if e == i + 1:
+                # no children, so no text (most table cells hold one such paragraph):
+                # only its number counts, what _paragraph does for it, without the call
+                start = self.starts[i]
+                if self.stops[i] - start >= 12:
+                    para_shape = _U16(self.data, start + 8)[0]
+                    if para_shape in self.numbered:
+                        self.numbering.prefix(para_shape)
+            else:
+                paragraph(i, depth, role, out, False)
+            i = e
         return i
 
     def _paragraph(self, i: int, depth: int, role: Role, out: list[Paragraph | Table],
                    top: bool) -> None:
         data = self.data
-        tags, levels, ends, starts, stops = self.tags, self.levels, self.ends, self.starts, self.stops
-        start = starts[i]
-        if stops[i] - start >= 12:
+        start = self.starts[i]
+        if self.stops[i] - start >= 12:
             para_shape, style_id = _SHAPE_STYLE(data, start + 8)
         else:
             para_shape = style_id = -1
-        j, e = i + 1, ends[i]
-        heads = self.heads
-        if j == e:
+        e = self.ends[i]
+        numbered = para_shape in self.numbered
+        if i + 1 == e:
             # no children: no text, controls or layout (most table cells hold such an
             # empty paragraph); a numbered one still advances its counter
-            if 0 <= para_shape < len(heads) and heads[para_shape]:
+            if numbered:
                 self.numbering.prefix(para_shape)
             return
+        tags, levels, ends = self.tags, self.levels, self.ends
         child_level = levels[i] + 1
         text_idx = seg_idx = shapes_idx = -1
         ctrls: list[int] = []
+        j = i + 1
         while j < e:
             if levels[j] == child_level:
                 t = tags[j]
@@ -149,6 +160,7 @@ class SectionReader:
                 elif t == TAG_PARA_CHAR_SHAPE:
                     shapes_idx = j
             j = ends[j]
+        starts = self.starts
         if top:
             self._advance_page(seg_idx)
             for c in ctrls:
@@ -156,16 +168,15 @@ class SectionReader:
                 # the outline numbering that paragraph already uses
                 if data[starts[c]:starts[c] + 4] == b"dces":
                     self._section_def(c)
-        numbered = 0 <= para_shape < len(heads) and heads[para_shape]
-        if text_idx < 0 and not ctrls:
-            # an empty paragraph (most table cells hold one); a numbered one still counts
-            if numbered:
-                self.numbering.prefix(para_shape)
-            return
-        if text_idx >= 0:
-            text, events = decode_para_text(data[starts[text_idx]:stops[text_idx]])
-        else:
+        if text_idx < 0:
+            if not ctrls:
+                # an empty paragraph (most table cells hold one); a numbered one still counts
+                if numbered:
+                    self.numbering.prefix(para_shape)
+                return
             text, events = "", []
+        else:
+            text, events = decode_para_text(data[starts[text_idx]:self.stops[text_idx]])
         if numbered:
             prefix, outline_level = self.numbering.prefix(para_shape)
             if not text.strip():
@@ -176,7 +187,8 @@ class SectionReader:
                 and text.strip():
             # a note's own number ("1)") is an auto-number control at its start
             prefix = self._auto_number(ctrls) + prefix
-        style = self._styles[style_id] if style_id in self._styles else self._style(style_id)
+        styles = self._styles
+        style = styles[style_id] if style_id in styles else self._style(style_id)
         if not ctrls:
             # the common case: plain text, no objects, no fields
             if prefix:
@@ -226,11 +238,13 @@ class SectionReader:
             if stop - start < 16:  # one run: the common case
                 best = _CHAR_SHAPE_RUN.unpack_from(self.data, start)[1] if stop - start >= 8 else -1
             else:
-                runs = [_CHAR_SHAPE_RUN.unpack_from(self.data, pos)
-                        for pos in range(start, min(stop - 7, start + 8 * MAX_SHAPE_RUNS), 8)]
+                # whole runs only, at most MAX_SHAPE_RUNS of them
+                count = min((stop - start) // 8, MAX_SHAPE_RUNS)
+                runs = list(_CHAR_SHAPE_RUN.iter_unpack(self.data[start:start + 8 * count]))
                 best_len = -1
+                last = count - 1
                 for k, (pos, shape_id) in enumerate(runs):
-                    end = runs[k + 1][0] if k + 1 < len(runs) else max(length, pos + 1)
+                    end = runs[k + 1][0] if k < last else max(length, pos + 1)
                     if end - pos > best_len:
                         best, best_len = shape_id, end - pos
         key = (para_shape, best)

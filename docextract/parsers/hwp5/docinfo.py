@@ -84,7 +84,7 @@ class DocInfo:
     """Shapes and definitions from DocInfo, indexed by ID.
 
     ``heads`` holds each paragraph shape's head type, read eagerly because the body
-    checks it for every paragraph.
+    checks it for every paragraph (through ``numbered``).
     """
 
     para_shapes: Sequence[ParaShape] = field(default_factory=list)
@@ -93,10 +93,13 @@ class DocInfo:
     bullets: Sequence[str] = field(default_factory=list)
     styles: Sequence[str] = field(default_factory=list)
     heads: list[int] | None = None
+    # the ids of the paragraph shapes that have a head (the body asks for every paragraph)
+    numbered: frozenset[int] = field(init=False, default=frozenset())
 
     def __post_init__(self) -> None:
         if self.heads is None:
             self.heads = [shape.head for shape in self.para_shapes]
+        self.numbered = frozenset([k for k, head in enumerate(self.heads) if head])
 
 
 def _wstring(data: bytes, pos: int, stop: int) -> tuple[str, int]:
@@ -133,13 +136,17 @@ def _style(data: bytes, start: int, stop: int) -> str:
 
 def parse_docinfo(recs: Records) -> DocInfo:
     """Index paragraph shapes, numbering and bullet definitions and styles by ID."""
-    data = recs.data
-    spans: dict[int, list[tuple[int, int]]] = {TAG_PARA_SHAPE: [], TAG_CHAR_SHAPE: [],
-                                               TAG_NUMBERING: [], TAG_BULLET: [], TAG_STYLE: []}
+    spans: dict[int, list[tuple[int, int]]] = {tag: [] for tag in DOCINFO_USED}
     for tag, start, stop in zip(recs.tag, recs.start, recs.stop):
         bucket = spans.get(tag)
         if bucket is not None:
             bucket.append((start, stop))
+    return docinfo_from_spans(recs.data, spans)
+
+
+def docinfo_from_spans(data: bytes, spans: dict[int, list[tuple[int, int]]]) -> DocInfo:
+    """The DocInfo of the payload bounds of its used records, by tag in stream order
+    (:func:`~.records.scan_spans` with ``DOCINFO_USED``)."""
     heads = [(_U32(data, start)[0] >> 23) & 3 if stop - start >= 32 else HEAD_NONE
              for start, stop in spans[TAG_PARA_SHAPE]]
     return DocInfo(para_shapes=LazyRecords(data, spans[TAG_PARA_SHAPE], _para_shape),

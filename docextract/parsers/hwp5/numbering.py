@@ -54,6 +54,8 @@ class NumberingState:
         self.docinfo = docinfo
         self.outline_id = 1
         self._counters: dict[int, list[int]] = {}
+        # paragraph shape → its prefix when that never changes (no head, or a bullet)
+        self._fixed: dict[int, tuple[str, int | None]] = {}
 
     def _definition(self, numbering_id: int) -> NumberingDef | None:
         defs = self.docinfo.numberings
@@ -66,18 +68,23 @@ class NumberingState:
 
         Returns ``("", None)`` for paragraphs without an automatic head.
         """
+        fixed = self._fixed.get(para_shape_id)
+        if fixed is not None:
+            return fixed
         shapes = self.docinfo.para_shapes
         if not 0 <= para_shape_id < len(shapes):
             return "", None
         shape = shapes[para_shape_id]
         head = shape.head
         if head == HEAD_NONE:
-            return "", None
+            fixed = self._fixed[para_shape_id] = ("", None)
+            return fixed
         if head == HEAD_BULLET:
             bullets = self.docinfo.bullets
             nid = shape.numbering_id
             char = bullets[nid - 1] if 1 <= nid <= len(bullets) else "•"
-            return char + " ", None
+            fixed = self._fixed[para_shape_id] = (char + " ", None)
+            return fixed
         nid = self.outline_id if head == HEAD_OUTLINE else shape.numbering_id
         definition = self._definition(nid)
         level = shape.level

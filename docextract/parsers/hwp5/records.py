@@ -102,70 +102,137 @@ def scan(data: bytes, limits: Limits, *, what: str = "record stream", partial: b
     ends: list[int] = []
     add_tag, add_level, add_start, add_stop, add_end = (
         tags.append, levels.append, starts.append, stops.append, ends.append)
-    stack: list[int] = []  # open records whose subtree end is not known yet
-    open_levels: list[int] = []  # their levels
+    # Subtrees: a record is stored as a leaf (its end is the next index) and becomes open
+    # when the record after it is deeper; open records wait on the stack, as
+    # (level << 32) | index over a sentinel no level reaches, until a record at their
+    # level or above closes them. Siblings, most of the records, touch no stack.
+    stack: list[int] = [-1]
+    push, pop = stack.append, stack.pop
+    last_level = 1 << 11  # the level of the last stored record (deeper than any at first)
     n = len(data)
-    pos = 0
+    pos = prev = 0
     index = 0
     top = 1 << 10  # the smallest level seen so far
     max_records = limits.max_records
-    truncated: str | None = None
     u32 = _U32
-    # one pass per record, at most max_records + 1 of them: the loop's range is the count
-    for _ in range(max_records + 1):
-        if pos >= n:
-            break
-        try:
+    # one pass per record, at most max_records + 1 of them: the loop's range is the count;
+    # reading a header past the end (struct.error) is where the stream stops, whole or not
+    try:
+        for _ in range(max_records + 1):
             word = u32(data, pos)[0]
-        except struct.error:
-            truncated = f"{what} ends inside a record header at byte {pos:,}"
-            break
-        size = word >> 20
-        pos += 4
-        if size == 0xFFF:
-            try:
-                size = u32(data, pos)[0]
-            except struct.error:
-                truncated = f"{what} ends inside an extended record size at byte {pos:,}"
-                break
-            pos += 4
-        stop = pos + size
-        if stop > n:
-            truncated = (f"{what}: record with tag {word & 0x3FF:#x} declares {size:,} bytes "
-                         f"at byte {pos:,} but only {n - pos:,} remain")
-            break
-        act = action[word & 0x3FF]
-        if act == 1:
+            prev = pos
+            if word >= 0xFFF00000:  # the size is in the next word
+                stop = u32(data, pos + 4)[0] + pos + 8
+                pos += 8
+            else:
+                stop = (word >> 20) + pos + 4
+                pos += 4
+            act = action[word & 0x3FF]
+            level = (word >> 10) & 0x3FF
+            if act and (act == 1 or level > top + 1):
+                # dropped at a level deeper than top + 1, it stays deeper than the final
+                # outermost level + 1, since that level can only get smaller
+                pos = stop
+                continue
+            if level > last_level:
+                push((last_level << 32) | (index - 1))
+            elif level < last_level:
+                if level < top:  # only a record above the last one can be the outermost
+                    top = level
+                key = level << 32
+                while stack[-1] >= key:
+                    ends[pop() & 0xFFFFFFFF] = index
+            last_level = level
+            add_tag(word & 0x3FF)
+            add_level(level)
+            add_start(pos)
+            add_stop(stop)
+            index += 1
+            add_end(index)
             pos = stop
-            continue
-        level = (word >> 10) & 0x3FF
-        if act and level > top + 1:
-            # dropped at a level deeper than top + 1, it stays deeper than the final
-            # outermost level + 1, since that level can only get smaller
-            pos = stop
-            continue
-        if level < top:
-            top = level
-        while open_levels and open_levels[-1] >= level:
-            open_levels.pop()
-            ends[stack.pop()] = index
-        stack.append(index)
-        open_levels.append(level)
-        add_tag(word & 0x3FF)
-        add_level(level)
-        add_start(pos)
-        add_stop(stop)
-        add_end(-1)
-        pos = stop
-        index += 1
-    else:
-        raise LimitExceeded(f"{what} holds more than max_records={max_records:,} records",
-                            limit="max_records")
-    if truncated and not partial:
-        raise CorruptDocument(truncated)
-    for open_index in stack:
-        ends[open_index] = index
+        else:
+            if pos <= n:
+                raise LimitExceeded(f"{what} holds more than max_records={max_records:,} "
+                                    "records", limit="max_records")
+    except struct.error:
+        pass
+    truncated = _stream_end(data, pos, prev, what)
+    if truncated is not None:
+        if pos > n and stops and stops[-1] > n:
+            # the last record runs past the end: it is not kept (what it closed ends
+            # with the stream, as it would have without it)
+            for column in (tags, levels, starts, stops, ends):
+                column.pop()
+            index -= 1
+        if not partial:
+            raise CorruptDocument(truncated)
+    for key in stack[1:]:
+        ends[key & 0xFFFFFFFF] = index
     return Records(data, tags, levels, starts, stops, ends, truncated)
+
+
+def scan_spans(data: bytes, limits: Limits, keep: frozenset[int], *,
+               what: str = "record stream", partial: bool = False,
+               ) -> tuple[dict[int, list[tuple[int, int]]], str | None]:
+    """The payload bounds of the records whose tag is in ``keep``, by tag, in stream order;
+    and why the stream ends early (None when it is whole).
+
+    For streams read as flat lists of definitions (DocInfo): no tree is linked, so a
+    record costs one header read. Damage and limits are handled as in :func:`scan`.
+    """
+    spans: dict[int, list[tuple[int, int]]] = {tag: [] for tag in keep}
+    get = spans.get
+    n = len(data)
+    pos = prev = 0
+    max_records = limits.max_records
+    u32 = _U32
+    # one pass per record, at most max_records + 1 of them; reading a header past the
+    # end (struct.error) is where the stream stops, whole or not
+    try:
+        for _ in range(max_records + 1):
+            word = u32(data, pos)[0]
+            prev = pos
+            if word >= 0xFFF00000:  # the size is in the next word
+                start = pos + 8
+                pos = start + u32(data, pos + 4)[0]
+            else:
+                start = pos + 4
+                pos = start + (word >> 20)
+            bucket = get(word & 0x3FF)
+            if bucket is not None:
+                bucket.append((start, pos))
+        else:
+            if pos <= n:
+                raise LimitExceeded(f"{what} holds more than max_records={max_records:,} "
+                                    "records", limit="max_records")
+    except struct.error:
+        pass
+    truncated = _stream_end(data, pos, prev, what)
+    if truncated is not None:
+        if pos > n:  # the last record runs past the end: it is not kept
+            bucket = get(_U32(data, prev)[0] & 0x3FF)
+            if bucket and bucket[-1][1] > n:
+                bucket.pop()
+        if not partial:
+            raise CorruptDocument(truncated)
+    return spans, truncated
+
+
+def _stream_end(data: bytes, pos: int, prev: int, what: str) -> str | None:
+    """Why a header walk (:func:`scan`, :func:`scan_spans`) that stopped at ``pos``, the last
+    header read at ``prev``, did not end cleanly at the end of ``data``; None when it did."""
+    n = len(data)
+    if pos == n:
+        return None
+    if pos > n:
+        word = _U32(data, prev)[0]
+        start = prev + (8 if word >= 0xFFF00000 else 4)
+        size = pos - start
+        return (f"{what}: record with tag {word & 0x3FF:#x} declares {size:,} bytes "
+                f"at byte {start:,} but only {n - start:,} remain")
+    if n - pos < 4:
+        return f"{what} ends inside a record header at byte {pos:,}"
+    return f"{what} ends inside an extended record size at byte {pos + 4:,}"
 
 
 def ctrl_id(payload: bytes, offset: int = 0) -> str:

@@ -19,10 +19,15 @@ STREAM = "\x05HwpSummaryInformation"
 _VT_I2, _VT_I4, _VT_LPSTR, _VT_LPWSTR, _VT_FILETIME = 2, 3, 0x1E, 0x1F, 0x40
 _EPOCH = datetime(1601, 1, 1, tzinfo=timezone.utc)
 _MAX_PROPERTIES = 256
+_ENTRY = struct.Struct("<II").unpack_from  # property id, offset of its value
+_U32 = struct.Struct("<I").unpack_from
+# the properties summary_metadata reads (see the module docstring)
+_USED = frozenset({2, 3, 4, 5, 6, 8, 12, 13, 14, 20})
 
 
-def read_properties(data: bytes) -> dict[int, object]:
-    """Property id → value of the first property set in ``data``; damage yields fewer items."""
+def read_properties(data: bytes, wanted: frozenset[int] | None = None) -> dict[int, object]:
+    """Property id → value of the first property set in ``data`` (only the ids in ``wanted``
+    when given); damage yields fewer items."""
     out: dict[int, object] = {}
     if len(data) < 48 or data[:2] != b"\xfe\xff":
         return out
@@ -34,7 +39,9 @@ def read_properties(data: bytes) -> dict[int, object]:
         entry = offset + 8 + 8 * k
         if entry + 8 > len(data):
             break
-        pid, rel = struct.unpack_from("<II", data, entry)
+        pid, rel = _ENTRY(data, entry)
+        if wanted is not None and pid not in wanted:
+            continue
         pos = offset + rel
         if pos + 4 > len(data):
             continue
@@ -45,16 +52,16 @@ def read_properties(data: bytes) -> dict[int, object]:
 
 
 def _value(data: bytes, pos: int) -> object:
-    vtype = struct.unpack_from("<I", data, pos)[0] & 0xFFFF
+    vtype = _U32(data, pos)[0] & 0xFFFF
     body = pos + 4
     n = len(data)
     if vtype == _VT_LPWSTR and body + 4 <= n:
-        count = struct.unpack_from("<I", data, body)[0]
+        count = _U32(data, body)[0]
         raw = data[body + 4:min(n, body + 4 + 2 * count)]
         # the codec function itself: bytes.decode("utf-16-le") adds a Python-level wrapper
         return utf_16_le_decode(raw, "replace", True)[0].split("\x00", 1)[0]
     if vtype == _VT_LPSTR and body + 4 <= n:
-        count = struct.unpack_from("<I", data, body)[0]
+        count = _U32(data, body)[0]
         raw = data[body + 4:min(n, body + 4 + count)].split(b"\x00", 1)[0]
         return raw.decode("cp949", "replace")
     if vtype == _VT_FILETIME and body + 8 <= n:
@@ -81,7 +88,7 @@ def _text(value: object) -> str | None:
 
 def summary_metadata(data: bytes) -> Metadata:
     """Metadata from a ``\\x05HwpSummaryInformation`` stream."""
-    props = read_properties(data)
+    props = read_properties(data, _USED)
     extra: dict[str, str] = {}
     for pid, key in ((6, "comments"), (8, "last_saved_by"), (20, "date")):
         value = _text(props.get(pid))
