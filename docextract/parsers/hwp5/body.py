@@ -174,7 +174,7 @@ class SectionReader:
                 if numbered:
                     self.numbering.prefix(para_shape)
                 return
-            text, events = "", []
+            text, events = "", list[tuple[int, int, str]]()
         else:
             text, events = decode_para_text(data[starts[text_idx]:self.stops[text_idx]])
         if numbered:
