@@ -12,9 +12,7 @@ from __future__ import annotations
 import os
 import zlib
 
-import pytest
-
-from ..parsers.test_hwp5_generated import deflate, ext, hwp, para, rec, table_ctrl, text_para, u16s
+from ..parsers.test_hwp5_generated import ext, hwp, para, rec, table_ctrl, text_para, u16s
 from .bounded import run_child
 from .test_hostile_files import CONTENT_TYPES, HP_NS, HS_NS, W_NS, _zip
 
