@@ -11,9 +11,10 @@ import pytest
 from docextract.limits import Limits
 from docextract.parsers.hwp5.distribution import distribution_key, unmask_doc_data
 from docextract.parsers.hwp5.docinfo import (HEAD_BULLET, HEAD_NUMBER, HEAD_OUTLINE, DocInfo,
-                                             NumberingDef, ParaShape, parse_docinfo)
+                                             DOCINFO_USED, NumberingDef, ParaShape,
+                                             docinfo_from_spans)
 from docextract.parsers.hwp5.numbering import NumberingState, format_number, render_format
-from docextract.parsers.hwp5.records import pack_header, scan
+from docextract.parsers.hwp5.records import pack_header, scan_spans
 from docextract.parsers.hwp5.summary import read_properties, summary_metadata
 
 
@@ -67,7 +68,7 @@ def rec(tag: int, payload: bytes) -> bytes:
     return pack_header(tag, 0, len(payload)) + payload
 
 
-def test_parse_docinfo_reads_shapes_numbering_bullets_styles():
+def test_docinfo_reads_shapes_numbering_bullets_styles():
     fmt = "^1."
     level = struct.pack("<IhhI", 8 << 5, 0, 50, 0) + struct.pack("<H", len(fmt)) + fmt.encode("utf-16-le")
     numbering = level * 7 + struct.pack("<H", 0) + struct.pack("<7I", 5, 1, 1, 1, 1, 1, 1)
@@ -76,7 +77,9 @@ def test_parse_docinfo_reads_shapes_numbering_bullets_styles():
     style = struct.pack("<H", 4) + "개요 1".encode("utf-16-le") + struct.pack("<H", 0) + bytes(10)
     data = rec(0x17, numbering) + rec(0x18, bullet) + rec(0x19, shape) + rec(0x1A, style) \
         + rec(0x15, b"\x00" * 40)
-    info = parse_docinfo(scan(data, Limits()))
+    spans, truncated = scan_spans(data, Limits(), DOCINFO_USED)
+    assert truncated is None
+    info = docinfo_from_spans(data, spans)
     assert list(info.para_shapes) == [ParaShape(HEAD_NUMBER, 3, 1)]
     assert info.heads == [HEAD_NUMBER]
     assert info.numberings[0].formats == ["^1."] * 7

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple, TypeVar
 
 from ..text.glyphs import SYMBOL_BULLETS
-from .records import TAG_BULLET, TAG_CHAR_SHAPE, TAG_NUMBERING, TAG_PARA_SHAPE, TAG_STYLE, Records
+from .records import TAG_BULLET, TAG_CHAR_SHAPE, TAG_NUMBERING, TAG_PARA_SHAPE, TAG_STYLE
 
 # the only DocInfo records the parser reads; the rest are skipped while scanning
 DOCINFO_USED = frozenset({TAG_PARA_SHAPE, TAG_CHAR_SHAPE, TAG_NUMBERING, TAG_BULLET, TAG_STYLE})
@@ -134,19 +134,10 @@ def _style(data: bytes, start: int, stop: int) -> str:
     return _wstring(data, start, stop)[0]
 
 
-def parse_docinfo(recs: Records) -> DocInfo:
-    """Index paragraph shapes, numbering and bullet definitions and styles by ID."""
-    spans: dict[int, list[tuple[int, int]]] = {tag: [] for tag in DOCINFO_USED}
-    for tag, start, stop in zip(recs.tag, recs.start, recs.stop):
-        bucket = spans.get(tag)
-        if bucket is not None:
-            bucket.append((start, stop))
-    return docinfo_from_spans(recs.data, spans)
-
-
 def docinfo_from_spans(data: bytes, spans: dict[int, list[tuple[int, int]]]) -> DocInfo:
-    """The DocInfo of the payload bounds of its used records, by tag in stream order
-    (:func:`~.records.scan_spans` with ``DOCINFO_USED``)."""
+    """Paragraph shapes, numbering and bullet definitions and styles indexed by ID, from the
+    payload bounds of the used records, by tag in stream order (:func:`~.records.scan_spans`
+    with ``DOCINFO_USED``)."""
     heads = [(_U32(data, start)[0] >> 23) & 3 if stop - start >= 32 else HEAD_NONE
              for start, stop in spans[TAG_PARA_SHAPE]]
     return DocInfo(para_shapes=LazyRecords(data, spans[TAG_PARA_SHAPE], _para_shape),
