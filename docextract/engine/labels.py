@@ -45,16 +45,28 @@ class Labels:
         self.table = {key: list(variants) for key, variants in table.items()}
         self._start: dict[str, re.Pattern[str]] = {}
         self._anywhere: dict[str, re.Pattern[str]] = {}
+        # finders compose larger patterns from these many times per document
+        self._alternations: dict[str, str] = {}
 
     def __contains__(self, key: object) -> bool:
         return key in self.table
+
+    def add(self, key: str, variants: list[str]) -> None:
+        """Add (or replace) ``key``'s variants; the patterns built for it are dropped."""
+        self.table[key] = list(variants)
+        self._start.pop(key, None)
+        self._anywhere.pop(key, None)
+        self._alternations.pop(key, None)
 
     def variants(self, key: str) -> list[str]:
         return self.table.get(key, [])
 
     def regex(self, key: str) -> str:
         """The alternation of ``key``'s variants, for composing larger patterns."""
-        return alternation(self.table.get(key, []))
+        text = self._alternations.get(key)
+        if text is None:
+            text = self._alternations[key] = alternation(self.table.get(key, []))
+        return text
 
     def _compiled_start(self, key: str) -> re.Pattern[str]:
         pattern = self._start.get(key)

@@ -258,7 +258,7 @@ def _compile_field(name: str, raw: Any, spec: Spec, at: _Where, finders: dict[st
     if raw.get("labels") is not None:
         # inline variants become a label key of their own, named after the field
         variants = _str_list(raw["labels"], origin, at("fields", name, "labels"), f"{name}.labels")
-        spec.labels.table[f"field:{name}"] = variants
+        spec.labels.add(f"field:{name}", variants)
         keys.append(f"field:{name}")
     pattern = None
     if raw.get("pattern") is not None:
@@ -285,7 +285,7 @@ def _compile_field(name: str, raw: Any, spec: Spec, at: _Where, finders: dict[st
             # inline variants of a fallback get a key of their own
             variants = _str_list(alt["labels"], origin, at("fields", name, "fallback", k),
                                  f"{name}.fallback.labels")
-            spec.labels.table[f"field:{name}:{k}"] = variants
+            spec.labels.add(f"field:{name}:{k}", variants)
             alt = {**alt, "label": f"field:{name}:{k}"}
             alt.pop("labels")
         fallbacks.append(_compile_field(name, {**alt, "type": type_name}, spec, at, finders))
