@@ -26,6 +26,20 @@ PUA_BULLETS: dict[str, str] = {
     "\uf06f": "□", "\uf0a8": "□", "\uf02d": "-",
 }
 
+# A table-of-contents entry ends with a leader and a page number: dots (``목차 ····· 3``),
+# a wide gap, or a tab (Hancom fills a tab with dots). A leader is taken whole where its
+# run starts, so a long run of dots or blanks without a page number costs linear time.
+CONTENTS_ENTRY_END = re.compile(
+    r"(?:(?<![·.…‥・ㆍ])[·.…‥・ㆍ]{3,}+\s*+|(?<!\s)(?=\s{3}|\s{0,2}\t)\s++)\d{1,4}\s*$")
+
+
+def is_contents_entry(text: str) -> bool:
+    """Whether ``text`` is a contents entry: leader dots or a wide gap, then a page number."""
+    stripped = text.strip()
+    # only a line ending with a digit can match: most text skips the pattern
+    return stripped[-1:].isdecimal() and CONTENTS_ENTRY_END.search(stripped) is not None
+
+
 _TABLE = str.maketrans({**{c: "-" for c in HYPHENS}, **{c: "'" for c in QUOTES},
                         **{c: " " for c in SPACES}, "∼": "~", "～": "~", "：": ":",
                         "ㆍ": "·", "（": "(", "）": ")", **PUA_BULLETS})
@@ -87,5 +101,5 @@ def spaced_label(label: str) -> str:
     return r"[ \t]*".join(letters)
 
 
-__all__ = ["HYPHENS", "PUA_BULLETS", "QUOTES", "collapse_glyph_spacing", "collapse_ws",
-           "normalize_chars", "printed_chars", "spaced_label"]
+__all__ = ["CONTENTS_ENTRY_END", "HYPHENS", "PUA_BULLETS", "QUOTES", "collapse_glyph_spacing",
+           "collapse_ws", "is_contents_entry", "normalize_chars", "printed_chars", "spaced_label"]

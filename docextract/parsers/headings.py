@@ -34,6 +34,7 @@ from typing import Iterable, Sequence
 
 from ..model import Paragraph, Role, Table
 from ..normalize.markers import DECIMAL, decimal_depth, item_marker, latin_roman, law_unit
+from ..normalize.text import is_contents_entry
 
 MAX_HEADING_CHARS = 80
 MAX_TITLE_CHARS = 150  # a title set much larger than the body may run long
@@ -98,8 +99,6 @@ _SENTENCE_END = re.compile(r"(?:[^\d\s.][.!?。]|[다함임음됨][.]?|바람|�
                            r"|위한|대한|따른)[" + re.escape(_CLOSERS) + "]*$")
 # the longest ending _SENTENCE_END knows, in characters before the closing quotes
 _SENTENCE_END_CHARS = 2
-# the leader where its run starts, taken whole (as pdf/lines.py's TOC_ENTRY_END: linear)
-_CONTENTS_ENTRY = re.compile(r"(?:(?<![·.…‥・ㆍ])[·.…‥・ㆍ]{3,}+|(?<!\s)\s{3,}+)\s*+\d{1,4}$")
 _LETTERS = re.compile(r"[^\W\d_].*[^\W\d_]", re.DOTALL)
 # not headings: a note or arrow (※ ⇒), a dash item (``- 내용``, but ``- 부제 -`` is a
 # subtitle), a label with its value (``일시: …``), a date
@@ -161,9 +160,7 @@ def reads_like_heading(text: str, *, long_ok: bool = False) -> bool:
     limit = MAX_TITLE_CHARS if long_ok else MAX_HEADING_CHARS
     if len(text) > 2 * limit or "\t" in text:
         return False
-    stripped = text.strip()
-    # a contents entry ends with a page number: only then can the pattern match
-    if stripped[-1:].isdecimal() and _CONTENTS_ENTRY.search(stripped):
+    if is_contents_entry(text):
         return False
     text = " ".join(text.split())
     if not text or len(text) > limit or len(text.split(" ")) > (2 if long_ok else 1) * MAX_HEADING_WORDS:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
 
 from ..engine.base import Extraction
 from ..model import Document, Paragraph, Role
+from ..normalize.text import is_contents_entry
 from ..plain import Described, PlainData, plain_dataclass
 from ..records.parts import Attachment, Contact, Disclosure
 from .dday import DDay, d_day
@@ -42,7 +43,11 @@ _NON_BODY_ROLES = {Role.HEADER, Role.FOOTER, Role.FOOTNOTE, Role.ENDNOTE, Role.C
 # Lines that name the kind of document or label its head rather than title it.
 _NOT_A_TITLE = re.compile(r"^(?:보도\s*자료|보도\s*참고\s*자료|설명\s*자료|공\s*고|회의록|붙\s*임\d*|별\s*첨|"
                           r"보도\s*(?:시점|일시)|배포\s*(?:일시)?|담당\s*부서|\[?별지|\d+$|[-–—]\s*\d+\s*[-–—]$)")
-_LETTER = re.compile(r"[^\W\d_]")
+# a word of two letters or more: a gist sentence has at least two (a lone label such as
+# 문서번호, a value such as 현장대응단-5186 or a letter-spaced 협  조 is a table cell)
+_WORD = re.compile(r"[^\W\d_]{2}")
+# a checklist question (…하였습니까?, …사업인가?) asks the reader; it does not tell the gist
+_QUESTION = re.compile(r"(?:까|는가|인가)\s*[?？]")
 _LEADING_DATE = re.compile(r"^\s*(?:19|20)?\d{2}\s*[.년/-]\s*\d{1,2}\s*[.월/-]")
 _DATE = re.compile(r"((?:19|20)\d{2})\s*(?:[.\-/]|년)\s*(\d{1,2})\s*(?:[.\-/]|월)\s*(\d{1,2})\s*(?:\.|일)?")
 
@@ -129,6 +134,20 @@ def _candidates(record: Findings, document: Document, is_letter: bool) -> tuple[
     found = [s for s in split_sentences(document.text) if s.part == "body"
              and not any(a <= s.start < b for a, b in skip)]
     return found, True
+
+
+def _tells_gist(text: str, printed: str) -> bool:
+    """Whether a sentence can be part of the gist: not numbers and punctuation alone (table
+    cells such as "1", "0,0"), not a lone label or value, not a contents entry (judged on
+    the ``printed`` text, whose tab leaders the sentence's blanks no longer show), not a
+    checklist question."""
+    words = 0
+    for word in text.split():
+        if _WORD.search(word):
+            words += 1
+            if words == 2:
+                break
+    return words == 2 and not is_contents_entry(printed) and not _QUESTION.search(text)
 
 
 def _document_date(record: Findings, document: Document) -> str | None:
@@ -234,8 +253,8 @@ def build_summary(record: Findings, document: Document, *, today: date | None = 
     shown = _shown_spans(record, lines) if spans_valid and not is_letter else []
     if shown:  # a line the key lines already show (공고번호, 문의) is no sentence of the gist
         candidates = [c for c in candidates if not _mostly_within(c.start, c.end, shown)]
-    # numbers and punctuation alone (table cells such as "1", "0,0") are not sentences
-    candidates = [c for c in candidates if _LETTER.search(c.text)][:MAX_CANDIDATES]
+    candidates = [c for c in candidates if _tells_gist(
+        c.text, document.text[c.start:c.end] if spans_valid else c.text)][:MAX_CANDIDATES]
     extractor, warnings = choose_term_extractor(nlp, len(candidates),
                                                 sum(len(c.text) for c in candidates))
     title = _value(record, "title") if is_letter else _document_title(record, document)

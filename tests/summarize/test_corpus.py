@@ -5,6 +5,7 @@ sensible: the letter's request, deadline and D-day; the press release's lead ins
 of its embargo note; the regulation's purpose article; no fragments.
 """
 
+import re
 from datetime import date
 
 import pytest
@@ -71,3 +72,21 @@ def test_rfp_and_regulation(corpus_dir):
     assert all(len(x.text) >= 20 for x in regulation.sentences)
     if "kiwipiepy" in regulation.tokenizer:
         assert regulation.warnings == []
+
+
+@pytest.mark.parametrize("name", [
+    "pdf/odl_국회회의록_21대_414회_1차_환경노동위원회_hwp.pdf",  # a contents page of agenda items
+    "hwpx/rhwp_seoul_36384689_fire_report.hwpx",  # a head table of labels and values
+    "hwpx/rhwp_seoul_36382669_committee_result.hwpx",  # a checklist of questions
+    "hwp/hwprs_한글문서파일형식_5.0_revision1.3.hwp",  # contents entries with tab leaders
+])
+def test_no_contents_entry_label_or_question_in_the_gist(corpus_dir, name):
+    s = summarize(corpus_dir, name)
+    for sentence in s.sentences:
+        words = [w for w in sentence.text.split() if sum(c.isalpha() for c in w) >= 2]
+        assert len(words) >= 2, sentence.text
+        assert "···" not in sentence.text and not sentence.text.rstrip(")").endswith("?")
+        assert "까?" not in sentence.text
+        assert not re.match(r"^\d+(?:\.\d+)*\.\s.*\s\d{1,3}$", sentence.text), sentence.text
+    if "committee_result" in name:
+        assert any("강사선정 심의회" in x.text for x in s.sentences)
