@@ -23,7 +23,7 @@
       lines:
         - {label: 공고번호, field: notice_number}
         - {label: 마감, field: deadline, format: deadline}
-        - {label: 문의, field: contacts, format: contacts}
+        - {label: 문의, field: contacts, format: contacts, max: 5}
       absent: omit                           # or show: 없음 where a field was not found
 
 A list type is written ``[contact]`` (or ``list[contact]`` in quotes); ``list`` alone is a
@@ -45,7 +45,9 @@ its value shows them (``{field: title, pattern: '보고서?$'}``).
 
 A summary line shows its field(s) in one of the formats of
 :data:`~.spec_types.SUMMARY_FORMATS` (``value`` when none is given); a line whose fields
-were not found is left out unless ``absent: show``.
+were not found is left out unless ``absent: show``. ``max`` caps how many values a line
+shows (the views add ``… 외 N건``; the record keeps them all); an outline is cut from its
+deepest items up, so its headlines stay.
 
 :func:`load_spec` checks the whole file and reports the first problem as an
 :class:`~docextract.errors.ExtractionError` naming the file and line.
@@ -352,11 +354,11 @@ def _compile_classify(raw: Any, spec: Spec, at: _Where) -> None:
 
 
 _SUMMARY_KEYS = {"lines", "sentences", "absent"}
-_SUMMARY_LINE_KEYS = {"label", "field", "fields", "format"}
+_SUMMARY_LINE_KEYS = {"label", "field", "fields", "format", "max"}
 
 
 def _compile_summary(raw: Any, spec: Spec, at: _Where) -> None:
-    """``summary: {lines: [{label, field | fields, format}], sentences: N, absent: omit|show}``."""
+    """``summary: {lines: [{label, field | fields, format, max}], sentences: N, absent: omit|show}``."""
     if raw is None:
         return
     origin = spec.origin
@@ -387,7 +389,12 @@ def _compile_summary(raw: Any, spec: Spec, at: _Where) -> None:
         if fmt not in SUMMARY_FORMATS:
             raise _fail(origin, line, f"summary line {item['label']!r}: unknown format {fmt!r} "
                                       f"(known: {', '.join(SUMMARY_FORMATS)})")
-        spec.summary.append(SummaryLine(item["label"].strip(), tuple(fields), fmt))
+        most = item.get("max")
+        if most is not None and (isinstance(most, bool) or not isinstance(most, int)
+                                 or not 1 <= most <= 1000):
+            raise _fail(origin, line, f"summary line {item['label']!r}: 'max' must be a number "
+                                      "from 1 to 1000")
+        spec.summary.append(SummaryLine(item["label"].strip(), tuple(fields), fmt, most))
     sentences = raw.get("sentences", 3)
     if isinstance(sentences, bool) or not isinstance(sentences, int) or not 0 <= sentences <= 50:
         raise _fail(origin, at("summary", "sentences"), "summary 'sentences' must be a number from 0 to 50")

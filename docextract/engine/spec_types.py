@@ -69,11 +69,13 @@ default), or show it with 없음 (``show``): never a value the document does not
 
 @dataclass(frozen=True)
 class SummaryLine:
-    """A labelled line of the summary: ``label``, the field(s) it shows and their format."""
+    """A labelled line of the summary: ``label``, the field(s) it shows, their format and
+    at most how many values it shows (``None``: all)."""
 
     label: str
     fields: tuple[str, ...]
     format: str = "value"
+    max: int | None = None
 
 
 @dataclass

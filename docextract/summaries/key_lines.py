@@ -35,8 +35,9 @@ _ISO_DATETIME = re.compile(r"^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}(?::\d{2})?)$")
 @plain_dataclass
 class KeyLine(PlainData):
     """One key line of a summary: its label, the fields it shows, their display texts
-    (``depths`` gives each text's nesting level: 0, or 1 for the items under a headline)
-    and ``emphasis`` (``due`` or ``overdue``) for a deadline."""
+    (``depths`` gives each text's nesting level: 0, or 1 for the items under a headline),
+    ``emphasis`` (``due`` or ``overdue``) for a deadline and how many values were
+    ``omitted`` beyond the spec's ``max`` for the line."""
 
     label: str
     fields: list[str] = field(default_factory=list)
@@ -44,6 +45,7 @@ class KeyLine(PlainData):
     values: list[str] = field(default_factory=list)
     depths: list[int] = field(default_factory=list)
     emphasis: Literal["due", "overdue"] | None = None
+    omitted: int = 0
 
 
 @dataclass(frozen=True)
@@ -240,6 +242,16 @@ def _texts(fmt: str, names: tuple[str, ...], value: Values,
     return out, None
 
 
+def _at_most(texts: list[tuple[str, int]], limit: int | None) -> tuple[list[tuple[str, int]], int]:
+    """At most ``limit`` of ``texts`` and how many were left out: the deepest go first, the
+    last of them first, so a long outline keeps its headlines and a flat list its head."""
+    if limit is None or len(texts) <= limit:
+        return texts, 0
+    order = sorted(range(len(texts)), key=lambda i: (-texts[i][1], -i))
+    dropped = set(order[:len(texts) - limit])
+    return [t for i, t in enumerate(texts) if i not in dropped], len(dropped)
+
+
 def key_lines(lines: list[SummaryLine], value: Values, *, absent: str, today: date
               ) -> list[KeyLine]:
     """The spec's summary ``lines`` filled through ``value`` (field name → found value)."""
@@ -251,9 +263,10 @@ def key_lines(lines: list[SummaryLine], value: Values, *, absent: str, today: da
         emphasis: Literal["due", "overdue"] | None = None
         if dday is not None:
             emphasis = "overdue" if dday.overdue else "due"
+        texts, omitted = _at_most(texts, line.max)
         out.append(KeyLine(label=line.label, fields=list(line.fields), format=line.format,
                            values=[t for t, _ in texts], depths=[d for _, d in texts],
-                           emphasis=emphasis))
+                           emphasis=emphasis, omitted=omitted))
     return out
 
 

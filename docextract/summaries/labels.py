@@ -14,6 +14,11 @@ LABELS = {
 NONE = "없음"
 
 
+def omitted_text(n: int) -> str:
+    """The line that stands for values a key line leaves out (its spec's ``max``)."""
+    return f"… 외 {n}건"
+
+
 def source_line(s: Summary) -> str | None:
     """출처 of other documents: the issuer when known and the file name."""
     parts = [p for p in (s.issuer, s.source) if p]
@@ -28,4 +33,4 @@ def plain_lines(s: Summary) -> list[tuple[str, str, list[str]]]:
             for key, value in (("title", s.title), ("date", s.date), ("source", source))]
 
 
-__all__ = ["LABELS", "NONE", "plain_lines", "source_line"]
+__all__ = ["LABELS", "NONE", "omitted_text", "plain_lines", "source_line"]

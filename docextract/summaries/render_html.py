@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Document
 from .key_lines import SHAPES
-from .labels import LABELS, NONE, plain_lines
+from .labels import LABELS, NONE, omitted_text, plain_lines
 from .summary import Findings, Summary
 
 if TYPE_CHECKING:
@@ -124,24 +124,25 @@ def highlighted_text(text: str, spans: list[tuple[int, int, str, int]]) -> str:
 
 
 def _row(label: str, fields: list[str], values: list[str], evidence: dict[str, list[Evidence]],
-         css: str = "", depths: list[int] | None = None) -> str:
+         css: str = "", depths: list[int] | None = None, omitted: int = 0) -> str:
     target = next((f for f in fields if f in evidence), None)
     dt = (f'<dt><a href="#ev-{escape(target)}">{escape(label)}</a></dt>' if target
           else f"<dt>{escape(label)}</dt>")
     cls = f' class="{css}"' if css else ""
     if not values:
         return f'{dt}<dd class="muted">{NONE}</dd>'
+    more = f'<p class="muted">{escape(omitted_text(omitted))}</p>' if omitted else ""
     if len(values) == 1:
-        return f"{dt}<dd{cls}>{escape(values[0])}</dd>"
+        return f"{dt}<dd{cls}>{escape(values[0])}{more}</dd>"
     depths = depths or [0] * len(values)
     items = "".join(f'<li style="margin-left:{d}rem">{escape(v)}</li>' if d else f"<li>{escape(v)}</li>"
                     for v, d in zip(values, depths))
-    return f"{dt}<dd{cls}><ul>{items}</ul></dd>"
+    return f"{dt}<dd{cls}><ul>{items}</ul>{more}</dd>"
 
 
 def _panel(s: Summary, evidence: dict[str, list[Evidence]]) -> str:
     rows = [_row(k.label, k.fields + list(SHAPES[k.format].evidence), k.values, evidence,
-                 k.emphasis or "", k.depths) for k in s.lines]
+                 k.emphasis or "", k.depths, k.omitted) for k in s.lines]
     if not s.lines:
         rows += [_row(label, _PLAIN_ROW_FIELDS[key], values, evidence)
                  for key, label, values in plain_lines(s)]

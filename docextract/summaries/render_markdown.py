@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .key_lines import SHAPES, KeyLine
-from .labels import LABELS, NONE, plain_lines
+from .labels import LABELS, NONE, omitted_text, plain_lines
 from .summary import Summary
 
 # Values never start a line (they follow "- **label**: " or "1. "), so only inline syntax
@@ -38,13 +38,14 @@ def _item(text: str) -> str:
 
 
 def _section(label: str, items: list[str], depths: list[int] | None = None,
-             numbered: bool = True) -> list[str]:
+             numbered: bool = True, omitted: int = 0) -> list[str]:
     out = ["", f"### {label}", ""]
     if not items:
         return out + [NONE]
     depths = depths or [0] * len(items)
-    return out + [f"{'  ' * d}{i}. {_item(v)}" if numbered else f"{'  ' * d}- {_item(v)}"
-                  for i, (v, d) in enumerate(zip(items, depths), 1)]
+    out += [f"{'  ' * d}{i}. {_item(v)}" if numbered else f"{'  ' * d}- {_item(v)}"
+            for i, (v, d) in enumerate(zip(items, depths), 1)]
+    return out + (["", f"_{md_escape(omitted_text(omitted))}_"] if omitted else [])
 
 
 def _key_lines(lines: list[KeyLine]) -> list[str]:
@@ -54,7 +55,7 @@ def _key_lines(lines: list[KeyLine]) -> list[str]:
     for k in lines:
         shape = SHAPES[k.format]
         if not shape.single:
-            out += _section(k.label, k.values, k.depths, numbered=shape.numbered)
+            out += _section(k.label, k.values, k.depths, numbered=shape.numbered, omitted=k.omitted)
     return out
 
 

@@ -7,7 +7,7 @@ import unicodedata
 from typing import IO
 
 from .key_lines import SHAPES, KeyLine
-from .labels import LABELS, NONE, plain_lines
+from .labels import LABELS, NONE, omitted_text, plain_lines
 from .summary import Summary
 
 # Labels are padded to four Hangul syllables at least, so that summaries of different
@@ -39,7 +39,7 @@ class _Lines:
     def style(self, text: str, name: str) -> str:
         return f"{_STYLES[name]}{text}{_RESET}" if self.colour else text
 
-    def field(self, label: str, items: list[str], style: str | None = None) -> None:
+    def field(self, label: str, items: list[str], style: str | None = None, omitted: int = 0) -> None:
         head = self.style(label, "label") + " " * (self.pad - _width(label))
         if not items:
             self.out.append(head + self.style(NONE, "muted"))
@@ -47,6 +47,8 @@ class _Lines:
         for i, value in enumerate(items):
             shown = self.style(value, style) if style else value
             self.out.append((head if i == 0 else " " * self.pad) + shown)
+        if omitted:
+            self.out.append(" " * self.pad + self.style(omitted_text(omitted), "muted"))
 
 
 def _items(line: KeyLine) -> list[str]:
@@ -71,7 +73,7 @@ def render_text(summary: Summary, *, colour: bool = False) -> str:
     lines = _Lines(colour, [k.label for k in s.lines] + [label for _, label, _ in plain]
                    + [LABELS["sentences"]])
     for line in s.lines:
-        lines.field(line.label, _items(line), _style(line))
+        lines.field(line.label, _items(line), _style(line), line.omitted)
     for key, label, values in plain:
         lines.field(label, values, "title" if key == "title" else None)
     lines.field(LABELS["sentences"], [f"{i}) {x.text}" for i, x in enumerate(s.sentences, 1)])

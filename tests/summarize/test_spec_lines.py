@@ -196,6 +196,8 @@ def test_every_format_has_a_layout() -> None:
     ("summary:\n  absent: hide\n", 7, "'absent' must be omit or show"),
     ("summary:\n  sentences: many\n", 7, "'sentences' must be a number"),
     ("summary:\n  order: [a]\n", 7, "unknown summary key 'order'"),
+    ("summary:\n  lines:\n    - {label: 기한, field: a, max: 0}\n", 8, "'max' must be a number"),
+    ("summary:\n  lines:\n    - {label: 기한, field: a, max: many}\n", 8, "'max' must be a number"),
     ("summary: [a]\n", 6, "'summary' must be a mapping"),
 ])
 def test_a_bad_summary_section_names_the_file_and_line(tmp_path: Path, section: str, line: int,
@@ -232,3 +234,28 @@ def test_printed_markers_stay_text_in_markdown() -> None:
     assert "### 개요\n\n- □ 추진 배경\n  - ○ 현황\n    - \\- 미개방 40%\n    - 1\\. 작성 요령\n" in (
         render_markdown(s))
     assert "            - 미개방 40%" in render_text(s)
+
+
+def test_max_keeps_the_headlines_and_counts_what_it_leaves_out() -> None:
+    from docextract.summaries.summary import Summary
+
+    outline = [{"text": f"추진 과제 {i}", "marker": "□",
+                "children": [{"text": f"세부 {i}-{j}", "marker": "○", "children": []}
+                             for j in range(1, 4)]} for i in range(1, 5)]
+    names = [f"위원{i}" for i in range(1, 13)]
+    lines = [SummaryLine("개요", ("outline",), "outline", 6),
+             SummaryLine("참석", ("names",), "list", 10),
+             SummaryLine("안건", ("names",), "list", 12)]
+    got = key_lines(lines, {"outline": outline, "names": names}.get, absent="omit", today=TODAY)
+    # 16 lines, 6 shown: every □ headline, then the first ○ items (the deepest and last go first)
+    assert got[0].values == ["□ 추진 과제 1", "○ 세부 1-1", "○ 세부 1-2",
+                             "□ 추진 과제 2", "□ 추진 과제 3", "□ 추진 과제 4"]
+    assert got[0].depths == [0, 1, 1, 0, 0, 0] and got[0].omitted == 10
+    assert (got[1].values, got[1].omitted) == (names[:10], 2)
+    assert (got[2].values, got[2].omitted) == (names, 0)
+    s = Summary(kind="document", record_type="minutes", today="2025-05-28", tokenizer="light",
+                lines=got)
+    text = render_text(s).splitlines()
+    assert text[6] == "          … 외 10건" and text[17] == "          … 외 2건"
+    assert "_… 외 10건_" in render_markdown(s) and "_… 외 2건_" in render_markdown(s)
+    assert json.loads(render_json(s))["lines"][1]["omitted"] == 2
