@@ -205,6 +205,29 @@ def _shown_spans(record: Findings, lines: list[KeyLine]) -> list[tuple[int, int]
             if key.split(".")[0] in names for e in items]
 
 
+def _shown_texts(record: Findings, lines: list[KeyLine]) -> set[str]:
+    """The texts of the values the key lines show (also those past a line's ``max``), blanks
+    collapsed: an agenda item printed again in the body is no sentence of the gist. An
+    outline is left out: it is a report's body, and the gist ranks its sentences."""
+    out: set[str] = set()
+
+    def collect(value: Any, depth: int) -> None:
+        if isinstance(value, str):
+            out.add(" ".join(value.split()))
+        elif depth < 4 and isinstance(value, (list, tuple)):
+            for v in value:
+                collect(v, depth + 1)
+        elif depth < 4 and isinstance(value, dict):
+            for v in value.values():
+                collect(v, depth + 1)
+        elif depth < 4 and hasattr(value, "model_dump"):
+            collect(value.model_dump(), depth + 1)
+
+    for name in {f for line in lines if line.values and line.format != "outline" for f in line.fields}:
+        collect(_value(record, name), 0)
+    return out
+
+
 def _mostly_within(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     """Whether at least half of ``[start, end)`` lies inside ``spans``."""
     covered = [False] * max(0, end - start)
@@ -253,6 +276,9 @@ def build_summary(record: Findings, document: Document, *, today: date | None = 
     shown = _shown_spans(record, lines) if spans_valid and not is_letter else []
     if shown:  # a line the key lines already show (공고번호, 문의) is no sentence of the gist
         candidates = [c for c in candidates if not _mostly_within(c.start, c.end, shown)]
+    if lines and not is_letter:
+        texts = _shown_texts(record, lines)
+        candidates = [c for c in candidates if c.text not in texts]
     candidates = [c for c in candidates if _tells_gist(
         c.text, document.text[c.start:c.end] if spans_valid else c.text)][:MAX_CANDIDATES]
     extractor, warnings = choose_term_extractor(nlp, len(candidates),

@@ -90,3 +90,7 @@ def test_no_contents_entry_label_or_question_in_the_gist(corpus_dir, name):
         assert not re.match(r"^\d+(?:\.\d+)*\.\s.*\s\d{1,3}$", sentence.text), sentence.text
     if "committee_result" in name:
         assert any("강사선정 심의회" in x.text for x in s.sentences)
+    if "국회회의록" in name:  # its 94 agenda items: 10 on the 안건 line, none again as the gist
+        agenda = next(k for k in s.lines if k.label == "안건")
+        assert len(agenda.values) == 10 and agenda.omitted == 84
+        assert s.sentences and not any("일부개정법률안(" in x.text[:40] for x in s.sentences)
