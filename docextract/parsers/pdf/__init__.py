@@ -17,6 +17,8 @@ process, or must not see a page at all. The stages, one module each:
 * :mod:`.page`    one page read: glyphs, rules, tables
 * :mod:`.tables`  pdfplumber table finding, grid with spans, glyphs into cells
 * :mod:`.furniture` running headers, footers, page numbers
+* :mod:`.borderless` tables drawn without ruling lines, from the gaps between columns
+* :mod:`.grid`    name grids: short entries spread over slots of one width, as a table
 * :mod:`.layout`  reading order (columns, tables beside text)
 * :mod:`.lines`   lines and paragraphs
 * :mod:`.wrap`    Korean wrap repair: when a joined line needs a space (the rule)

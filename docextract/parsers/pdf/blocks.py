@@ -9,6 +9,7 @@ from typing import Union
 from ...model import BBox, Cell, Paragraph, Provenance, Role, Table
 from ..headings import Look, Looks
 from .borderless import find_borderless
+from .grid import find_grids
 from .layout import reading_order
 from .lines import Line, group_rows, is_centred, merge_line, split_pieces
 from .paragraphs import ParagraphDraft, build_paragraphs
@@ -68,8 +69,9 @@ def layout_page(page: PageContent, marks: dict[int, Role], text_box: tuple[float
     footers = sorted((page.rows[i] for i, role in marks.items() if role is Role.FOOTER), key=lambda r: r.top)
     body_rows = [row for i, row in enumerate(page.rows) if i not in marks]
     borderless, body_rows = find_borderless(body_rows, page.tables)
+    grids, body_rows = find_grids(body_rows, [*page.tables, *borderless])
     return PageLayout(page.number, headers,
-                      _body_sequence(body_rows, [*page.tables, *borderless], text_box), footers)
+                      _body_sequence(body_rows, [*page.tables, *borderless, *grids], text_box), footers)
 
 
 def page_blocks(layout: PageLayout, policy: WrapPolicy, looks: Looks | None = None) -> list[Block]:
@@ -203,7 +205,7 @@ def _cell_sequence(cell: CellBox) -> list[Union[Line, TableBox]]:
 def cell_lines(cell: CellBox) -> list[Line]:
     """The cell's text lines, their margins at the cell's inner edges (built once)."""
     if cell.lines is None:
-        lines = [Line(r) for r in group_rows(cell.glyphs) if any(g.text != " " for g in r)]
+        lines = [Line(r, cell.spread) for r in group_rows(cell.glyphs) if any(g.text != " " for g in r)]
         if lines:
             pad = min(CELL_PADDING, max(0.5, min(x.x0 for x in lines) - cell.bbox[0]))
             for line in lines:

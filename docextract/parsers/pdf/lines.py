@@ -42,6 +42,7 @@ SPACE_WIDTH = 0.25  # line heights: a space where the line shows none (Times: 0.
 MIN_SPACE, MAX_SPACE = 0.15, 0.5  # line heights: the space measured on a line, clamped
 MAX_LETTER_GAP = 0.1  # line heights: the letter gap of a spread line, at most
 NARROW_LETTERS = frozenset("iljtfr")  # about a space wide in Latin fonts
+INF = float("inf")
 
 # A table-of-contents entry ends with leader dots (or a wide gap) and a page number. The
 # leader is tried only where its run starts and taken whole: ``\s{3,}\s*`` tried from
@@ -62,7 +63,9 @@ class Line:
                  "space_glyphs", "first_word_x1", "word_gaps", "column", "left_edge", "right_edge",
                  "cell_space_x0", "in_cell", "word_gap_at", "doubled")
 
-    def __init__(self, glyphs: list[Glyph]) -> None:
+    def __init__(self, glyphs: list[Glyph], spread: bool = False) -> None:
+        """``spread``: the glyphs are one word spread over a slot (a name grid's cell,
+        :mod:`.grid`), so only a drawn space separates words."""
         self.glyphs = glyphs
         # Space glyphs do not count towards the box: HWP pads line ends with wide spaces
         # that reach into the column gutter.
@@ -74,7 +77,7 @@ class Line:
         self.column = 0
         self.left_edge = self.x0
         self.right_edge = self.x1
-        self.word_gap_at, strict, leader = word_gap(glyphs)
+        self.word_gap_at, strict, leader = (INF, INF, INF) if spread else word_gap(glyphs)
         self.text, self.trailing_space, self.first_word_x1, self.word_gaps = _spell(
             glyphs, self.word_gap_at, strict, leader)
         # two spaces between the words of a letter-spaced run (:func:`_double_spaces`)

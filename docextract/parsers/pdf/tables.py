@@ -47,6 +47,9 @@ class CellBox:
     # the cell's text lines, built once by blocks.cell_lines (the wrap evidence and
     # the cell's paragraphs both need them)
     lines: Optional[list[Line]] = field(default=None, repr=False)
+    # its letters are spread over the cell (distributed alignment, a name grid's slot:
+    # see :mod:`.grid`), so they spell one word however wide the blanks between them
+    spread: bool = False
 
 
 @dataclass
