@@ -94,3 +94,12 @@ def test_two_slot_rows_and_prose_stay_paragraphs(minutes_doc):
     assert "◯출석 전문위원" in texts
     assert any(t.replace(" ", "") == "오창석" for t in texts)
 
+
+@needs_font
+def test_minutes_attendees_are_the_grid_cells(minutes_doc):
+    """One attendee a cell; the note after a name (``(비)``) is not part of it."""
+    record = docextract.extract(minutes_doc, type="minutes")
+    assert record.to_dict()["attendees"] == ["김영진", "노웅래", "박정", "양경규", "우원식", "윤건영",
+                                             "이수진", "이학영", "전용기", "진성준"]
+    for ev in record.evidence["attendees"]:
+        assert minutes_doc.text[ev.span[0]:ev.span[1]] == ev.text

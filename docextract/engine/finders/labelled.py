@@ -8,6 +8,13 @@
                  further right than the label without an item marker (a title wrapped in
                  a PDF); ``anywhere: true`` lets the label stand inside a line;
                  ``stop: [label keys]`` cuts the value where one of those labels begins.
+``label_list``   the entries a label lists: after it on its line (split on commas outside
+                 brackets) unless that is only a head count (``(10인)``, ``12명``); else
+                 one entry per cell of the table right under the label (a grid of names:
+                 the PDF parser reads one as a table, :mod:`docextract.parsers.pdf.grid`);
+                 else the next line. The label may follow an item marker (``◯출석 위원``).
+                 ``names: true``: the entries are people, and a note in brackets after a
+                 name (``이수진(비)``) is not part of the name.
 ``label_block``  the items under a label up to the next item of the label's own rank or
                  higher, or a line starting with one of ``stop``'s labels; a list type gives
                  one entry per item.
@@ -22,12 +29,17 @@ from ...normalize.markers import item_marker
 from ..base import Found
 from ..context import FindContext
 from ..items import join_items
-from ..lines import Line
+from ..lines import SEP, Line
 from ..spec_types import FieldSpec
-from ..values import value_type
+from ..values import split_outside_parens, value_type
 from . import finder
 
 _MAX_BLOCK_LINES = 200
+# what a list label may print instead of its entries: how many there are
+_HEAD_COUNT = re.compile(r"^[(（]?\s*\d+\s*(?:인|명)\s*[)）]?$")
+# a person's name (two to four syllables) with a note in brackets: ``이수진(비)``
+_NAME_NOTE = re.compile(r"^([가-힣]{2,4})\s*[(（][^()（）]*[)）]$")
+_MAX_LIST_ROWS = 200
 
 
 def value_span(line: Line, start: int) -> tuple[int, int]:
@@ -137,6 +149,60 @@ def label_value(ctx: FindContext, field: FieldSpec) -> Found | None:
     return None
 
 
+@finder("label_list", needs=("label",))
+def label_list(ctx: FindContext, field: FieldSpec) -> Found | None:
+    region = ctx.region(field.region)
+    for i in region:
+        line = ctx.lines[i]
+        marker = item_marker(line.text)
+        head = marker.end if marker else 0
+        m = next((found for key in field.label_keys
+                  if (found := ctx.label(key, line.text[head:]))), None)
+        if not m:
+            continue
+        a, b = value_span(line, head + m.end())
+        if b > a and not _HEAD_COUNT.match(line.text[a:b]):
+            entries = split_outside_parens(line.printed[a:b])
+            return _entries(field, entries, [line.evidence(a, b, f"{field.name}:label")])
+        if i + 1 not in region:
+            return Found(None, [])
+        nxt = ctx.lines[i + 1]
+        if nxt.table is not None:
+            return _cell_entries(ctx, field, i + 1, region.stop)
+        if nxt.text.strip() and not (starts_with_any_label(ctx, nxt) or item_marker(nxt.text)):
+            return _entries(field, split_outside_parens(nxt.printed),
+                            [nxt.evidence(0, len(nxt.text), f"{field.name}:next-line")])
+        return Found(None, [])
+    return None
+
+
+def _cell_entries(ctx: FindContext, field: FieldSpec, start: int, stop: int) -> Found:
+    """One entry per cell of the table whose first line is ``ctx.lines[start]``."""
+    table = ctx.lines[start].table
+    entries: list[str] = []
+    evs: list[Evidence] = []
+    j = start
+    while j < min(stop, start + _MAX_LIST_ROWS) and ctx.lines[j].table == table:
+        line = ctx.lines[j]
+        pos = 0
+        for seg in line.segments:
+            end = pos + len(seg.text)
+            text = " ".join(line.printed[pos:end].split())
+            if text:
+                entries.append(text)
+                evs.append(line.evidence(pos, end, f"{field.name}:cell"))
+            pos = end + len(SEP)
+        j += 1
+    return _entries(field, entries, evs)
+
+
+def _entries(field: FieldSpec, entries: list[str], evs: list[Evidence]) -> Found:
+    if field.option("names"):
+        entries = [m.group(1) if (m := _NAME_NOTE.match(e)) else e for e in entries]
+    entries = [e for e in entries if e]
+    return Found(entries, evs) if entries else Found(None, [])
+
+
 @finder("label_block", needs=("label",), printed=True)
 def label_block(ctx: FindContext, field: FieldSpec) -> Found | None:
     region = ctx.region(field.region)
@@ -171,5 +237,5 @@ def label_block(ctx: FindContext, field: FieldSpec) -> Found | None:
     return None
 
 
-__all__ = ["find_label", "label_block", "label_value", "starts_with_any_label", "value_span",
+__all__ = ["find_label", "label_block", "label_list", "label_value", "starts_with_any_label", "value_span",
            "wrapped_lines"]
