@@ -301,15 +301,21 @@ def _body_look(looked: list[tuple[Paragraph, Look]], classes: dict[float, float]
 
 
 def _from_looks(paragraphs: list[Paragraph], looks: Looks) -> None:
-    looked = [(p, looks.of(p) or Look()) for p in paragraphs]
+    unknown = Look()
+    looked = [(p, looks.of(p) or unknown) for p in paragraphs]
     classes = _size_classes(look.size for _, look in looked if look.size > 0)
     body_size, body_bold = _body_look(looked, classes)
     groups: dict[tuple[float, bool, int, bool], list[Paragraph]] = {}
+    # a document has few distinct looks (parsers share one Look among paragraphs set
+    # alike): each one's part of the key is worked out once, by the Look's identity
+    parts: dict[int, tuple[float, bool, bool]] = {}
     for p, look in looked:
-        ratio = classes.get(look.size, 0.0) / body_size if body_size and look.size > 0 else 1.0
-        kind = numbering_kind(p.text)
-        key = (round(ratio, 2), look.bold and not body_bold, RANK[kind] if kind else UNNUMBERED,
-               look.centred)
+        part = parts.get(id(look))
+        if part is None:
+            ratio = classes.get(look.size, 0.0) / body_size if body_size and look.size > 0 else 1.0
+            part = parts[id(look)] = (round(ratio, 2), look.bold and not body_bold, look.centred)
+        found = numbering(p.text)
+        key = (part[0], part[1], RANK[found[0]] if found else UNNUMBERED, part[2])
         groups.setdefault(key, []).append(p)
     accepted: list[tuple[float, bool, int, bool]] = []
     for key, members in groups.items():
