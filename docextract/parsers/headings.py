@@ -113,8 +113,10 @@ _NAMED_LEVELS = (("큰", 1), ("대", 1), ("장", 1), ("중", 2), ("절", 2), ("�
 
 
 # the characters a heading number can start with: most text needs no pattern at all
-_NUMBER_STARTS = frozenset("제0123456789ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫIVX□■◼▣○●◦◯ㅇ" + "".join(
-    chr(c) for c in range(ord("가"), ord("하") + 1)))
+_DIGITS = "0123456789"
+_LATIN_NUMERALS = "IVX"
+_NUMBER_STARTS = frozenset("제" + _DIGITS + "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ" + _LATIN_NUMERALS + "□■◼▣○●◦◯ㅇ"
+                           + "".join(chr(c) for c in range(ord("가"), ord("하") + 1)))
 
 
 def numbering(text: str) -> tuple[str, int] | None:
@@ -124,22 +126,29 @@ def numbering(text: str) -> tuple[str, int] | None:
     head = text[lead:lead + 16]
     if not head or head[0] not in _NUMBER_STARTS:
         return None
-    if "가" <= head[0] <= "하" and head[0] != "제" and head[1:2] not in (".", ")"):
+    first = head[0]
+    # ``head`` starts with no blank, so each pattern can match only after its own first
+    # character: a rule part after 제, a decimal number after a digit, a Latin numeral
+    # after I, V or X; only the patterns that can match are tried
+    if first == "제":
+        unit = law_unit(head)
+        if unit is None:  # 제 starts no item marker either
+            return None
+        return (unit[0], lead + unit[1]) if unit[0] in RANK else None  # a 항 is not a heading
+    if "가" <= first <= "하" and head[1:2] not in (".", ")"):
         # most text opens with a syllable: only 제 (제1장) or an item syllable with its
         # mark (가. 가)) can open a number there, and no pattern below matches otherwise
         return None
-    unit = law_unit(head)
-    if unit is not None:  # a 항 is not a heading
-        return (unit[0], lead + unit[1]) if unit[0] in RANK else None
-    depth = decimal_depth(head)
-    if depth is not None:
-        return ("1.1" if depth == 2 else "1.1.1", lead + DECIMAL.match(head).end())  # type: ignore[union-attr]
-    roman = latin_roman(head)
-    if roman is not None:
-        return "roman", lead + roman
-    if head[0] in _BULLET_KINDS:
+    if first in _DIGITS:
+        depth = decimal_depth(head)
+        if depth is not None:
+            return ("1.1" if depth == 2 else "1.1.1", lead + DECIMAL.match(head).end())  # type: ignore[union-attr]
+    elif first in _LATIN_NUMERALS:
+        roman = latin_roman(head)  # Latin letters start no item marker
+        return ("roman", lead + roman) if roman is not None else None
+    elif first in _BULLET_KINDS:
         # the box and circle heads stand apart from their text
-        return (_BULLET_KINDS[head[0]], lead + 1) if len(head) == 1 or head[1].isspace() else None
+        return (_BULLET_KINDS[first], lead + 1) if len(head) == 1 or head[1].isspace() else None
     marker = item_marker(head)
     if marker is None or marker.kind not in _MARKER_KINDS:
         return None
@@ -292,15 +301,21 @@ def _body_look(looked: list[tuple[Paragraph, Look]], classes: dict[float, float]
 
 
 def _from_looks(paragraphs: list[Paragraph], looks: Looks) -> None:
-    looked = [(p, looks.of(p) or Look()) for p in paragraphs]
+    unknown = Look()
+    looked = [(p, looks.of(p) or unknown) for p in paragraphs]
     classes = _size_classes(look.size for _, look in looked if look.size > 0)
     body_size, body_bold = _body_look(looked, classes)
     groups: dict[tuple[float, bool, int, bool], list[Paragraph]] = {}
+    # a document has few distinct looks (parsers share one Look among paragraphs set
+    # alike): each one's part of the key is worked out once, by the Look's identity
+    parts: dict[int, tuple[float, bool, bool]] = {}
     for p, look in looked:
-        ratio = classes.get(look.size, 0.0) / body_size if body_size and look.size > 0 else 1.0
-        kind = numbering_kind(p.text)
-        key = (round(ratio, 2), look.bold and not body_bold, RANK[kind] if kind else UNNUMBERED,
-               look.centred)
+        part = parts.get(id(look))
+        if part is None:
+            ratio = classes.get(look.size, 0.0) / body_size if body_size and look.size > 0 else 1.0
+            part = parts[id(look)] = (round(ratio, 2), look.bold and not body_bold, look.centred)
+        found = numbering(p.text)
+        key = (part[0], part[1], RANK[found[0]] if found else UNNUMBERED, part[2])
         groups.setdefault(key, []).append(p)
     accepted: list[tuple[float, bool, int, bool]] = []
     for key, members in groups.items():

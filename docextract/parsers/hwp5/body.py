@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import struct
+from operator import sub
 
 from ...errors import LimitExceeded
 from ...model import Annotation, AnnotationKind, Paragraph, Provenance, Role, Table
@@ -42,7 +43,7 @@ BODY_LEAVES_UNUSED = frozenset({TAG_PARA_RANGE_TAG})
 # tell headings by their look; the (far more numerous) records of paragraphs in cells,
 # notes and text boxes are dropped while scanning
 BODY_TOP_LEVEL_ONLY = frozenset({TAG_PARA_LINE_SEG, TAG_PARA_CHAR_SHAPE})
-_CHAR_SHAPE_RUN = struct.Struct("<II")  # PARA_CHAR_SHAPE: (text position, char shape id) pairs
+# PARA_CHAR_SHAPE: (text position, char shape id) pairs, u32 each
 MAX_SHAPE_RUNS = 64
 
 _NOTE_ROLES = (Role.FOOTNOTE, Role.ENDNOTE)
@@ -82,6 +83,7 @@ class SectionReader:
         # how top-level body paragraphs look, for heading detection (one for the document)
         self.looks = looks if looks is not None else Looks()
         self._looks_seen: dict[tuple[int, int], Look] = {}  # (para shape, char shape) → look
+        self._looks_made: dict[tuple[float, bool, bool], Look] = {}  # (size, bold, centred) → look
 
     # paragraphs ------------------------------------------------------------------------
 
@@ -108,8 +110,7 @@ class SectionReader:
                     out: list[Paragraph | Table]) -> int:
         """Paragraphs at ``level`` from record ``i``; returns the index after the last."""
         if depth > self.max_nesting:
-            raise LimitExceeded(f"HWP section {self.section} nests lists deeper than "
-                                f"max_nesting={self.max_nesting}", limit="max_nesting")
+            self._too_deep()
         tags, levels, ends = self.tags, self.levels, self.ends
         paragraph = self._paragraph
         while i < stop and levels[i] == level and tags[i] == TAG_PARA_HEADER:
@@ -126,6 +127,10 @@ class SectionReader:
                 paragraph(i, depth, role, out, False)
             i = e
         return i
+
+    def _too_deep(self) -> None:
+        raise LimitExceeded(f"HWP section {self.section} nests lists deeper than "
+                            f"max_nesting={self.max_nesting}", limit="max_nesting")
 
     def _paragraph(self, i: int, depth: int, role: Role, out: list[Paragraph | Table],
                    top: bool) -> None:
@@ -236,17 +241,16 @@ class SectionReader:
         if shapes_idx >= 0:
             start, stop = self.starts[shapes_idx], self.stops[shapes_idx]
             if stop - start < 16:  # one run: the common case
-                best = _CHAR_SHAPE_RUN.unpack_from(self.data, start)[1] if stop - start >= 8 else -1
+                best = _U32(self.data, start + 4)[0] if stop - start >= 8 else -1
             else:
-                # whole runs only, at most MAX_SHAPE_RUNS of them
+                # whole runs only, at most MAX_SHAPE_RUNS of them: the longest run wins, the
+                # first of equally long ones; the last runs to the end of the text
                 count = min((stop - start) // 8, MAX_SHAPE_RUNS)
-                runs = list(_CHAR_SHAPE_RUN.iter_unpack(self.data[start:start + 8 * count]))
-                best_len = -1
-                last = count - 1
-                for k, (pos, shape_id) in enumerate(runs):
-                    end = runs[k + 1][0] if k < last else max(length, pos + 1)
-                    if end - pos > best_len:
-                        best, best_len = shape_id, end - pos
+                runs = struct.unpack_from(f"<{2 * count}I", self.data, start)
+                positions = runs[0::2]
+                lengths = list(map(sub, positions[1:], positions))
+                lengths.append(max(length, positions[-1] + 1) - positions[-1])
+                best = runs[2 * lengths.index(max(lengths)) + 1]
         key = (para_shape, best)
         look = self._looks_seen.get(key)
         if look is None:
@@ -255,9 +259,13 @@ class SectionReader:
             centred = 0 <= para_shape < len(shapes) and shapes[para_shape].align == ALIGN_CENTRE
             if 0 <= best < len(chars):
                 shape = chars[best]
-                look = Look(size=float(shape.size), bold=shape.bold, centred=centred)
+                fields = (float(shape.size), shape.bold, centred)
             else:
-                look = Look(centred=centred)
+                fields = (0.0, False, centred)
+            # many shape pairs look alike: one (frozen) Look for each
+            look = self._looks_made.get(fields)
+            if look is None:
+                look = self._looks_made[fields] = Look(*fields)
             self._looks_seen[key] = look
         return look
 
@@ -284,13 +292,16 @@ class SectionReader:
         if seg_idx < 0:
             return
         self.has_layout = True
-        start, stop = self.recs.start[seg_idx], self.recs.stop[seg_idx]
-        usable = (stop - start) // _LINE_SEG_SIZE * _LINE_SEG_SIZE
-        if not usable:
+        start, stop = self.starts[seg_idx], self.stops[seg_idx]
+        lines = (stop - start) // _LINE_SEG_SIZE
+        if not lines:
             return
         last_y = self.last_y
         page = self.page
-        for y, flags in _LINE_SEG.iter_unpack(self.data[start:start + usable]):
+        # one line (most paragraphs) is read in place; more are read in one call
+        segs = (_LINE_SEG.unpack_from(self.data, start),) if lines == 1 else \
+            _LINE_SEG.iter_unpack(self.data[start:start + lines * _LINE_SEG_SIZE])
+        for y, flags in segs:
             if last_y is None:
                 if page == 0 or self.new_section:
                     page += 1
@@ -424,6 +435,7 @@ class SectionReader:
         caption_on_top = False
         cells: list[CellDraft] = []
         listed_row = listed_col = 0  # where the file lists the cell (row of the listing, place)
+        numbered, max_nesting = self.numbered, self.max_nesting
         j, e = c + 1, ends[c]
         while j < e:
             if levels[j] != level:
@@ -449,7 +461,19 @@ class SectionReader:
                 if cells and row != cells[-1].row:  # cells are listed row by row
                     listed_row, listed_col = listed_row + 1, 0
                 blocks: list[Paragraph | Table] = []
-                j = self._paragraphs(ends[j], e, level, depth, role, blocks)
+                p = ends[j]
+                if p + 1 < e and ends[p] == p + 1 and levels[p] == level \
+                        and tags[p] == TAG_PARA_HEADER and tags[p + 1] != TAG_PARA_HEADER \
+                        and depth <= max_nesting:
+                    # the common cell: one paragraph with no children (no text), followed by
+                    # the next cell; only its number counts, as in _paragraphs
+                    if stops[p] - starts[p] >= 12:
+                        para_shape = _U16(data, starts[p] + 8)[0]
+                        if para_shape in numbered:
+                            self.numbering.prefix(para_shape)
+                    j = p + 1
+                else:
+                    j = self._paragraphs(p, e, level, depth, role, blocks)
                 self.blocks.count()
                 cells.append(CellDraft(row, col, row_span, col_span, blocks,
                                        (listed_row, listed_col)))

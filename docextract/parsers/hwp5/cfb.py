@@ -17,6 +17,7 @@ import struct
 import sys
 from array import array
 from codecs import utf_16_le_decode
+from collections.abc import Sequence
 
 from ...errors import CorruptDocument
 
@@ -111,15 +112,20 @@ class CompoundFile:
             del fat[self._n_sectors:]
         return fat
 
-    def _chain(self, start: int, table: array, count: int | None) -> list[int]:
+    def _chain(self, start: int, table: array, count: int | None) -> Sequence[int]:
         """The sector indices of a chain: ``count`` of them, or up to ENDOFCHAIN when None.
 
         Bounded by the table's length and a visited set: a chain that loops, leaves the
-        table or ends early is damage.
+        table or ends early is damage. A counted chain of consecutive sectors (how writers
+        lay most streams out) is recognised with one comparison of the table and returned
+        as a ``range``.
         """
         limit = len(table)
         if count is not None and count > limit:
             raise CorruptDocument("OLE stream is longer than its allocation table allows")
+        if count and start + count <= limit \
+                and table[start:start + count - 1] == array("I", range(start + 1, start + count)):
+            return range(start, start + count)
         out: list[int] = []
         seen: set[int] = set()
         sid = start
@@ -136,20 +142,24 @@ class CompoundFile:
             raise CorruptDocument("OLE sector chain does not end")
         return out
 
-    def _gather(self, view: memoryview, chain: list[int], size: int, base: int,
+    def _gather(self, view: memoryview, chain: Sequence[int], size: int, base: int,
                 length: int) -> bytes:
         """Join the sectors of ``chain`` (each ``size`` bytes at ``base + i * size``),
         slicing contiguous runs at once, and cut the result to ``length``."""
         pieces: list[memoryview] = []
-        i, n = 0, len(chain)
-        while i < n:
-            first = chain[i]
-            j = i + 1
-            while j < n and chain[j] == chain[j - 1] + 1:
-                j += 1
-            offset = base + first * size
-            pieces.append(view[offset:offset + (j - i) * size])
-            i = j
+        if isinstance(chain, range):  # consecutive sectors: one run
+            offset = base + chain.start * size
+            pieces.append(view[offset:offset + len(chain) * size])
+        else:
+            i, n = 0, len(chain)
+            while i < n:
+                first = chain[i]
+                j = i + 1
+                while j < n and chain[j] == chain[j - 1] + 1:
+                    j += 1
+                offset = base + first * size
+                pieces.append(view[offset:offset + (j - i) * size])
+                i = j
         out = b"".join(pieces)
         if len(out) < length:
             raise CorruptDocument("OLE stream is shorter than its declared size")

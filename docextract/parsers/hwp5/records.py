@@ -119,16 +119,17 @@ def scan(data: bytes, limits: Limits, *, what: str = "record stream", partial: b
     # reading a header past the end (struct.error) is where the stream stops, whole or not
     try:
         for _ in range(max_records + 1):
-            word = u32(data, pos)[0]
+            word, = u32(data, pos)
             prev = pos
-            if word >= 0xFFF00000:  # the size is in the next word
+            if word < 0xFFF00000:
+                pos += 4
+                stop = (word >> 20) + pos
+            else:  # the size is in the next word
                 stop = u32(data, pos + 4)[0] + pos + 8
                 pos += 8
-            else:
-                stop = (word >> 20) + pos + 4
-                pos += 4
-            act = action[word & 0x3FF]
+            tag = word & 0x3FF
             level = (word >> 10) & 0x3FF
+            act = action[tag]
             if act and (act == 1 or level > top + 1):
                 # dropped at a level deeper than top + 1, it stays deeper than the final
                 # outermost level + 1, since that level can only get smaller
@@ -143,7 +144,7 @@ def scan(data: bytes, limits: Limits, *, what: str = "record stream", partial: b
                 while stack[-1] >= key:
                     ends[pop() & 0xFFFFFFFF] = index
             last_level = level
-            add_tag(word & 0x3FF)
+            add_tag(tag)
             add_level(level)
             add_start(pos)
             add_stop(stop)

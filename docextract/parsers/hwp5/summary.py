@@ -19,8 +19,11 @@ STREAM = "\x05HwpSummaryInformation"
 _VT_I2, _VT_I4, _VT_LPSTR, _VT_LPWSTR, _VT_FILETIME = 2, 3, 0x1E, 0x1F, 0x40
 _EPOCH = datetime(1601, 1, 1, tzinfo=timezone.utc)
 _MAX_PROPERTIES = 256
-_ENTRY = struct.Struct("<II").unpack_from  # property id, offset of its value
+_ENTRY = struct.Struct("<II")  # property id, offset of its value
 _U32 = struct.Struct("<I").unpack_from
+_U64 = struct.Struct("<Q").unpack_from
+_I32 = struct.Struct("<i").unpack_from
+_I16 = struct.Struct("<h").unpack_from
 # the properties summary_metadata reads (see the module docstring)
 _USED = frozenset({2, 3, 4, 5, 6, 8, 12, 13, 14, 20})
 
@@ -29,32 +32,30 @@ def read_properties(data: bytes, wanted: frozenset[int] | None = None) -> dict[i
     """Property id → value of the first property set in ``data`` (only the ids in ``wanted``
     when given); damage yields fewer items."""
     out: dict[int, object] = {}
-    if len(data) < 48 or data[:2] != b"\xfe\xff":
+    n = len(data)
+    if n < 48 or data[:2] != b"\xfe\xff":
         return out
-    offset = struct.unpack_from("<I", data, 44)[0]
-    if offset + 8 > len(data):
+    offset = _U32(data, 44)[0]
+    if offset + 8 > n:
         return out
-    count = min(struct.unpack_from("<I", data, offset + 4)[0], _MAX_PROPERTIES)
-    for k in range(count):
-        entry = offset + 8 + 8 * k
-        if entry + 8 > len(data):
-            break
-        pid, rel = _ENTRY(data, entry)
+    first = offset + 8
+    # the declared entries, as many as the stream holds whole
+    count = min(_U32(data, offset + 4)[0], _MAX_PROPERTIES, (n - first) // 8)
+    for pid, rel in _ENTRY.iter_unpack(data[first:first + 8 * count]):
         if wanted is not None and pid not in wanted:
             continue
         pos = offset + rel
-        if pos + 4 > len(data):
+        if pos + 4 > n:
             continue
-        value = _value(data, pos)
+        value = _value(data, pos, n)
         if value is not None:
             out[pid] = value
     return out
 
 
-def _value(data: bytes, pos: int) -> object:
+def _value(data: bytes, pos: int, n: int) -> object:
     vtype = _U32(data, pos)[0] & 0xFFFF
     body = pos + 4
-    n = len(data)
     if vtype == _VT_LPWSTR and body + 4 <= n:
         count = _U32(data, body)[0]
         raw = data[body + 4:min(n, body + 4 + 2 * count)]
@@ -65,7 +66,7 @@ def _value(data: bytes, pos: int) -> object:
         raw = data[body + 4:min(n, body + 4 + count)].split(b"\x00", 1)[0]
         return raw.decode("cp949", "replace")
     if vtype == _VT_FILETIME and body + 8 <= n:
-        ticks = struct.unpack_from("<Q", data, body)[0]
+        ticks = _U64(data, body)[0]
         if ticks == 0:
             return None
         try:
@@ -73,9 +74,9 @@ def _value(data: bytes, pos: int) -> object:
         except OverflowError:
             return None
     if vtype == _VT_I4 and body + 4 <= n:
-        return struct.unpack_from("<i", data, body)[0]
+        return _I32(data, body)[0]
     if vtype == _VT_I2 and body + 2 <= n:
-        return struct.unpack_from("<h", data, body)[0]
+        return _I16(data, body)[0]
     return None
 
 

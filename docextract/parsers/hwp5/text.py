@@ -24,6 +24,8 @@ from codecs import utf_16_le_decode
 # one low control unit (0-31) followed by a zero high byte; matches at odd byte
 # offsets are false hits and skipped.
 _CONTROL = re.compile(rb"[\x00-\x1f]\x00")
+# the same control units, decoded (a control code unit decodes to its own character)
+_CONTROL_CHAR = re.compile("[\x00-\x1f]")
 
 CHAR_CONTROLS = frozenset({0, 10, 13, 24, 25, 26, 27, 28, 29, 30, 31})
 INLINE_CONTROLS = frozenset({4, 5, 6, 7, 8, 9, 19, 20})
@@ -36,6 +38,8 @@ PARA_END = 13
 TAB = 9
 
 _CHAR_TEXT = {10: "\n", 24: "-", 30: "\u00a0", 31: "\u2007"}
+# the char controls before the paragraph end, as the characters they decode to
+_ONE_UNIT_CONTROLS = frozenset(chr(code) for code in CHAR_CONTROLS if code != PARA_END)
 
 
 def decode_para_text(raw: bytes) -> tuple[str, list[tuple[int, int, str]]]:
@@ -57,6 +61,17 @@ def decode_para_text(raw: bytes) -> tuple[str, list[tuple[int, int, str]]]:
     end = text.find("\r")
     head = text if end < 0 else text[:end]
     if head.isprintable():
+        return head, []
+    found = _CONTROL_CHAR.findall(head)
+    if not found:
+        # no control before the end mark: unprintable only through its spaces (U+3000,
+        # no-break) or private-use glyphs, which are text
+        return head, []
+    if _ONE_UNIT_CONTROLS.issuperset(found):
+        # char controls only (a fixed-width space, a line break): each stands for its
+        # text or for nothing, and no event comes of them
+        for char in set(found):
+            head = head.replace(char, _CHAR_TEXT.get(ord(char), ""))
         return head, []
     search = _CONTROL.search
     m = search(raw, 0, n)
