@@ -26,18 +26,21 @@ PUA_BULLETS: dict[str, str] = {
     "\uf06f": "□", "\uf0a8": "□", "\uf02d": "-",
 }
 
-# A table-of-contents entry ends with a leader and a page number: dots (``목차 ····· 3``),
-# a wide gap, or a tab (Hancom fills a tab with dots). A leader is taken whole where its
-# run starts, so a long run of dots or blanks without a page number costs linear time.
+# A table-of-contents entry ends with a leader and a page number (``- 3 -`` too): dots
+# (``목차 ····· 3``), a wide gap, or a tab (Hancom fills a tab with dots). A leader is taken
+# whole where its run starts, so a long run of dots or blanks without a page number costs
+# linear time.
 CONTENTS_ENTRY_END = re.compile(
-    r"(?:(?<![·.…‥・ㆍ])[·.…‥・ㆍ]{3,}+\s*+|(?<!\s)(?=\s{3}|\s{0,2}\t)\s++)\d{1,4}\s*$")
+    r"(?:(?<![·.…‥・ㆍ])[·.…‥・ㆍ]{3,}+\s*+|(?<!\s)(?=\s{3}|\s{0,2}\t)\s++)"
+    r"(?:-\s*+)?\d{1,4}(?:\s*+-)?\s*$")
 
 
 def is_contents_entry(text: str) -> bool:
     """Whether ``text`` is a contents entry: leader dots or a wide gap, then a page number."""
     stripped = text.strip()
-    # only a line ending with a digit can match: most text skips the pattern
-    return stripped[-1:].isdecimal() and CONTENTS_ENTRY_END.search(stripped) is not None
+    # only a line ending with a digit (or ``- 3 -``) can match: most text skips the pattern
+    return (stripped[-1:].isdecimal() or stripped.endswith("-")) and \
+        CONTENTS_ENTRY_END.search(stripped) is not None
 
 
 _TABLE = str.maketrans({**{c: "-" for c in HYPHENS}, **{c: "'" for c in QUOTES},

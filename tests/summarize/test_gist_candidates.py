@@ -59,9 +59,27 @@ def test_contents_entries():
     assert is_contents_entry("굴착복구 현황 ·········· 3")
     assert is_contents_entry("4.2. 문서 정보의 데이터 레코드\t17")  # Hancom's tab leader
     assert is_contents_entry("제2장 추진 계획      12 ")
+    assert is_contents_entry("Ⅱ. 추진 과제 ········ - 3 -")
     assert not is_contents_entry("제3조 제1항 3")
     assert not is_contents_entry("총 12")
     assert not is_contents_entry("3")
     # a long leader without a page number is read once (the pattern is linear)
     assert not is_contents_entry("·" * 200_000 + "끝")
     assert not is_contents_entry("\t" * 200_000 + "끝")
+
+
+def test_a_long_leader_in_a_report_outline(tmp_path):
+    """The outline drops contents entries with the same linear pattern: a □ item of 200,000
+    leader dots without a page number once took the outline finder minutes (quadratic)."""
+    doc = Doc(title="추진계획", blocks=[
+        Para("데이터 개방 추진계획(안)", align="center", size="large", bold=True),
+        Para("□ 추진 배경 ········ 3"),
+        Para("□ " + "·" * 200_000 + "끝"),
+        Para("□ 추진 과제"),
+        Para("○ 고수요 데이터 우선 개방", indent=2),
+    ])
+    path = tmp_path / "plan.docx"
+    path.write_bytes(render(doc, "docx"))
+    record = docextract.extract(path, type="report", limits={"timeout_seconds": 60})
+    heads = [node["text"] for node in record.to_dict()["outline"]]
+    assert "추진 배경" not in " ".join(heads) and "추진 과제" in heads

@@ -29,7 +29,7 @@ from typing import Any
 
 from ...evidence import Evidence
 from ...normalize.markers import item_marker, latin_roman
-from ...normalize.text import collapse_ws
+from ...normalize.text import collapse_ws, is_contents_entry
 from ..base import Found
 from ..context import FindContext
 from ..items import Item
@@ -39,7 +39,6 @@ from . import finder
 from .labelled import starts_with_any_label
 from .text import region_items
 
-_TOC_LINE = re.compile(r"(?:[·.…‥・]{3,}|\t)\s*-?\s*\d{1,3}\s*-?\s*$")
 _PAGE_HEAD = re.compile(r"^\s*\d{1,3}\s+\S.*\d{4}|\S.*\d{4}.*\s\d{1,3}\s*$|^\s*-\s*\d{1,3}\s*-\s*$")
 _MAX_ITEMS = 2000
 _MAX_CHILDREN = 200
@@ -58,7 +57,7 @@ def _usable(item: Item) -> bool:
     if len(item.pieces) == 1 and len(item.pieces[0].line.segments) > 1:
         return False  # a row of a data table
     text = item.text
-    return not _TOC_LINE.search(text) and not is_masked(item.content) and bool(item.content)
+    return not is_contents_entry(text) and not is_masked(item.content) and bool(item.content)
 
 
 def _node(item: Item) -> dict[str, Any]:
