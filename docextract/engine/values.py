@@ -106,7 +106,9 @@ def _spaced_str(text: str) -> str | None:
     return collapse_letter_spacing(text) or None
 
 
-_CODE_GAPS = re.compile(r"(?<=제)\s+(?=\d)|\s*([-–])\s*(?=\d)|(?<=\d)\s+(?=호)")
+# Every gap starts where a blank run starts: ``(?<!\s)`` keeps the hyphen's leading blanks
+# from being tried again at each blank of a run (quadratic on a long run of blanks).
+_CODE_GAPS = re.compile(r"(?<=제)\s+(?=\d)|(?<!\s)\s*([-–])\s*(?=\d)|(?<=\d)\s+(?=호)")
 
 
 def _code(text: str) -> str | None:
