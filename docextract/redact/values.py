@@ -23,9 +23,14 @@ _SPACED_SYLLABLES = re.compile(r"(?<![가-힣])[가-힣](?: [가-힣]){1,4}(?![�
 _WORD = re.compile(r"[가-힣]+|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}")
 _HONORIFIC = ("님", "씨", "귀하")
 _NOTE_MARKS = "※*＊"
+# Whether a value reads as an address (only searched for, never taken): an area name before
+# a blank, or a road (``…로 12``, ``…길 3``) or a 동/리/가 (``…동 45``) with its number. A
+# road name is written as one letter before 로/길 and the number's first digit, which finds
+# the same addresses as the whole name and number would: ``[가-힣\d]+`` before them was read
+# from every letter of a run to its end in search of 로 (quadratic on a long run of Hangul).
 _ADDRESS_HINT = re.compile(
     r"(?:특별시|광역시|특별자치시|특별자치도|[가-힣]도|[가-힣]시|[가-힣]군|[가-힣]구)(?=\s)"
-    r"|[가-힣\d]+(?:로|길)\s*\d+|[가-힣\d]+(?:동|리|가)\s*\d+(?:-\d+)?(?:번지)?")
+    r"|[가-힣\d](?:로|길)\s*\d|[가-힣\d](?:동|리|가)\s*\d")
 MAX_NAMES = 5
 
 
