@@ -12,15 +12,22 @@ from __future__ import annotations
 import os
 import zlib
 
+import pytest
+
+import docextract
+
 from ..parsers.test_hwp5_generated import ext, hwp, para, rec, table_ctrl, text_para, u16s
 from .bounded import run_child
 from .test_hostile_files import CONTENT_TYPES, HP_NS, HS_NS, W_NS, _zip
 
 # Generous for a loaded two-CPU CI machine; the failures these guard against took minutes
 # and gigabytes. The interpreter with docextract imported peaks near 30 MiB; the
-# largest case here (3,000 tables, up to max_blocks rows made) near 170 MiB.
+# largest case here (3,000 tables, up to max_blocks rows declared) near 45 MiB.
 SECONDS = 20
 PEAK_MIB = 400
+# Rows that hold no cell cost a pointer each: two million of them (max_blocks) stay far
+# under this, where a list each made 165 MiB.
+DECLARED_ROWS_PEAK_MIB = 100
 # Let the generated parts through the zip ratio check (their repeated markup compresses
 # far past it), so that the loop under test is reached.
 RATIO = {"max_compression_ratio": 1_000_000}
@@ -45,7 +52,7 @@ def test_hwp_thousands_of_tables_declaring_rows_end_at_max_blocks(tmp_path):
     assert path.stat().st_size < 32 * 1024
     result = run_child("parse", path)
     assert result["outcome"] == "LimitExceeded" and result["limit"] == "max_blocks", result
-    bounded(result)
+    bounded(result, peak=DECLARED_ROWS_PEAK_MIB)
 
 
 def test_hwp_tables_declaring_rows_within_the_budget_are_read(tmp_path):
@@ -54,6 +61,24 @@ def test_hwp_tables_declaring_rows_within_the_budget_are_read(tmp_path):
     result = run_child("parse", path)
     assert result["outcome"] == "ok" and result["tables"] == 100, result
     bounded(result)
+
+
+
+def test_declared_rows_without_cells_read_as_empty_rows_that_refuse_changes(tmp_path):
+    path = tmp_path / "few-rows.hwp"
+    path.write_bytes(hwp_tables(2, 5))
+    tables = list(docextract.parse(path).tables())
+    assert len(tables) == 2
+    for t in tables:
+        assert t.n_rows == 5 and [len(r) for r in t.rows] == [1, 0, 0, 0, 0]
+        assert t.to_dict()["rows"][1:] == [[], [], [], []] and t.rows[1:] == [[], [], [], []]
+        assert t.cell(0, 0) is not None and t.cell(3, 0) is None
+        # the rows without cells are one shared list: changing it in place is refused,
+        # replacing it is how a caller fills a row
+        with pytest.raises(TypeError):
+            t.rows[2].append(t.rows[0][0])
+        t.rows[2] = [t.rows[0][0]]
+        assert [len(r) for r in t.rows] == [1, 0, 1, 0, 0]
 
 
 def test_hwp_thirty_thousand_unpaired_controls_pair_in_linear_time(tmp_path):
@@ -105,7 +130,7 @@ def test_hwpx_tables_declaring_rows_end_at_max_blocks(tmp_path):
     assert path.stat().st_size < 16 * 1024
     result = run_child("parse", path, limits=RATIO)
     assert result["outcome"] == "LimitExceeded" and result["limit"] == "max_blocks", result
-    bounded(result)
+    bounded(result, peak=DECLARED_ROWS_PEAK_MIB)
 
 
 def test_hwpx_sixty_thousand_cells_find_their_slots_in_linear_time(tmp_path):

@@ -12,6 +12,7 @@ signal). Each line below once hung a command or a pattern it reaches.
 
 from __future__ import annotations
 
+import json
 import os
 
 import pytest
@@ -95,3 +96,47 @@ def test_200k_character_line_through_every_library_call(tmp_path, name):
     assert "auto" in result["extracted"], result
     assert len(result["extracted"]) >= 7 and result["chunks"] > 0, result
     assert result["peak_mib"] < 1024, result
+
+
+# Document numbers after runs of characters a department may start with: the number pattern
+# tried from every "(", ")", "·" or "○" read the rest of the run each time (18-37 s at 40,000
+# characters, hours at 200,000). The 관련 items and the 시행 slot both read numbers.
+NUMBER_RUNS = ["(", ")", "·", "○"]
+
+
+def test_document_numbers_after_200k_character_runs(tmp_path):
+    related = [f"{i + 1}. 관련: {run * N} 서울특별시 자원순환과-{8328 + i}호(2019.5.{15 + i}.)"
+               for i, run in enumerate(NUMBER_RUNS)]
+    paragraphs = ["환경부", "수신 수신자참조", "제목 정산 보고서 제출 안내", *related,
+                  "5. 정산 보고서를 2026. 9. 7.(월)까지 제출 바람.  끝.", "환경부장관",
+                  "시행 자원순환정책과-3854 (2026. 8. 24.) " + "(" * N, "접수"]
+    path = tmp_path / "numbers.docx"
+    path.write_bytes(docx_bytes(docx_body(paragraphs)))
+    env = dict(os.environ, DOCEXTRACT_MAX_COMPRESSION_RATIO="1000000")
+    result = run_child("cli", argv=["extract", "--type", "official_letter", "--timeout", "120",
+                                    str(path)], env=env, wall=180)
+    assert result["exit"] in (0, None), result["stderr"]
+    record = json.loads(result["stdout"])
+    assert record["related"] == [
+        {"organization": "서울특별시", "number": f"자원순환과-{8328 + i}", "date": f"2019-05-{15 + i}"}
+        for i in range(len(NUMBER_RUNS))]
+    assert (record["document_number"], record["enforcement_date"]) == (
+        "자원순환정책과-3854", "2026-08-24")
+    assert result["peak_mib"] < 1024, result
+
+
+def test_address_values_of_200k_characters_are_read_in_linear_time(tmp_path):
+    # the address hint read a road name from every letter of a run to its end in search of
+    # 로/길/동 (18 s of CPU at 20,000 letters): a value with no road is left alone, one that
+    # ends in a road and number is masked whole
+    path = tmp_path / "address.docx"
+    path.write_bytes(docx_bytes(docx_body(["제목 안내", "주소: " + "가" * N,
+                                           "주소: " + "가" * N + "로 12", "끝."])))
+    env = dict(os.environ, DOCEXTRACT_MAX_COMPRESSION_RATIO="1000000")
+    result = run_child("cli", argv=["redact", "--dry-run", "--report", "-", "--timeout", "120",
+                                    str(path)], env=env, wall=180)
+    assert result["exit"] in (0, None), result["stderr"]
+    report = json.loads(result["stdout"])
+    assert report["counts"] == {"address": 1}, report["counts"]
+    (finding,) = report["findings"]
+    assert finding["span"][1] - finding["span"][0] == N + len("로 12"), finding

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given, settings, strategies as st
 
+from docextract.normalize import docnums
 from docextract.normalize.disclosure import parse_disclosure
 from docextract.normalize.docnums import find_document_numbers, parse_document_number
 from docextract.normalize.text import HYPHENS, collapse_glyph_spacing, normalize_chars
@@ -36,6 +37,35 @@ def test_agency_before_department_and_phones_excluded() -> None:
     (num,) = find_document_numbers("서울특별시 자원순환과-8328호(2019.5.15.)", with_org=True)
     assert (num.org, num.department) == ("서울특별시", "자원순환과")
     assert find_document_numbers("전화 2133-7741 /전송 02-2133-0894") == []
+
+
+
+# Pieces of document numbers and what breaks them: agencies (Hanja, ○○), departments with
+# brackets and dots, blanks, hyphens, serials too long, 호 and dates in brackets.
+_PIECES = ["서울특별시", "市", "○○", "○", "가과", "과", "(", ")", "·", " ", "\t", "-", " - ",
+           "1234", "12345678", "1", "호", "(2019.5.15.)", "('18.8.31.)", "a", "NIA", "_", ".",
+           "\u4e00", "x(", "가(나)", "-1-"]
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from(_PIECES), max_size=14).map("".join)
+       | st.text(alphabet="가과市○·() -12\t호a._", max_size=40))
+def test_document_numbers_are_what_the_pattern_finds_from_every_position(text: str) -> None:
+    # the search reads each hyphen back to its one possible start instead of trying the
+    # pattern at every character: it must find exactly the pattern's own matches
+    expected = [(m.span(), m.groupdict()) for m in docnums._NUMBER.finditer(text)]
+    assert [(m.span(), m.groupdict()) for m in docnums._matches(text)] == expected
+
+
+@pytest.mark.parametrize("run", ["(", ")", "·", "○", "(가", "가(", "a(", "(○", "(市 "])
+def test_document_number_after_200k_characters_the_department_could_start_with(run: str) -> None:
+    # each of these characters may start a department (or an agency), so the pattern tried
+    # from each of them read the whole run again: minutes at 40,000 characters
+    text = run * (200_000 // len(run)) + " 서울특별시 자원순환과-8328호(2019.5.15.) " + run * 1000
+    (num,) = find_document_numbers(text, with_org=True)
+    assert (num.org, num.department, num.serial, num.date) == (
+        "서울특별시", "자원순환과", 8328, "2019-05-15")
+    assert text[num.start:num.end].rstrip() == "서울특별시 자원순환과-8328호(2019.5.15.)"
 
 
 @pytest.mark.parametrize("text, level, grounds", [
