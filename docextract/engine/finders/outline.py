@@ -39,7 +39,32 @@ from . import finder
 from .labelled import starts_with_any_label
 from .text import region_items
 
-_PAGE_HEAD = re.compile(r"^\s*\d{1,3}\s+\S.*\d{4}|\S.*\d{4}.*\s\d{1,3}\s*$|^\s*-\s*\d{1,3}\s*-\s*$")
+# A running page head or foot: ``3  2025년 업무보고``, ``2025년 업무보고  3``, ``- 3 -``. The
+# head that ends in its page number is read from that number back (``\S.*\d{4}.*\s\d{1,3}\s*$``
+# searched from every character was cubic on a long line).
+_PAGE_HEAD_FIRST = re.compile(r"\s*\d{1,3}\s+\S.*\d{4}|\s*-\s*\d{1,3}\s*-\s*$")
+_PAGE_NUMBER_LAST = re.compile(r"\s\d{1,3}\s*$")
+_YEARS = re.compile(r"\d{4,}")
+_NON_BLANK = re.compile(r"\S")
+
+
+def _page_head(text: str) -> bool:
+    """Whether ``text`` reads as a page head or foot (see ``_PAGE_HEAD_FIRST``): a page number
+    then a text with four digits, ``- n -``, or a text with four digits then the number."""
+    if _PAGE_HEAD_FIRST.match(text):
+        return True
+    number = _PAGE_NUMBER_LAST.search(text)
+    if number is None:
+        return False
+    end = number.start()
+    line = text.rfind("\n", 0, end) + 1  # ``.`` stops at a newline
+    first = _NON_BLANK.search(text, line, end)
+    last_year = None
+    for last_year in _YEARS.finditer(text, line, end):
+        pass
+    return first is not None and last_year is not None and first.start() < last_year.end() - 4
+
+
 _MAX_ITEMS = 2000
 _MAX_CHILDREN = 200
 
@@ -218,7 +243,7 @@ def _agenda_items(ctx: FindContext, field: FieldSpec, start: int, stop: int,
         line = ctx.lines[j]
         marker = item_marker(line.text)
         if marker is None:
-            if not line.text.strip() or _PAGE_HEAD.search(line.text):
+            if not line.text.strip() or _page_head(line.text):
                 continue
             unmarked += 1
             if not out or unmarked > 1 or line.table is not None:
