@@ -26,7 +26,9 @@ from . import finder
 from .labelled import find_label
 
 UNITS = "부매권건개장식"
-_QUANTITY = re.compile(rf"(?P<n>\d+)\s*(?P<unit>[{UNITS}])(?![가-힣A-Za-z0-9])\s*\.?")
+# The count is a whole run of digits (``(?<!\d)``): one that fails fails from every digit
+# of its run, which were each read to the run's end (quadratic on a long run of digits).
+_QUANTITY = re.compile(rf"(?<!\d)(?P<n>\d+)\s*(?P<unit>[{UNITS}])(?![가-힣A-Za-z0-9])\s*\.?")
 _SEPARATE = re.compile(r"\(\s*(?:별도|따로)\s*(?:송부|제출|발송|붙임)\s*\)")
 # an item number, followed by a blank or glued to an opening bracket (``1.「…」개요``)
 _MARK = re.compile(r"(?:^|(?<=\s))(?P<n>\d{1,2})\s*[.)](?:\s+|(?=[「『｢《〈<\[]))")
