@@ -140,3 +140,27 @@ def test_address_values_of_200k_characters_are_read_in_linear_time(tmp_path):
     assert report["counts"] == {"address": 1}, report["counts"]
     (finding,) = report["findings"]
     assert finding["span"][1] - finding["span"][0] == N + len("로 12"), finding
+
+
+def test_agenda_and_attachment_lines_of_200k_characters(tmp_path):
+    # an unmarked line under 안건 was searched for a running page head from every character
+    # (cubic: 83 s of CPU at 4,000 characters); the count of an attachment was read from
+    # every digit of a run to its end (quadratic)
+    minutes = tmp_path / "minutes.docx"
+    minutes.write_bytes(docx_bytes(docx_body(["회의록", "회의 안건", "1. 예산안", "가" * N,
+                                              "1" * N, "끝."])))
+    letter = tmp_path / "letter.docx"
+    letter.write_bytes(docx_bytes(docx_body(["제목 안내", "1. 협조 바랍니다.",
+                                             "붙임  1. 서식" + "1" * N + " 2부.  끝.", "환경부장관"])))
+    env = dict(os.environ, DOCEXTRACT_MAX_COMPRESSION_RATIO="1000000")
+    found = {}
+    for kind, path in (("minutes", minutes), ("official_letter", letter)):
+        result = run_child("cli", argv=["extract", "--type", kind, "--timeout", "120", str(path)],
+                           env=env, wall=180)
+        assert result["exit"] in (0, None), result["stderr"]
+        found[kind] = json.loads(result["stdout"])
+    # the line of syllables is the agenda item's wrapped title
+    (item,) = found["minutes"]["agenda"]
+    assert item["title"] == "예산안 " + "가" * N
+    (attachment,) = found["official_letter"]["attachments"]
+    assert attachment["copies"] == 2 and attachment["title"] == "서식" + "1" * N
