@@ -59,15 +59,24 @@ def _kiwi() -> Optional[tuple[Any, int]]:
 def analyse(junctions: list[Junction]) -> list[tuple[list[Any], list[Any]]]:
     """Kiwi tokens of each junction's text joined and spaced, in one batched call
     (no tokens when Kiwi is not usable)."""
-    loaded = _kiwi() if junctions else None
-    if loaded is None:
-        return [([], []) for _ in junctions]
-    texts = [t for j in junctions for t in (j.left + j.right, j.left + " " + j.right)]
-    try:
-        tokens = list(loaded[0].tokenize(texts))
-    except Exception:  # a third-party failure on odd text costs the opinion, not the parse
+    tokens = _tokens([t for j in junctions for t in (j.left + j.right, j.left + " " + j.right)])
+    if tokens is None:
         return [([], []) for _ in junctions]
     return list(zip(tokens[0::2], tokens[1::2]))
+
+
+def _tokens(texts: list[str]) -> Optional[list[Any]]:
+    """Kiwi's tokens of each text in one batched call, each distinct text analysed once
+    (Kiwi reads every text of a batch on its own); None when Kiwi is not usable or fails."""
+    loaded = _kiwi() if texts else None
+    if loaded is None:
+        return None
+    distinct = list(dict.fromkeys(texts))
+    try:
+        tokens = dict(zip(distinct, loaded[0].tokenize(distinct)))
+    except Exception:  # a third-party failure on odd text costs the opinion, not the parse
+        return None
+    return [tokens[t] for t in texts]
 
 
 def unknown_id() -> int:
@@ -152,10 +161,52 @@ def _ends_word(token: Any, tokens: list[Any], text: str) -> bool:
 
 
 def decide(junctions: list[Junction], usage: Callable[[str, str], Optional[str]]) -> list[Optional[str]]:
-    """:func:`junction_separator` for every junction, with one Kiwi call for all."""
-    unknown = unknown_id() if junctions else -1
-    return [junction_separator(j, joined, spaced, usage, unknown)
-            for j, (joined, spaced) in zip(junctions, analyse(junctions))]
+    """:func:`junction_separator` for every junction. Kiwi reads every junction joined
+    in one batched call, and the spaced text only of the junctions whose answer turns on
+    it (two nouns meeting: a third of them or fewer) in a second: the analysis is most
+    of what the wrap rule costs. Kiwi failing on either batch costs every opinion."""
+    if not junctions:
+        return []
+    unknown = unknown_id()
+    joined = _tokens([j.left + j.right for j in junctions])
+    if joined is None:
+        return [junction_separator(j, [], [], usage, unknown) for j in junctions]
+    answers: list[Optional[str]] = []
+    later: list[int] = []
+    for i, (junction, tokens) in enumerate(zip(junctions, joined)):
+        try:
+            answers.append(junction_separator(junction, tokens, _SPACED_LATER, usage, unknown))
+        except _SpacedNeeded:
+            answers.append(None)
+            later.append(i)
+    if later:
+        spaced = _tokens([junctions[i].left + " " + junctions[i].right for i in later])
+        if spaced is None:
+            return [None] * len(junctions)
+        for i, tokens in zip(later, spaced):
+            answers[i] = junction_separator(junctions[i], joined[i], tokens, usage, unknown)
+    return answers
+
+
+class _SpacedNeeded(Exception):
+    """The answer turns on the spaced text, which is not analysed yet."""
+
+
+class _NotRead:
+    """Stands for the tokens of a junction's spaced text before they are read: any look
+    at them stops :func:`junction_separator` (which has no side effects before it)."""
+
+    def __iter__(self) -> Any:
+        raise _SpacedNeeded
+
+    def __len__(self) -> int:
+        raise _SpacedNeeded
+
+    def __getitem__(self, index: Any) -> Any:
+        raise _SpacedNeeded
+
+
+_SPACED_LATER: Any = _NotRead()
 
 
 class DocumentUsage:
