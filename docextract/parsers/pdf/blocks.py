@@ -90,7 +90,7 @@ def _body_sequence(rows: list[Line], tables: list[TableBox],
     """Body lines and tables in reading order; ``text_box`` is where full lines start and end."""
     heights = [g.bottom - g.top for row in rows for g in row.glyphs if g.text != " "]
     text_height = median(heights) if heights else None
-    pieces = [Line(p) for row in rows for p in split_pieces(row.glyphs, text_height)]
+    pieces = [piece for row in rows for piece in _pieces(row, text_height)]
     items: list[Union[Line, TableBox]] = [*pieces, *tables]
     if not items:
         return []
@@ -112,6 +112,16 @@ def _body_sequence(rows: list[Line], tables: list[TableBox],
             row.append(item)
         _flush_row(row, sequence, leaf.column, edges)
     return sequence
+
+
+def _pieces(row: Line, text_height: float | None) -> list[Line]:
+    """The row cut at wide gaps (:func:`.lines.split_pieces`). A row that stays whole is
+    its own line: building it again from the same glyphs gives the same line, and most
+    rows stay whole (nothing has written to a row's line before the layout)."""
+    cut = split_pieces(row.glyphs, text_height)
+    if len(cut) == 1 and len(cut[0]) == len(row.glyphs):
+        return [row]
+    return [Line(p) for p in cut]
 
 
 def _same_row(a: Line, b: Line) -> bool:
