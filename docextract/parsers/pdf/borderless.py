@@ -88,23 +88,27 @@ def segments(row: Line) -> list[Segment]:
     """The row cut at cell gaps: wider than CELL_GAP spaces (:func:`.lines.space_width`),
     within MIN_SEGMENT_GAP and SEGMENT_GAP of the median glyph's height (a row of a page
     in columns holds lines of both, not quite level)."""
-    heights = [g.bottom - g.top for g in row.glyphs if g.text != " "]
+    glyphs = list(row.glyphs)  # a compacted row makes its glyphs anew on every pass
+    heights = [g.bottom - g.top for g in glyphs if g.text != " "]
     h = median(heights) if heights else row.height
-    limit = min(max(CELL_GAP * space_width(row.glyphs), MIN_SEGMENT_GAP * h), SEGMENT_GAP * h)
-    out: list[list[Glyph]] = [[]]
-    reach: float | None = None
-    for g in row.glyphs:
-        if g.text == " ":
-            out[-1].append(g)
-            continue
-        if reach is not None and g.x0 - reach > limit and any(x.text != " " for x in out[-1]):
-            out.append([])
-        out[-1].append(g)
-        reach = g.x1 if reach is None else max(reach, g.x1)
-    pieces = [glyphs for glyphs in out if any(g.text != " " for g in glyphs)]
-    if len(pieces) == 1:  # the row is one segment: its words are the row's
-        return [_segment(pieces[0], _words(pieces[0], row.word_gap_at))]
-    return [_segment(glyphs, _words(glyphs, word_gap(glyphs)[0])) for glyphs in pieces]
+    limit = min(max(CELL_GAP * space_width(glyphs), MIN_SEGMENT_GAP * h), SEGMENT_GAP * h)
+    pieces: list[list[Glyph]] = [[]]
+    reach: float | None = None  # the right end of the ink so far; the piece has ink once set
+    for g in glyphs:
+        if g.text != " ":
+            if reach is None:
+                reach = g.x1
+            else:
+                if g.x0 - reach > limit:
+                    pieces.append([])
+                if g.x1 > reach:
+                    reach = g.x1
+        pieces[-1].append(g)
+    if reach is None:
+        return []
+    if len(pieces) == 1:  # the row is one segment: its words and box are the row's
+        return [Segment(glyphs, row.x0, row.x1, row.top, row.bottom, _words(glyphs, row.word_gap_at))]
+    return [_segment(piece, _words(piece, word_gap(piece)[0])) for piece in pieces]
 
 
 def _words(glyphs: list[Glyph], gap: float) -> int:
@@ -124,9 +128,8 @@ def _words(glyphs: list[Glyph], gap: float) -> int:
 
 
 def _segment(glyphs: list[Glyph], words: int) -> Segment:
-    ink = [g for g in glyphs if g.text != " "]
-    return Segment(glyphs, min(g.x0 for g in ink), max(g.x1 for g in ink),
-                   min(g.top for g in ink), max(g.bottom for g in ink), words)
+    _, x0, top, x1, bottom, *_ = zip(*(g for g in glyphs if g.text != " "))
+    return Segment(glyphs, min(x0), max(x1), min(top), max(bottom), words)
 
 
 def _unspread(rows: list[tuple["_Row", list[Segment]]]) -> list[tuple["_Row", list[Segment]]]:

@@ -229,10 +229,20 @@ def _space(spaces: list[float], narrow: list[float], em: float) -> float:
 
 def space_width(glyphs: list[Glyph]) -> float:
     """The width of a space on this line (see :func:`word_gap`)."""
-    heights = [g.bottom - g.top for g in glyphs if g.text != " " and g.text not in LEADERS]
+    heights: list[float] = []
+    spaces: list[float] = []
+    narrow: list[float] = []
+    for g in glyphs:  # one pass: this runs for every row a page's borderless search cuts
+        text = g.text
+        if text == " ":
+            if g.x1 > g.x0:
+                spaces.append(g.x1 - g.x0)
+        elif text not in LEADERS:
+            heights.append(g.bottom - g.top)
+            if text in NARROW_LETTERS:
+                narrow.append(g.x1 - g.x0)
     em = median(heights) if heights else 10.0
-    return _space([g.x1 - g.x0 for g in glyphs if g.text == " " and g.x1 > g.x0],
-                  [g.x1 - g.x0 for g in glyphs if g.text in NARROW_LETTERS], em)
+    return _space(spaces, narrow, em)
 
 
 def _junction(a: str, b: str, threshold: float, strict: float, leader: float) -> float:
@@ -247,17 +257,25 @@ def _junction(a: str, b: str, threshold: float, strict: float, leader: float) ->
 def group_rows(glyphs: list[Glyph]) -> list[list[Glyph]]:
     """Glyphs in rows (top to bottom), each row left to right."""
     rows: list[list] = []  # [top, bottom, glyphs]
+    # min() and max() written out as comparisons (``b if b < a else a`` is ``min(a, b)``):
+    # this loop runs for every glyph against up to four rows
     for g in sorted(glyphs, key=lambda g: g.top + g.bottom):
-        h = max(g.bottom - g.top, 0.1)
+        top, bottom = g.top, g.bottom
+        h = bottom - top
+        h = 0.1 if 0.1 > h else h
         for row in reversed(rows[-4:]):
-            overlap = min(row[1], g.bottom) - max(row[0], g.top)
-            if overlap > 0 and overlap >= 0.5 * min(h, max(row[1] - row[0], 0.1)):
-                row[2].append(g)
-                row[0] = min(row[0], g.top)
-                row[1] = max(row[1], g.bottom)
-                break
+            row_top, row_bottom = row[0], row[1]
+            overlap = (bottom if bottom < row_bottom else row_bottom) - (top if top > row_top else row_top)
+            if overlap > 0:
+                row_h = row_bottom - row_top
+                row_h = 0.1 if 0.1 > row_h else row_h
+                if overlap >= 0.5 * (row_h if row_h < h else h):
+                    row[2].append(g)
+                    row[0] = top if top < row_top else row_top
+                    row[1] = bottom if bottom > row_bottom else row_bottom
+                    break
         else:
-            rows.append([g.top, g.bottom, [g]])
+            rows.append([top, bottom, [g]])
     rows.sort(key=lambda r: r[0])
     out: list[list[Glyph]] = []
     for r in rows:
