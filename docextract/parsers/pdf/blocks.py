@@ -9,6 +9,7 @@ from typing import Union
 from ...model import BBox, Cell, Paragraph, Provenance, Role, Table
 from ..headings import Look, Looks
 from .borderless import find_borderless
+from .glyphs import Glyph
 from .grid import find_grids
 from .layout import reading_order
 from .lines import Line, group_rows, is_centred, merge_line, split_pieces
@@ -88,9 +89,10 @@ def page_blocks(layout: PageLayout, policy: WrapPolicy, looks: Looks | None = No
 def _body_sequence(rows: list[Line], tables: list[TableBox],
                    text_box: tuple[float, float]) -> list[Union[Line, TableBox]]:
     """Body lines and tables in reading order; ``text_box`` is where full lines start and end."""
-    heights = [g.bottom - g.top for row in rows for g in row.glyphs if g.text != " "]
+    glyphs = [list(row.glyphs) for row in rows]  # once: a compacted row makes them anew each pass
+    heights = [g.bottom - g.top for row in glyphs for g in row if g.text != " "]
     text_height = median(heights) if heights else None
-    pieces = [piece for row in rows for piece in _pieces(row, text_height)]
+    pieces = [piece for row, row_glyphs in zip(rows, glyphs) for piece in _pieces(row, row_glyphs, text_height)]
     items: list[Union[Line, TableBox]] = [*pieces, *tables]
     if not items:
         return []
@@ -114,12 +116,13 @@ def _body_sequence(rows: list[Line], tables: list[TableBox],
     return sequence
 
 
-def _pieces(row: Line, text_height: float | None) -> list[Line]:
-    """The row cut at wide gaps (:func:`.lines.split_pieces`). A row that stays whole is
-    its own line: building it again from the same glyphs gives the same line, and most
-    rows stay whole (nothing has written to a row's line before the layout)."""
-    cut = split_pieces(row.glyphs, text_height)
-    if len(cut) == 1 and len(cut[0]) == len(row.glyphs):
+def _pieces(row: Line, glyphs: list[Glyph], text_height: float | None) -> list[Line]:
+    """The row (its ``glyphs`` listed) cut at wide gaps (:func:`.lines.split_pieces`). A
+    row that stays whole is its own line: building it again from the same glyphs gives
+    the same line, and most rows stay whole (nothing has written to a row's line before
+    the layout)."""
+    cut = split_pieces(glyphs, text_height)
+    if len(cut) == 1 and len(cut[0]) == len(glyphs):
         return [row]
     return [Line(p) for p in cut]
 
