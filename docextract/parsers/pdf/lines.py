@@ -69,11 +69,11 @@ class Line:
         self.glyphs = glyphs
         # Space glyphs do not count towards the box: HWP pads line ends with wide spaces
         # that reach into the column gutter.
-        ink = [g for g in glyphs if g.text != " "] or glyphs
-        self.x0 = min(g.x0 for g in ink)
-        self.x1 = max(g.x1 for g in ink)
-        self.top = min(g.top for g in ink)
-        self.bottom = max(g.bottom for g in ink)
+        _, x0, top, x1, bottom, *_ = zip(*([g for g in glyphs if g.text != " "] or glyphs))
+        self.x0 = min(x0)
+        self.x1 = max(x1)
+        self.top = min(top)
+        self.bottom = max(bottom)
         self.column = 0
         self.left_edge = self.x0
         self.right_edge = self.x1
@@ -179,14 +179,14 @@ def word_gap(glyphs: list[Glyph]) -> tuple[float, float, float]:
     or digit next to a Hangul syllable (``1회``, ``day에``: Korean fonts place them
     loosely) need SPACE_WIDTH line heights over the letter gap. Leader dots, small and
     packed tight, count towards neither the line height nor the letter gap."""
-    all_heights: list[float] = []
     heights: list[float] = []
+    leader_heights: list[float] = []
     gaps: list[float] = []
     spaces: list[float] = []
     narrow: list[float] = []
     reach: float | None = None
     after_space = False
-    prev = ""
+    after_leader = False
     for g in glyphs:  # one pass: this runs for every line the parser builds
         text = g.text
         if text == " ":
@@ -194,21 +194,20 @@ def word_gap(glyphs: list[Glyph]) -> tuple[float, float, float]:
             if g.x1 > g.x0:
                 spaces.append(g.x1 - g.x0)
             continue
-        height = g.bottom - g.top
-        all_heights.append(height)
         if text in LEADERS:
-            prev = text
+            leader_heights.append(g.bottom - g.top)
+            after_leader = True
         else:
-            heights.append(height)
-            if reach is not None and not after_space and prev not in LEADERS:
+            heights.append(g.bottom - g.top)
+            if reach is not None and not after_space and not after_leader:
                 gaps.append(g.x0 - reach)
-            prev = text
+            after_leader = False
             if text in NARROW_LETTERS:
                 narrow.append(g.x1 - g.x0)
         after_space = False
         reach = g.x1 if reach is None or g.x1 > reach else reach
     em = median(heights) if heights else 10.0
-    leader = SPACE_WIDTH * (median(all_heights) if all_heights else 10.0)
+    leader = SPACE_WIDTH * (median(heights + leader_heights) if leader_heights else em)
     space = _space(spaces, narrow, em)
     letter = min(max(median(gaps), -MAX_LETTER_GAP * em), MAX_LETTER_GAP * em) if gaps else 0.0
     threshold = letter + 0.5 * space
