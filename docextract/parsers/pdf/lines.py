@@ -35,6 +35,7 @@ import re
 from statistics import median
 
 from ...normalize.markers import starts_part
+from ...normalize.text import is_contents_entry
 from .glyphs import Glyph
 
 PIECE_GAP = 1.5  # line heights: wider gaps cut a row into pieces
@@ -44,10 +45,6 @@ MAX_LETTER_GAP = 0.1  # line heights: the letter gap of a spread line, at most
 NARROW_LETTERS = frozenset("iljtfr")  # about a space wide in Latin fonts
 INF = float("inf")
 
-# A table-of-contents entry ends with leader dots (or a wide gap) and a page number. The
-# leader is tried only where its run starts and taken whole: ``\s{3,}\s*`` tried from
-# every blank of a long run was cubic (a match inside a run is also one from its start).
-TOC_ENTRY_END = re.compile(r"(?:(?<![·.…‥・ㆍ])[·.…‥・ㆍ]{3,}+|(?<!\s)\s{3,}+)\s*+\d{1,4}\s*$")
 # A full stop after a digit is a date or number (``2025. 10.``), not a sentence end.
 SENTENCE_END = re.compile(r"(?:(?<!\d)[.]|[?!。．？！])[\"'”’)\]」』]*$")
 
@@ -436,7 +433,7 @@ def continues_on_next_page(a: Line, b: Line) -> bool:
 
 def _wrapped(a: Line, b: Line, em: float, strict: bool) -> bool:
     """The text and the room left on ``a`` say that ``a`` was wrapped onto ``b``."""
-    if (SENTENCE_END.search(a.text) or TOC_ENTRY_END.search(a.text)) and not cut_token(a, b):
+    if (SENTENCE_END.search(a.text) or is_contents_entry(a.text)) and not cut_token(a, b):
         return False  # but ``fire.seoul.go.`` / ``kr`` in a full cell is one address
     if starts_part(b.text) and not (a.text.endswith("니") and b.text.startswith("다")):
         return False  # but ``바랍니`` / ``다. 그런데`` is a verb ending, not item 다.
