@@ -66,6 +66,43 @@ def test_traversal_member_names_are_only_keys(tmp_path):
     assert not (tmp_path.parent.parent / "evil.txt").exists()
 
 
+@pytest.mark.parametrize("compression", [zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED])
+def test_members_read_from_the_archive_bytes_are_what_zipfile_reads(compression):
+    members = {"Contents/section0.xml": "<hs:sec>본문</hs:sec>".encode() * 500, "empty": b"",
+               "이름.xml": b"<a/>"}
+    data = _zip(members, compression)
+    zf = open_zip(data, Budget(Limits()))
+    for name, content in members.items():
+        budget = Budget(Limits())
+        assert read_member(zf, name, budget) == content == zipfile.ZipFile(io.BytesIO(data)).read(name)
+        assert budget.decompressed == len(content)
+
+
+def _damaged(data: bytes, find: bytes, replace: bytes) -> bytes:
+    at = data.index(find)  # the first occurrence: the local header's side
+    return data[:at] + replace + data[at + len(find):]
+
+
+def test_damaged_members_fail_as_zipfile_says():
+    content = b"<p>" + b"x" * 5000 + b"</p>"
+    data = _zip({"a.xml": content}, zipfile.ZIP_STORED)
+    # a flipped byte in the stored data: zipfile's CRC check, not the bytes as they are
+    zf = open_zip(_damaged(data, b"xxxx", b"xyxx"), Budget(Limits()))
+    with pytest.raises(CorruptDocument, match="Bad CRC-32"):
+        read_member(zf, "a.xml", Budget(Limits()))
+    # the local header names another member than the directory does
+    zf = open_zip(_damaged(data, b"a.xml", b"b.xml"), Budget(Limits()))
+    with pytest.raises(CorruptDocument, match="differ"):
+        read_member(zf, "a.xml", Budget(Limits()))
+    # a deflate stream cut short
+    deflated = _zip({"a.xml": content})
+    info = zipfile.ZipFile(io.BytesIO(deflated)).getinfo("a.xml")
+    start = info.header_offset + 30 + len("a.xml")
+    cut = deflated[:start + 2] + b"\0" * (info.compress_size - 2) + deflated[start + info.compress_size:]
+    with pytest.raises(CorruptDocument, match="damaged"):
+        read_member(open_zip(cut, Budget(Limits())), "a.xml", Budget(Limits()))
+
+
 BILLION_LAUGHS = b"""<?xml version="1.0"?>
 <!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
 <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]><r>&lol3;</r>"""
