@@ -65,6 +65,8 @@ class HeaderInfo:
         self._definition = definition or (lambda kind, ref: None)
         self._quick = quick or (lambda kind, ref: UNSURE)
         self._read: dict[tuple[str, str], Any] = {}
+        self._shapes: dict[str, tuple[Heading | None, bool]] = {}
+        self._styles: dict[str, str] = {}
 
     def _once(self, kind: str, ref: str, read: Callable[[Any], Any], default: Any) -> Any:
         key = (kind, ref)
@@ -77,13 +79,20 @@ class HeaderInfo:
             self._read[key] = value
         return value
 
+    def _paragraph_shape(self, para_pr: str) -> tuple[Heading | None, bool]:
+        # asked twice for every paragraph: a dict of its own spares _once's key tuple
+        found = self._shapes.get(para_pr)
+        if found is None:
+            found = self._shapes[para_pr] = self._once("paraPr", para_pr, _heading, (None, False))
+        return found
+
     def heading(self, para_pr: str) -> Heading | None:
         """The paragraph shape's OUTLINE/NUMBER/BULLET heading, None when it has none."""
-        return self._once("paraPr", para_pr, _heading, (None, False))[0]
+        return self._paragraph_shape(para_pr)[0]
 
     def centred(self, para_pr: str) -> bool:
         """Whether the paragraph shape centres its paragraphs."""
-        return self._once("paraPr", para_pr, _heading, (None, False))[1]
+        return self._paragraph_shape(para_pr)[1]
 
     def char_look(self, char_pr: str) -> tuple[int, bool]:
         """A character shape's (height in HWPUNIT, bold)."""
@@ -99,7 +108,10 @@ class HeaderInfo:
 
     def style(self, ref: str) -> str:
         """A style's name ("" when unknown)."""
-        return self._once("style", ref, _style, "")
+        found = self._styles.get(ref)  # asked for every paragraph, as the shape is
+        if found is None:
+            found = self._styles[ref] = self._once("style", ref, _style, "")
+        return found
 
 
 def _heading(el: Any) -> tuple[Heading | None, bool]:

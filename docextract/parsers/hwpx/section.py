@@ -214,7 +214,10 @@ class SectionReader:
                              annotations=marks, prov=self._block_prov())
 
         out: list[Block] = []
-        place_anchored(text, shift, anchors, annotations, make, out)
+        if anchors or annotations:
+            place_anchored(text, shift, anchors, annotations, make, out)
+        elif text.strip():  # what place_anchored does with nothing anchored or marked
+            out.append(make(text, annotations))
         if chars is not None and out:
             look = self._look(p, chars)
             for block in out:
