@@ -286,6 +286,8 @@ class SectionReader:
         text = t.text
         if text and not self.deleting:
             acc.add(text)
+        if not len(t):
+            return  # plain text, as most are: no child iterator to set up
         for el in t:
             name = LOCAL_NAMES[el.tag]
             if name in _INLINE_TEXT:
