@@ -13,6 +13,7 @@ they still count for paragraph numbering.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any, Callable
 
 from ...errors import LimitExceeded
@@ -208,16 +209,12 @@ class SectionReader:
             annotations = [Annotation(kind=a.kind, name=a.name, start=a.start + shift,
                                       end=a.end + shift) for a in annotations]
             anchors = [(pos + shift, blocks) for pos, blocks in anchors]
-
-        def make(piece: str, marks: list[Annotation]) -> Paragraph:
-            return Paragraph(text=piece, role=role, style=style, outline_level=outline_level,
-                             annotations=marks, prov=self._block_prov())
-
         out: list[Block] = []
         if anchors or annotations:
-            place_anchored(text, shift, anchors, annotations, make, out)
+            place_anchored(text, shift, anchors, annotations,
+                           partial(self._made, role, style, outline_level), out)
         elif text.strip():  # what place_anchored does with nothing anchored or marked
-            out.append(make(text, annotations))
+            out.append(self._made(role, style, outline_level, text, annotations))
         if chars is not None and out:
             look = self._look(p, chars)
             for block in out:
@@ -225,6 +222,12 @@ class SectionReader:
                     state.looks.note(block, look)
         out.extend(acc.after)
         return out
+
+    def _made(self, role: Role, style: str | None, outline_level: int | None, text: str,
+              annotations: list[Annotation]) -> Paragraph:
+        """A paragraph (or a piece of one), counted."""
+        return Paragraph(text=text, role=role, style=style, outline_level=outline_level,
+                         annotations=annotations, prov=self._block_prov())
 
     def _look(self, p: Any, chars: dict[str, int]) -> Look:
         """Size and weight of most of the paragraph's text (``chars``: the characters of
