@@ -41,7 +41,7 @@ from statistics import median
 from typing import Sequence
 
 from .glyphs import Glyph
-from .lines import Line, space_width, word_gap
+from .lines import Line, lines_without, space_width, word_gap
 from .tables import CellBox, TableBox
 
 SEGMENT_GAP = 0.7  # line heights: a wider gap always separates cells
@@ -187,24 +187,13 @@ def find_borderless(rows: list[Line], ruled: Sequence[TableBox] = ()) -> tuple[l
         row.segments = segs
     tables: list[tuple[TableBox, set[Glyph]]] = []
     _search(cut, -float("inf"), float("inf"), tables, 0)
-    tables = [(t, g) for t, g in tables if not any(_overlap(t.bbox, r.bbox) for r in ruled)]
+    tables = [(t, g) for t, g in tables if not any(t.overlaps(r) for r in ruled)]
     if not tables:
         return [], rows
     used: set[Glyph] = set()
     for _, glyphs in tables:
         used |= glyphs
-    left: list[Line] = []
-    for line in ordered:
-        rest = [g for g in line.glyphs if g not in used]
-        if len(rest) == len(line.glyphs):
-            left.append(line)
-        elif any(g.text != " " for g in rest):
-            left.append(Line(rest))
-    return [t for t, _ in tables], left
-
-
-def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
-    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+    return [t for t, _ in tables], lines_without(ordered, used)
 
 
 def _search(rows: list[_Row], lo: float, hi: float, found: list[tuple[TableBox, set[Glyph]]],
@@ -228,7 +217,7 @@ def _search(rows: list[_Row], lo: float, hi: float, found: list[tuple[TableBox, 
         if table is not None and _side_by_side(rows, columns, cells, depth):
             table = None  # two tables whose rows happen to be level, not one
         if table is not None:
-            if not any(_overlap(table[0].bbox, t.bbox) for t, _ in found):
+            if not any(table[0].overlaps(t) for t, _ in found):
                 found.append(table)
             continue
         if depth < MAX_DEPTH:

@@ -37,7 +37,7 @@ from statistics import median
 from typing import Optional, Sequence
 
 from .glyphs import Glyph
-from .lines import Line
+from .lines import Line, lines_without
 from .tables import CellBox, TableBox
 
 RUN_GAP = 0.7  # line heights: a wider blank between inks starts a new run
@@ -94,31 +94,20 @@ def find_grids(rows: list[Line], taken: Sequence[TableBox] = ()) -> tuple[list[T
     tables: list[TableBox] = []
     used: set[Glyph] = set()
     grid_rows: set[int] = set()
-    i = 0
-    while i < len(ordered) - 1:
+    for i in range(len(ordered) - 1):
         found = _grid_at(ordered, i, grid_rows)
         if found is None:
-            i += 1
             continue
         comb, members = found
         table, glyphs = _table(comb, [(ordered[k], cells) for k, cells in sorted(members.items())])
-        if any(_overlap(table.bbox, t.bbox) for t in [*taken, *tables]):
-            i += 1
+        if any(table.overlaps(t) for t in [*taken, *tables]):
             continue
         tables.append(table)
         used |= glyphs
         grid_rows.update(members)
-        i += 1
     if not tables:
         return [], rows
-    left: list[Line] = []
-    for line in ordered.lines:
-        rest = [g for g in line.glyphs if g not in used]
-        if len(rest) == len(line.glyphs):
-            left.append(line)
-        elif any(g.text != " " for g in rest):
-            left.append(Line(rest))
-    return tables, left
+    return tables, lines_without(ordered.lines, used)
 
 
 class _Rows:
@@ -335,10 +324,6 @@ def _spread(glyphs: list[Glyph], slot_end: float, h: float) -> bool:
         return False
     blanks = [b.x0 - a.x1 for a, b in zip(ink, ink[1:])]
     return max(blanks) - min(blanks) <= EVEN * h and abs(ink[-1].x1 - slot_end) <= TOOTH * h
-
-
-def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
-    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 __all__ = ["find_grids"]

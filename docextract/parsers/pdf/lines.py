@@ -333,6 +333,19 @@ def split_pieces(row: list[Glyph], text_height: float | None = None) -> list[lis
     return [p for p in pieces if any(g.text != " " for g in p)]
 
 
+def lines_without(lines: list[Line], used: set[Glyph]) -> list[Line]:
+    """``lines`` without the glyphs a table took: a line part of which went into a table
+    keeps the rest of its glyphs, and a line left with only spaces is dropped."""
+    left: list[Line] = []
+    for line in lines:
+        rest = [g for g in line.glyphs if g not in used]
+        if len(rest) == len(line.glyphs):
+            left.append(line)
+        elif any(g.text != " " for g in rest):
+            left.append(Line(rest))
+    return left
+
+
 def merge_line(pieces: list[Line]) -> Line:
     """One line from pieces of the same row (a spaced-out line the layout kept whole)."""
     if len(pieces) == 1:
@@ -451,6 +464,6 @@ def _wrapped(a: Line, b: Line, em: float, strict: bool) -> bool:
 
 __all__ = [
     "Line", "continues", "continues_on_next_page", "group_rows", "is_centred", "is_hangul",
-    "merge_line", "room_for_next_letter", "cut_token", "space_width", "split_pieces", "word_gap",
+    "lines_without", "merge_line", "room_for_next_letter", "cut_token", "space_width", "split_pieces", "word_gap",
     "SENTENCE_END",
 ]

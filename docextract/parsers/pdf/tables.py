@@ -67,6 +67,11 @@ class TableBox:
     _xs: list[float] = field(default_factory=list, repr=False)
     _ys: list[float] = field(default_factory=list, repr=False)
 
+    def overlaps(self, other: "TableBox") -> bool:
+        """The two tables' boxes share some area (a table is found once, by one finder)."""
+        a, b = self.bbox, other.bbox
+        return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
     def cell_at(self, x: float, y: float) -> CellBox | None:
         """The cell whose box contains the point, merged cells included."""
         x0, top, x1, bottom = self.bbox
