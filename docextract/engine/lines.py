@@ -65,6 +65,10 @@ class Line:
         """The left edge of the line's first segment on the page, when the format has one."""
         return self.segments[0].x0 if self.segments else None
 
+    def segment_spans(self) -> list[tuple[int, int]]:
+        """``[start, end)`` of each segment (paragraph or cell) in :attr:`text`."""
+        return [(start, start + len(seg.text)) for start, seg in zip(self._starts, self.segments)]
+
     def segment_at(self, offset: int) -> tuple[int, Segment]:
         """The segment holding line offset ``offset`` and that offset inside it."""
         idx = 0

@@ -29,7 +29,7 @@ from ...normalize.markers import item_marker
 from ..base import Found
 from ..context import FindContext
 from ..items import join_items
-from ..lines import SEP, Line
+from ..lines import Line
 from ..spec_types import FieldSpec
 from ..values import split_outside_parens, value_type
 from . import finder
@@ -184,14 +184,11 @@ def _cell_entries(ctx: FindContext, field: FieldSpec, start: int, stop: int) -> 
     j = start
     while j < min(stop, start + _MAX_LIST_ROWS) and ctx.lines[j].table == table:
         line = ctx.lines[j]
-        pos = 0
-        for seg in line.segments:
-            end = pos + len(seg.text)
-            text = " ".join(line.printed[pos:end].split())
+        for a, b in line.segment_spans():
+            text = " ".join(line.printed[a:b].split())
             if text:
                 entries.append(text)
-                evs.append(line.evidence(pos, end, f"{field.name}:cell"))
-            pos = end + len(SEP)
+                evs.append(line.evidence(a, b, f"{field.name}:cell"))
         j += 1
     return _entries(field, entries, evs)
 

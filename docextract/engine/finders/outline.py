@@ -44,7 +44,7 @@ from .text import region_items
 # searched from every character was cubic on a long line).
 _PAGE_HEAD_FIRST = re.compile(r"\s*\d{1,3}\s+\S.*\d{4}|\s*-\s*\d{1,3}\s*-\s*$")
 _PAGE_NUMBER_LAST = re.compile(r"\s\d{1,3}\s*$")
-_YEARS = re.compile(r"\d{4,}")
+_YEAR = re.compile(r"\d{4}")
 _NON_BLANK = re.compile(r"\S")
 
 
@@ -59,10 +59,8 @@ def _page_head(text: str) -> bool:
     end = number.start()
     line = text.rfind("\n", 0, end) + 1  # ``.`` stops at a newline
     first = _NON_BLANK.search(text, line, end)
-    last_year = None
-    for last_year in _YEARS.finditer(text, line, end):
-        pass
-    return first is not None and last_year is not None and first.start() < last_year.end() - 4
+    # four digits that start after the line's first character and end before the number
+    return first is not None and _YEAR.search(text, first.start() + 1, end) is not None
 
 
 _MAX_ITEMS = 2000
