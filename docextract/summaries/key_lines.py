@@ -137,7 +137,8 @@ def sender_text(issuer: str | None, sender: str | None, number: str | None,
     return " · ".join(parts) or None
 
 
-def _plain(value: Any) -> Any:
+def plain_value(value: Any) -> Any:
+    """A record's part (a Pydantic model) as a dict; anything else as it is."""
     return value.model_dump() if hasattr(value, "model_dump") else value
 
 
@@ -158,7 +159,7 @@ def _scalar_text(value: Any) -> str | None:
 def _item_texts(value: Any, depth: int, out: list[tuple[str, int]]) -> None:
     """Texts of a found value: a list item each; a mapping (a part) as its scalar values
     joined with `` · ``, the lists it holds one level deeper."""
-    value = _plain(value)
+    value = plain_value(value)
     if isinstance(value, (list, tuple)):
         for item in value:
             _item_texts(item, depth, out)
@@ -180,7 +181,7 @@ def _item_texts(value: Any, depth: int, out: list[tuple[str, int]]) -> None:
 def _outline_texts(value: Any, depth: int, out: list[tuple[str, int]]) -> None:
     """□ headlines (``OutlineItem``: marker and text) with their items one level deeper."""
     for item in value or []:
-        item = _plain(item)
+        item = plain_value(item)
         if not isinstance(item, dict):
             _item_texts(item, depth, out)
             continue
@@ -192,7 +193,7 @@ def _outline_texts(value: Any, depth: int, out: list[tuple[str, int]]) -> None:
 
 def agenda_text(item: Any) -> str | None:
     """An agenda item (``AgendaItem``: title, decision) as ``예산안 심의 → 원안 가결``."""
-    item = _plain(item)
+    item = plain_value(item)
     if not isinstance(item, dict):
         return _scalar_text(item)
     title, decision = _scalar_text(item.get("title")), _scalar_text(item.get("decision"))
@@ -272,4 +273,4 @@ def key_lines(lines: list[SummaryLine], value: Values, *, absent: str, today: da
 
 __all__ = ["KeyLine", "OVERDUE", "SHAPES", "Shape", "agenda_text", "attachment_text",
            "contact_text", "deadline_text", "disclosure_text", "issuer_text", "key_lines", "part",
-           "sender_text"]
+           "plain_value", "sender_text"]

@@ -20,7 +20,7 @@ from ..normalize.text import is_contents_entry
 from ..plain import Described, PlainData, plain_dataclass
 from ..records.parts import Attachment, Contact, Disclosure
 from .dday import DDay, d_day
-from .key_lines import KeyLine, issuer_text, key_lines, part
+from .key_lines import KeyLine, issuer_text, key_lines, part, plain_value
 from .sentences import Sentence, split_sentences
 from .textrank import DOCUMENT_WEIGHTS, LETTER_WEIGHTS, rank_sentences, select
 from .tokenize import choose_term_extractor
@@ -212,16 +212,12 @@ def _shown_texts(record: Findings, lines: list[KeyLine]) -> set[str]:
     out: set[str] = set()
 
     def collect(value: Any, depth: int) -> None:
+        value = plain_value(value)
         if isinstance(value, str):
             out.add(" ".join(value.split()))
-        elif depth < 4 and isinstance(value, (list, tuple)):
-            for v in value:
+        elif depth < 4 and isinstance(value, (list, tuple, dict)):
+            for v in value.values() if isinstance(value, dict) else value:
                 collect(v, depth + 1)
-        elif depth < 4 and isinstance(value, dict):
-            for v in value.values():
-                collect(v, depth + 1)
-        elif depth < 4 and hasattr(value, "model_dump"):
-            collect(value.model_dump(), depth + 1)
 
     for name in {f for line in lines if line.values and line.format != "outline" for f in line.fields}:
         collect(_value(record, name), 0)
