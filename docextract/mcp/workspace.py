@@ -3,9 +3,10 @@
 A path is taken relative to the root (or absolute), then resolved with every symbolic
 link followed; what resolves outside the root is refused, whatever the name says
 (``../``, an absolute path, a link pointing out). Only regular files are read: the file
-is opened without following a last-moment link and without blocking (a FIFO would
-otherwise hang a worker), and checked again on the open descriptor before any byte is
-read. Reading goes through :func:`docextract.api.read_input`, so the size limit is the
+is opened from the root one name at a time without following any link, so a folder
+swapped for a link between the check and the open cannot lead out; without blocking (a
+FIFO would otherwise hang a worker); and checked again on the open descriptor before any
+byte is read. Reading goes through :func:`docextract.api.read_input`, so the size limit is the
 same as everywhere else.
 """
 
@@ -37,6 +38,12 @@ MAX_SCANNED = 100_000
 
 _OPEN_FLAGS = (os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
                | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
+_DIR_FLAGS = (os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_NOFOLLOW", 0)
+              | getattr(os, "O_CLOEXEC", 0))
+# Opening relative to a folder descriptor is what makes the walk from the root safe; where
+# the platform lacks it (Windows), the resolved path is opened as a whole.
+_WALK_FROM_ROOT = (os.open in os.supports_dir_fd and hasattr(os, "O_NOFOLLOW")
+                   and hasattr(os, "O_DIRECTORY"))
 _FORMAT_OF_EXTENSION = {ext: fmt for fmt, exts in EXTENSIONS.items() for ext in exts}
 
 
@@ -90,7 +97,7 @@ class Workspace:
         real = self.resolve(given)
         shown = self.relative(real)
         try:
-            fd = os.open(real, _OPEN_FLAGS)
+            fd = self._open_inside(real)
         except FileNotFoundError:
             raise UnsupportedFormat(f"{shown}: no such file") from None
         except IsADirectoryError:
@@ -98,7 +105,7 @@ class Workspace:
                                     "(list_documents shows the documents in it)") from None
         except PermissionError:
             raise UnsupportedFormat(f"{shown}: permission denied") from None
-        except OSError as exc:  # ELOOP: the name became a link after it was resolved
+        except OSError as exc:  # ELOOP, ENOTDIR: a name became a link after it was resolved
             raise UnsupportedFormat(f"{shown}: cannot be opened ({exc.strerror or exc})") from None
         try:
             mode = os.fstat(fd).st_mode
@@ -113,6 +120,24 @@ class Workspace:
         with os.fdopen(fd, "rb") as fh:
             data, _ = read_input(fh, self.limits, shown)
         return data, shown
+
+    def _open_inside(self, real: Path) -> int:
+        """A descriptor of ``real`` (resolved, inside the root) opened from the root one
+        name at a time, none of them followed if it is a link. ``realpath`` saw no link on
+        this path; one that appears since (a folder renamed and replaced by a link out of
+        the root) makes the open fail instead of leading outside."""
+        if not _WALK_FROM_ROOT:
+            return os.open(real, _OPEN_FLAGS)
+        *folders, name = real.relative_to(self.root).parts or (".",)
+        fd = os.open(self.root, _DIR_FLAGS)
+        try:
+            for folder in folders:  # as many steps as the resolved path has names
+                inner = os.open(folder, _DIR_FLAGS, dir_fd=fd)
+                os.close(fd)
+                fd = inner
+            return os.open(name, _OPEN_FLAGS, dir_fd=fd)
+        finally:
+            os.close(fd)
 
     # listing ---------------------------------------------------------------------------
 

@@ -4,6 +4,7 @@ as a tool error with docextract's error code while the server keeps serving."""
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -138,3 +139,34 @@ def test_the_root_must_be_a_folder(sdk, served):
 
     with pytest.raises(UnsupportedFormat):
         config(Path(served) / "letter-01.docx")
+
+
+def test_a_folder_swapped_for_a_link_after_the_check_is_not_followed(served, monkeypatch):
+    """The race a hostile neighbour could run: ``letters/`` is checked (inside the root, no
+    link), then renamed and replaced by a link to the folder holding the secret before the
+    file is opened. The open walks from the root without following links, so it fails."""
+    from docextract.errors import DocextractError
+    from docextract.mcp.workspace import Workspace
+
+    outside = served.parent / "outside"
+    shutil.copyfile(outside / "secret.hwp", outside / "letter-01.hwp")
+    workspace = Workspace.at(served)
+    checked = Workspace.resolve
+
+    def resolve_then_swap(self, given):
+        real = checked(self, given)
+        (served / "letters").rename(served / "letters-moved")
+        (served / "letters").symlink_to(outside, target_is_directory=True)
+        return real
+
+    monkeypatch.setattr(Workspace, "resolve", resolve_then_swap)
+    with pytest.raises(DocextractError, match="cannot be opened"):
+        workspace.read("letters/letter-01.hwp")
+
+
+def test_a_file_deep_in_the_root_is_read_through_the_walk(served):
+    from docextract.mcp.workspace import Workspace
+
+    data, shown = Workspace.at(served).read("letters/letter-01.hwp")
+    assert shown == "letters/letter-01.hwp"
+    assert data == (SAMPLES / "hwp/letter-01.hwp").read_bytes()
