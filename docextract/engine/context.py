@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import ExtractionError
 from ..model import Document
+from ..normalize.markers import item_marker
 from .base import Found
 from .lines import Line
 from .masks import mask_warning
@@ -129,6 +130,15 @@ class FindContext:
 
     def label(self, key: str, text: str, pos: int = 0) -> re.Match[str] | None:
         return self.spec.labels.at_start(key, text, pos)
+
+    def item_label(self, key: str, text: str) -> re.Match[str] | None:
+        """``key``'s label at the start of ``text``; for the keys of the spec's
+        ``marked_labels`` lexicon also after an item marker (a 회의록 lists its head as
+        ``○ 일시: …`` / ``○ 장소: …``). Elsewhere a marked line is body text (``3. 별표 1의
+        …`` is no attachment label), so other keys never skip the marker. Offsets are
+        ``text``'s."""
+        marker = item_marker(text) if key in self.spec.lexicons.get("marked_labels", ()) else None
+        return self.spec.labels.at_start(key, text, marker.end if marker else 0)
 
     def any_label(self, keys: tuple[str, ...] | list[str], text: str) -> re.Match[str] | None:
         for key in keys:

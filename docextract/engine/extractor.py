@@ -192,7 +192,7 @@ def _shows(signal: Signal, text: str) -> bool:
 def _line_shows(ctx: FindContext, signal: Signal, line: Line, words: list[str]) -> bool:
     if signal.kind == "label":
         texts = [seg.text for seg in line.segments] if signal.cells else [line.text]
-        return any(ctx.spec.labels.at_start(k, t) for t in texts for k in signal.keys)
+        return any(ctx.item_label(k, t) for t in texts for k in signal.keys)
     if signal.kind == "text":
         compact = line.text.replace(" ", "")
         return any(w in compact for w in words)

@@ -71,7 +71,8 @@ class Labels:
     def _compiled_start(self, key: str) -> re.Pattern[str]:
         pattern = self._start.get(key)
         if pattern is None:
-            pattern = self._start[key] = re.compile(r"^\s*" + self.regex(key) + AFTER + _VALUE_GAP)
+            # no ``^``: ``match`` anchors at ``pos`` already, and ``^`` would fail past 0
+            pattern = self._start[key] = re.compile(r"\s*" + self.regex(key) + AFTER + _VALUE_GAP)
         return pattern
 
     def at_start(self, key: str, text: str, pos: int = 0) -> re.Match[str] | None:

@@ -12,7 +12,8 @@
                  brackets) unless that is only a head count (``(10인)``, ``12명``); else
                  one entry per cell of the table right under the label (a grid of names:
                  the PDF parser reads one as a table, :mod:`docextract.parsers.pdf.grid`);
-                 else the next line. The label may follow an item marker (``◯출석 위원``).
+                 else the next line. The label may follow an item marker (``◯출석 위원``)
+                 when the spec lists its key in ``marked_labels``.
                  ``names: true``: the entries are people, and a note in brackets after a
                  name (``이수진(비)``) is not part of the name.
 ``label_block``  the items under a label up to the next item of the label's own rank or
@@ -54,9 +55,10 @@ def value_span(line: Line, start: int) -> tuple[int, int]:
 
 def find_label(ctx: FindContext, keys: tuple[str, ...], line: Line,
                anywhere: bool = False) -> re.Match[str] | None:
-    """The first of ``keys``' labels at the start of ``line`` (or inside it)."""
+    """The first of ``keys``' labels at the start of ``line`` (after its item marker for
+    the spec's ``marked_labels``: :meth:`FindContext.item_label`), or inside it."""
     for key in keys:
-        m = ctx.label(key, line.text)
+        m = ctx.item_label(key, line.text)
         if m is None and anywhere:
             m = next(ctx.spec.labels.anywhere(key, line.text), None)
         if m:
@@ -154,13 +156,10 @@ def label_list(ctx: FindContext, field: FieldSpec) -> Found | None:
     region = ctx.region(field.region)
     for i in region:
         line = ctx.lines[i]
-        marker = item_marker(line.text)
-        head = marker.end if marker else 0
-        m = next((found for key in field.label_keys
-                  if (found := ctx.label(key, line.text[head:]))), None)
+        m = find_label(ctx, field.label_keys, line)
         if not m:
             continue
-        a, b = value_span(line, head + m.end())
+        a, b = value_span(line, m.end())
         if b > a and not _HEAD_COUNT.match(line.text[a:b]):
             entries = split_outside_parens(line.printed[a:b])
             return _entries(field, entries, [line.evidence(a, b, f"{field.name}:label")])
