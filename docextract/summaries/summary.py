@@ -115,8 +115,11 @@ def _letter_window(record: Findings, document: Document) -> tuple[int, int] | No
     return title[1], end
 
 
-def _non_body_spans(document: Document) -> list[tuple[int, int]]:
-    return [p.prov.span for p in document.paragraphs(roles=_NON_BODY_ROLES) if p.prov.span]
+def _not_sentences(document: Document) -> list[tuple[int, int]]:
+    """Spans of paragraphs whose text is no sentence of the gist: headers, footers and
+    notes, and headings (``□ 회의 개요`` names a part; what the part says is the gist)."""
+    return [p.prov.span for p in document.paragraphs() if p.prov.span
+            and (p.role in _NON_BODY_ROLES or p.heading is not None)]
 
 
 def _candidates(record: Findings, document: Document, is_letter: bool) -> tuple[list[Sentence], bool]:
@@ -130,9 +133,15 @@ def _candidates(record: Findings, document: Document, is_letter: bool) -> tuple[
         if body:
             return [s for s in split_sentences(body) if s.part == "body"], False
         return [], False
-    skip = _non_body_spans(document)
-    found = [s for s in split_sentences(document.text) if s.part == "body"
-             and not any(a <= s.start < b for a, b in skip)]
+    # the text between those paragraphs, each stretch split on its own: a heading also
+    # ends the sentence before it (``… 개최 결과`` ends like a case particle, 과, and would
+    # otherwise run on into the next line)
+    found = []
+    pos = 0
+    for a, b in sorted(_not_sentences(document)) + [(len(document.text), len(document.text))]:
+        if a > pos:
+            found += [s for s in split_sentences(document.text, pos, a) if s.part == "body"]
+        pos = max(pos, b)
     return found, True
 
 
