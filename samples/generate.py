@@ -5,8 +5,8 @@
   together they cover every option (see samples/README.md);
 * ``samples/eval/{fmt}/letter-NN.*`` and ``samples/eval/expected/``: the held-out set, seed
   20261125, wording "B" (other agencies, titles and request phrasing), layouts drawn at random;
-* ``samples/{fmt}/press-01.*``, ``minutes-01.*``, ``notice-01.*`` and ``report-01.*``: a
-  보도자료, a 회의록, a 공고 and a 보고서.
+* ``samples/{fmt}/press-01.*``, ``minutes-01.*``, ``minutes-02.*``, ``notice-01.*`` and
+  ``report-01.*``: a 보도자료, a 회의록, a 회의 개최 결과, a 공고 and a 보고서.
 
 Output is deterministic: the same code writes the same bytes.
 """
@@ -22,7 +22,7 @@ from pathlib import Path
 
 from .layout import Doc, letter_doc
 from .letters import SCENARIOS, Layout, LetterSpec, expected_record, masked_fields, random_letter
-from .others import minutes_doc, notice_doc, press_doc, report_doc
+from .others import minutes_doc, notice_doc, press_doc, report_doc, results_doc
 from .writers import FORMATS, render
 
 ROOT = Path(__file__).resolve().parent
@@ -161,7 +161,8 @@ def samples() -> list[Sample]:
     """Every sample document, in the order they are written."""
     out = [Sample("", f"letter-{i:02d}", letter_doc(s), s) for i, s in enumerate(training_specs(), 1)]
     out += [Sample("", "press-01", press_doc()), Sample("", "minutes-01", minutes_doc()),
-            Sample("", "notice-01", notice_doc()), Sample("", "report-01", report_doc())]
+            Sample("", "minutes-02", results_doc()), Sample("", "notice-01", notice_doc()),
+            Sample("", "report-01", report_doc())]
     out += [Sample("eval", f"letter-{i:02d}", letter_doc(s), s) for i, s in enumerate(eval_specs(), 1)]
     return out
 

@@ -1,5 +1,5 @@
-"""The non-letter samples: a 보도자료 (press release), a 회의록 (minutes), a 공고 (an 입찰공고)
-and a 보고서 (a 개조식 report).
+"""The non-letter samples: a 보도자료 (press release), two 회의록 (minutes), a 공고 (an
+입찰공고) and a 보고서 (a 개조식 report).
 
 Their content is fixed text (fictitious people and numbers), laid out as real ones are: the
 press release with its 보도시점 head table, title, subtitle, □/ㅇ/- body and contact table; the
@@ -16,6 +16,7 @@ from .layout import Cell, Doc, Para, Table
 
 PRESS_TITLE = "공공기관 문서, 누구나 읽기 쉽게 바뀐다"
 MINUTES_TITLE = "2025년 제3차 공공데이터 품질관리 실무협의회 회의록"
+RESULTS_TITLE = "2025년 제2차 지역안전관리위원회 개최 결과"
 NOTICE_TITLE = "2025년 청사 시설관리 용역 입찰공고"
 NOTICE_STALE_TITLE = "2023년 청소용역 입찰공고문 서식"
 REPORT_TITLE = "공공데이터 개방 확대 추진계획(안)"
@@ -87,6 +88,32 @@ def minutes_doc() -> Doc:
         Para("○ 차기 회의: 2025. 6. 11.(수) 14:00, 정부세종청사 중앙동 3층 회의실", indent=1, hanging=1),
     ]
     return Doc(title=MINUTES_TITLE, blocks=blocks)
+
+
+def results_doc() -> Doc:
+    """개최 결과: the meeting's facts as marked items (no header table), agenda, rulings."""
+    blocks = [
+        Para(RESULTS_TITLE, align="center", size="large", bold=True),
+        Para("「재난 및 안전관리 기본법」 제11조에 따른 지역안전관리위원회를 열어 하반기 재난안전 "
+             "점검 계획과 폭염 대비 대책을 심의한 결과를 보고드립니다.", space_before=True),
+        Para("□ 회의 개요", bold=True, space_before=True, hanging=1),
+        Para("○ 일시: 2025. 9. 4.(목) 10:00~12:00", indent=1, hanging=1),
+        Para("○ 장소: 세종특별자치시청 4층 중회의실", indent=1, hanging=1),
+        Para("○ 참석: 김하늘 위원장, 이도현 부위원장, 박서준 위원, 최지우 위원", indent=1, hanging=1),
+        Para("□ 안건", bold=True, space_before=True, hanging=1),
+        Para("① 2025년 하반기 재난안전 점검 계획(안)", indent=1, hanging=1),
+        Para("② 폭염 대비 취약계층 보호 대책", indent=1, hanging=1),
+        Para("□ 주요 논의", bold=True, space_before=True, hanging=1),
+        Para("○ 위원들은 올여름 무더위쉼터 이용자가 지난해보다 30% 늘어 운영 시간을 늘려야 한다는 "
+             "의견을 모음", indent=1, hanging=1),
+        Para("□ 심의결과", bold=True, space_before=True, hanging=1),
+        Para("○ 제1호 안건은 원안 가결", indent=1, hanging=1),
+        Para("○ 제2호 안건은 무더위쉼터 운영 시간을 21시까지 연장하는 것으로 수정 가결", indent=1,
+             hanging=1),
+        Para("□ 향후 계획", bold=True, space_before=True, hanging=1),
+        Para("○ 점검 결과 보고: 안전정책과, 2025. 11. 28.(금)까지", indent=1, hanging=1),
+    ]
+    return Doc(title=RESULTS_TITLE, blocks=blocks)
 
 
 def notice_doc() -> Doc:

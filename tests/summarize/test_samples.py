@@ -123,6 +123,7 @@ def test_other_samples_have_title_date_and_a_real_summary(path):
     assert len(s.sentences) == 2  # the length these types' specs set (summary.sentences)
     for x in s.sentences:
         assert "fragment" not in x.cues and len(x.text) >= 12
+        assert not x.text.startswith(s.title)  # a title line ends before the lead sentence
     out = render_text(s)
     assert "요약" in out and "요청사항" not in out
 
