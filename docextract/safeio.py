@@ -259,9 +259,15 @@ def parse_xml(data: bytes, budget: Budget, *, what: str = "XML") -> "etree._Elem
         raise CorruptDocument(f"{what} is not well-formed XML ({exc})") from exc
     if root is None:
         raise CorruptDocument(f"{what} is empty")
-    if budget.limits.max_xml_depth < _LIBXML_MAX_DEPTH:  # libxml2 itself stops deeper trees
+    if parse_xml_checks_depth(budget):  # libxml2 itself stops deeper trees
         _check_depth(root, budget.limits.max_xml_depth, what)
     return root
+
+
+def parse_xml_checks_depth(budget: Budget) -> bool:
+    """Whether :func:`parse_xml` checks the nesting depth itself under this budget's limits
+    (a ``max_xml_depth`` below libxml2's own), so that its outcome depends on them."""
+    return budget.limits.max_xml_depth < _LIBXML_MAX_DEPTH
 
 
 def _check_depth(root: Any, max_depth: int, what: str) -> None:

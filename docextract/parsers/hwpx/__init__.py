@@ -22,7 +22,7 @@ line layout Hangul stores in ``hp:linesegarray`` (see :class:`~.pages.PageTracke
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from ...errors import CorruptDocument, EncryptedDocument, LimitExceeded
 from ...model import Document
@@ -96,13 +96,15 @@ class HwpxParser(Parser):
         if "version.xml" not in pkg.names:
             return None
         try:
-            root = pkg.xml("version.xml")
+            found: str = pkg.remembered_xml("version", "version.xml", _application)
         except CorruptDocument:
             return None
-        app = root.get("application")
-        ver = root.get("appVersion")
-        return " ".join(v for v in (app, ver) if v) or None
+        return found or None
 
+
+def _application(version: Any) -> str:
+    """The writing application and its version from version.xml's root ("" when neither)."""
+    return " ".join(v for v in (version.get("application"), version.get("appVersion")) if v)
 
 
 __all__ = ["HwpxParser", "read_metadata"]

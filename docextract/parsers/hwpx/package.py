@@ -14,11 +14,12 @@ import posixpath
 import re
 import zipfile
 from datetime import datetime
-from typing import Any
+from typing import Any, Callable
 
 from ...errors import CorruptDocument, EncryptedDocument
+from ...limits import Budget
 from ...model import Metadata
-from ...safeio import parse_xml, read_member, zip_names
+from ...safeio import parse_xml, parse_xml_checks_depth, read_member, zip_names
 from ..base import ParseContext
 from .crypto import EncryptedPart, decrypt_part, encrypted_parts
 from .elements import children, local_name
@@ -70,27 +71,42 @@ class Package:
         if "META-INF/manifest.xml" not in self.names:
             return {}
         data = read_member(self.zf, "META-INF/manifest.xml", self.ctx.budget)
+        if REMEMBERED.get("manifest", data, self.ctx.budget) is not None:
+            return {}  # a manifest seen before, which lists no encrypted part
         try:
             root = parse_xml(data, self.ctx.budget, what="HWPX META-INF/manifest.xml")
         except CorruptDocument as exc:
             self.ctx.warn("hwpx-manifest", f"META-INF/manifest.xml ignored: {exc}")
             return {}
-        return encrypted_parts(root)
+        parts = encrypted_parts(root)
+        if not parts:
+            REMEMBERED.put("manifest", data, self.ctx.budget, ())
+        return parts
 
     def _root_file(self) -> str | None:
         if "META-INF/container.xml" in self.names:
             try:
-                root = self.xml("META-INF/container.xml")
+                candidates = self.remembered_xml("container", "META-INF/container.xml",
+                                                 _package_paths)
             except CorruptDocument as exc:
                 self.ctx.warn("hwpx-container", f"META-INF/container.xml ignored: {exc}")
             else:
-                for el in root.iter():
-                    if local_name(el.tag) == "rootfile" and \
-                            (el.get("media-type") or "").endswith("hwpml-package+xml"):
-                        path = self.resolve(el.get("full-path", ""))
-                        if path is not None:
-                            return path
+                for full_path in candidates:
+                    path = self.resolve(full_path)
+                    if path is not None:
+                        return path
         return _DEFAULT_HPF if _DEFAULT_HPF in self.names else None
+
+    def remembered_xml(self, kind: str, name: str, read: Callable[[Any], Any]) -> Any:
+        """``read(root)`` of a part parsed as :meth:`xml` does, or what it gave for a part
+        with the same bytes before (see :data:`REMEMBERED`); ``read`` must give an
+        immutable value."""
+        data = self.xml_bytes(name)
+        found = REMEMBERED.get(kind, data, self.ctx.budget)
+        if found is None:
+            found = read(parse_xml(data, self.ctx.budget, what=f"HWPX part {name}"))
+            REMEMBERED.put(kind, data, self.ctx.budget, found)
+        return found
 
     def _read_hpf(self, name: str) -> None:
         try:
@@ -137,6 +153,45 @@ class Package:
         if name is not None:
             return name
         return _DEFAULT_HEADER if _DEFAULT_HEADER in self.names else None
+
+
+def _package_paths(container: Any) -> tuple[str, ...]:
+    """The ``full-path`` of each OWPML package ``rootfile`` in container.xml, in order."""
+    return tuple(el.get("full-path", "") for el in container.iter()
+                 if local_name(el.tag) == "rootfile"
+                 and (el.get("media-type") or "").endswith("hwpml-package+xml"))
+
+
+class RememberedParts:
+    """What small parts said, by kind and exact bytes.
+
+    Hangul writes some parts the same in every document: the empty
+    ``META-INF/manifest.xml``, ``META-INF/container.xml``, ``version.xml`` of one
+    application build. Parsing each of them cost as much as a short paragraph's worth of
+    the body, every document; what a part says depends on its bytes alone, so a part
+    read before is not parsed again. Only parts of up to ``max_bytes``, at most
+    ``max_entries`` of them, and only under the default nesting limit (a lower
+    ``max_xml_depth`` is checked by a parse). Values are immutable; a part that failed
+    to parse is never remembered, so its error comes again.
+    """
+
+    def __init__(self, max_bytes: int = 4096, max_entries: int = 64) -> None:
+        self.max_bytes = max_bytes
+        self.max_entries = max_entries
+        self._found: dict[tuple[str, bytes], Any] = {}
+
+    def get(self, kind: str, data: bytes, budget: Budget) -> Any | None:
+        if len(data) > self.max_bytes or parse_xml_checks_depth(budget):
+            return None
+        return self._found.get((kind, data))
+
+    def put(self, kind: str, data: bytes, budget: Budget, value: Any) -> None:
+        if len(data) <= self.max_bytes and not parse_xml_checks_depth(budget) \
+                and len(self._found) < self.max_entries:
+            self._found[(kind, data)] = value
+
+
+REMEMBERED = RememberedParts()
 
 
 def _check_plain_xml(data: bytes, name: str) -> None:
@@ -217,4 +272,4 @@ class MasterPages:
 
 
 
-__all__ = ["MasterPages", "Package", "read_metadata"]
+__all__ = ["REMEMBERED", "MasterPages", "Package", "RememberedParts", "read_metadata"]
