@@ -178,6 +178,10 @@ class ScannedPart:
         part = self.open_root + self.data[at:self._end(at)] + self.close_root
         return parse_xml(part, self.budget, what=self.what)[0]
 
+    def end(self, at: int) -> int:
+        """Where the element starting at ``at`` ends (its part's length when it never does)."""
+        return self._end(at)
+
     def _end(self, at: int) -> int:
         """Where the element starting at ``at`` ends: after its start tag when empty
         (``/>``), else after its end tag; the part's length when it never ends (the parse

@@ -12,6 +12,7 @@ read with certainty is parsed whole.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -21,6 +22,20 @@ from ..text.glyphs import SYMBOL_BULLETS
 from ..xmlscan import ScannedPart, scan
 
 _KINDS = ("paraPr", "charPr", "numbering", "bullet", "style")
+
+# How Hangul writes a paragraph shape (alignment and heading its first two children) and
+# a character shape (fixed attributes, empty children), every value plain: read with one
+# match each instead of a search per child. Bytes like these give what the general reads
+# give (ScannedPart.firsts_within, values, has_child): no "<" before the children, no
+# attribute repeated or escaped, no child with children. Anything else takes those.
+_HANGUL_PARA_PR = re.compile(
+    rb'<hh:paraPr id="\d+"[^<>]*(?<!/)><hh:align horizontal="(\w+)" vertical="\w+"/>'
+    rb'<hh:heading type="(\w+)" idRef="(\d+)" level="(\d+)"/>')
+_HANGUL_CHAR_PR = re.compile(
+    rb'<hh:charPr id="\d+" height="(\d+)" textColor="[\w#]*" shadeColor="[\w#]*" '
+    rb'useFontSpace="\d" useKerning="\d" symMark="\w*" borderFillIDRef="\d+">'
+    rb'((?:<hh:\w+(?: \w+="[\w#.-]*")*/>)*)</hh:charPr>')
+_BOLD_CHILD = re.compile(rb"<hh:bold[ /]")
 
 
 @dataclass(frozen=True)
@@ -203,12 +218,21 @@ class _IndexedHeader:
         if at is None:
             return UNSURE
         if kind == "paraPr":
+            hangul = _HANGUL_PARA_PR.match(self.part.data, at)
+            if hangul is not None and hangul.end() <= self.part.end(at) < len(self.part.data):
+                horizontal, heading_type, heading_ref, level = (v.decode() for v in hangul.groups())
+                return _heading_and_align({"type": heading_type, "idRef": heading_ref,
+                                           "level": level}, {"horizontal": horizontal})
             sure, (heading, align) = self.part.firsts_within(at, ("heading", "align"))
             return _heading_and_align(heading, align) if sure else UNSURE
         if kind == "style":
             values = self.part.values(at)
             return UNSURE if values is None else _style(values)
         if kind == "charPr":
+            hangul = _HANGUL_CHAR_PR.match(self.part.data, at)
+            if hangul is not None and hangul.end() == self.part.end(at) < len(self.part.data):
+                height, children = hangul.groups()
+                return _height_and_bold(height.decode(), _BOLD_CHILD.search(children) is not None)
             values = self.part.values(at)
             if values is None:
                 return UNSURE
