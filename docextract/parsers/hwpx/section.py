@@ -192,7 +192,8 @@ class SectionReader:
         outline_level = None
         prefix = ""
         header = state.header
-        heading = header.heading(p.get("paraPrIDRef", ""))
+        para_pr = p.get("paraPrIDRef", "")
+        heading = header.heading(para_pr)
         if heading is not None:
             marker = state.numbering.marker(heading, self.outline_ref)  # counts even when blank
             if heading.kind == "OUTLINE":
@@ -216,7 +217,7 @@ class SectionReader:
         elif text.strip():  # what place_anchored does with nothing anchored or marked
             out.append(self._made(role, style, outline_level, text, annotations))
         if chars is not None and out:
-            look = self._look(p, chars)
+            look = self._look(para_pr, chars)
             for block in out:
                 if isinstance(block, Paragraph):
                     state.looks.note(block, look)
@@ -229,11 +230,12 @@ class SectionReader:
         return Paragraph(text=text, role=role, style=style, outline_level=outline_level,
                          annotations=annotations, prov=self._block_prov())
 
-    def _look(self, p: Any, chars: dict[str, int]) -> Look:
+    def _look(self, para_pr: str, chars: dict[str, int]) -> Look:
         """Size and weight of most of the paragraph's text (``chars``: the characters of
-        each character shape in the ``hp:t`` of its runs), and whether it is centred."""
+        each character shape in the ``hp:t`` of its runs), and whether its paragraph shape
+        ``para_pr`` centres it."""
         header = self.state.header
-        centred = header.centred(p.get("paraPrIDRef", ""))
+        centred = header.centred(para_pr)
         if not chars:
             return Look(centred=centred)
         size, bold = header.char_look(max(chars, key=chars.__getitem__))
@@ -257,9 +259,7 @@ class SectionReader:
         for el in run:
             name = LOCAL_NAMES[el.tag]
             if name == "t":
-                self._text(el, acc)
-                if chars is not None:  # all the text inside, deleted or not
-                    counted += len("".join(el.itertext())) if len(el) else len(el.text or "")
+                counted += self._text(el, acc)
             elif name == "ctrl":
                 for c in el:
                     self._control(c, acc, role, depth)
@@ -284,13 +284,14 @@ class SectionReader:
         if text and not self.deleting:
             acc.add(text)
 
-    def _text(self, t: Any, acc: _ParagraphText) -> None:
-        """``hp:t`` is mixed content: text, inline characters and change-tracking marks."""
-        text = t.text
+    def _text(self, t: Any, acc: _ParagraphText) -> int:
+        """``hp:t`` is mixed content: text, inline characters and change-tracking marks.
+        Returns the number of characters inside, deleted or not (for the paragraph's look)."""
+        text = t.text  # read once: lxml decodes it on every read
         if text and not self.deleting:
             acc.add(text)
         if not len(t):
-            return  # plain text, as most are: no child iterator to set up
+            return len(text) if text else 0  # plain text, as most are: no child iterator
         for el in t:
             name = LOCAL_NAMES[el.tag]
             if name in _INLINE_TEXT:
@@ -302,6 +303,7 @@ class SectionReader:
             elif name not in _INLINE_MARKS and name:
                 self._add(acc, "".join(el.itertext()))
             self._add(acc, el.tail)
+        return len("".join(t.itertext()))
 
     # controls -------------------------------------------------------------------------
 
