@@ -182,8 +182,16 @@ class WrapPolicy:
 
     def asks_morphology(self, a: Line, b: Line) -> bool:
         """True for a junction left open by rules 1-7b in a character-wrap document (Kiwi
-        installed), unless ``a`` ends with a number and its unit (``30일 자로``)."""
-        return self.uses_morphology and self.settled(a, b) is None and not _number_with_unit(_tail(a))
+        installed), unless ``a`` ends with a number and its unit (``30일 자로``), or Kiwi's
+        answer cannot change the join: ``a`` ends with a one-syllable word and no drawn
+        space where rules 8-10 glue (:meth:`separator` does not take Kiwi's space there,
+        and its no-space is theirs), which spares the analysis of about one in six."""
+        if not self.uses_morphology or self.settled(a, b) is not None:
+            return False
+        tail = _tail(a)
+        if _number_with_unit(tail):
+            return False
+        return len(tail) > 1 or a.trailing_space or self.by_language(a, b) != ""
 
     def settled(self, a: Line, b: Line) -> Optional[str]:
         """The answer of rules 1-7b, which need no language model (glyph evidence, numbers,
