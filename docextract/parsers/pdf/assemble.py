@@ -16,8 +16,8 @@ from ...errors import LimitExceeded
 from ...model import Paragraph, Role
 from ..base import ParseContext
 from ..headings import Looks, mark_headings
-from .blocks import PageLayout, layout_page, page_blocks
-from .compact import compact_lines, compact_tables
+from .blocks import PageLayout, cell_lines, layout_page, page_blocks
+from .compact import compact_lines, compact_tables, expanded
 from .furniture import PageRows, find_furniture
 from .lines import Line, continues_on_next_page
 from .page import PageContent
@@ -63,7 +63,8 @@ def assemble_blocks(pages: Iterable[PageContent], ctx: ParseContext) -> list[Any
         ctx.budget.check_time()
         content = kept[i]
         assert content is not None
-        layout = layout_page(content, page_marks, text_boxes[content.number])
+        with expanded([row for k, row in enumerate(content.rows) if k not in page_marks]):
+            layout = layout_page(content, page_marks, text_boxes[content.number])
         kept[i] = None  # the layout holds what is left of the page
         runs = layout.cell_runs()
         if len(kept) >= COMPACT_AFTER_PAGES:
@@ -105,7 +106,7 @@ def assemble_blocks(pages: Iterable[PageContent], ctx: ParseContext) -> list[Any
 def _compact_page(page: Optional[PageContent]) -> None:
     if page is not None:
         compact_lines(page.rows)
-        compact_tables(page.tables)
+        compact_tables(page.tables, build_lines=cell_lines)
 
 
 def _carry_over(previous: tuple[PageLayout, Paragraph], layout: PageLayout, page: list[Any],

@@ -13,8 +13,9 @@ writes to them afterwards.
 from __future__ import annotations
 
 from array import array
+from contextlib import contextmanager
 from itertools import repeat
-from typing import Any, Iterable, Iterator, Sequence, Union, overload
+from typing import Any, Callable, Iterable, Iterator, Optional, Sequence, Union, overload
 
 from .glyphs import Glyph
 
@@ -72,13 +73,32 @@ def compact_lines(lines: Iterable[Any]) -> None:
             line.glyphs = GlyphRun(line.glyphs)
 
 
-def compact_tables(tables: Sequence[Any]) -> None:
+@contextmanager
+def expanded(lines: Sequence[Any]) -> Iterator[None]:
+    """The glyphs of compacted ``lines`` as plain lists while a pass reads them several
+    times (a page's layout), then the same compact runs again: one page's glyphs are made
+    once, not on every read, and nothing is compacted twice."""
+    runs = [(line, line.glyphs) for line in lines if isinstance(line.glyphs, GlyphRun)]
+    for line, run in runs:
+        line.glyphs = list(run)
+    try:
+        yield
+    finally:
+        for line, run in runs:
+            line.glyphs = run
+
+
+def compact_tables(tables: Sequence[Any], build_lines: Optional[Callable[[Any], Any]] = None) -> None:
     """The glyphs of every cell of ``tables`` and their nested tables, and cell lines
-    already built."""
+    already built. ``build_lines(cell)``, when given, builds each cell's lines first, from
+    its glyph tuples: the layout needs them anyway, and reading the glyphs back out of a
+    compact run would cost as much again."""
     stack = list(tables)
     while stack:
         table = stack.pop()
         for cell in table.cells:
+            if build_lines is not None:
+                build_lines(cell)
             if not isinstance(cell.glyphs, GlyphRun):
                 cell.glyphs = GlyphRun(cell.glyphs)
             if cell.lines:
@@ -86,4 +106,4 @@ def compact_tables(tables: Sequence[Any]) -> None:
             stack.extend(cell.nested)
 
 
-__all__ = ["GlyphRun", "compact_lines", "compact_tables"]
+__all__ = ["GlyphRun", "compact_lines", "compact_tables", "expanded"]
