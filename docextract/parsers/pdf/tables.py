@@ -77,9 +77,14 @@ class TableBox:
         x0, top, x1, bottom = self.bbox
         if not (x0 <= x <= x1 and top <= y <= bottom):
             return None
-        col = max(0, min(bisect_right(self._xs, x) - 1, self.n_cols - 1))
-        row = max(0, min(bisect_right(self._ys, y) - 1, self.n_rows - 1))
-        return self._slot.get((row, col))
+        # max(0, min(i, n - 1)) written out: this runs for every glyph of a page with tables
+        last = self.n_cols - 1
+        col = bisect_right(self._xs, x) - 1
+        col = col if col < last else last
+        last = self.n_rows - 1
+        row = bisect_right(self._ys, y) - 1
+        row = row if row < last else last
+        return self._slot.get((row if row > 0 else 0, col if col > 0 else 0))
 
 
 @dataclass(frozen=True)
