@@ -9,6 +9,7 @@ from typing import Union
 from ...model import BBox, Cell, Paragraph, Provenance, Role, Table
 from ..headings import Look, Looks
 from .borderless import find_borderless
+from .compact import ink_heights
 from .glyphs import Glyph
 from .grid import find_grids
 from .layout import reading_order
@@ -185,11 +186,16 @@ def _drafts_to_blocks(drafts: list[ParagraphDraft], page_no: int, looks: Looks |
 def draft_look(draft: ParagraphDraft) -> Look:
     """The paragraph's glyph size (median box height), bold when most of its glyphs are,
     centred when all its lines are."""
-    ink = [g for line in draft.lines for g in line.glyphs if g.text != " "]
-    if not ink:
+    heights: list[float] = []
+    bold_count = 0
+    for line in draft.lines:
+        line_heights, line_bold = ink_heights(line.glyphs)
+        heights += line_heights
+        bold_count += line_bold
+    if not heights:
         return Look()
-    heights = sorted(g.bottom - g.top for g in ink)
-    bold = sum(1 for g in ink if g.bold) * 5 >= 3 * len(ink)
+    heights.sort()
+    bold = bold_count * 5 >= 3 * len(heights)
     return Look(size=round(heights[len(heights) // 2], 2), bold=bold,
                 centred=all(is_centred(line) for line in draft.lines))
 

@@ -73,6 +73,25 @@ def compact_lines(lines: Iterable[Any]) -> None:
             line.glyphs = GlyphRun(line.glyphs)
 
 
+def ink_heights(glyphs: Sequence[Glyph]) -> tuple[list[float], int]:
+    """The heights of the glyphs with ink (not spaces), and how many of those are bold;
+    read from a :class:`GlyphRun`'s columns without making its glyphs."""
+    heights: list[float] = []
+    add = heights.append
+    bold = 0
+    if isinstance(glyphs, GlyphRun):
+        for text, top, bottom, heavy in zip(glyphs._text, glyphs._top, glyphs._bottom, glyphs._bold):
+            if text != " ":
+                add(bottom - top)
+                bold += heavy
+        return heights, bold
+    for g in glyphs:
+        if g.text != " ":
+            add(g.bottom - g.top)
+            bold += g.bold
+    return heights, bold
+
+
 @contextmanager
 def expanded(lines: Sequence[Any]) -> Iterator[None]:
     """The glyphs of compacted ``lines`` as plain lists while a pass reads them several
@@ -106,4 +125,4 @@ def compact_tables(tables: Sequence[Any], build_lines: Optional[Callable[[Any], 
             stack.extend(cell.nested)
 
 
-__all__ = ["GlyphRun", "compact_lines", "compact_tables", "expanded"]
+__all__ = ["GlyphRun", "compact_lines", "compact_tables", "expanded", "ink_heights"]
