@@ -91,7 +91,8 @@ def segments(row: Line) -> list[Segment]:
     glyphs = list(row.glyphs)  # a compacted row makes its glyphs anew on every pass
     heights = [g.bottom - g.top for g in glyphs if g.text != " "]
     h = median(heights) if heights else row.height
-    limit = min(max(CELL_GAP * space_width(glyphs), MIN_SEGMENT_GAP * h), SEGMENT_GAP * h)
+    space = row.space if row.space is not None else space_width(glyphs)  # measured with the line
+    limit = min(max(CELL_GAP * space, MIN_SEGMENT_GAP * h), SEGMENT_GAP * h)
     pieces: list[list[Glyph]] = [[]]
     reach: float | None = None  # the right end of the ink so far; the piece has ink once set
     for g in glyphs:
