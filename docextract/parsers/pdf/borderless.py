@@ -89,8 +89,11 @@ def segments(row: Line) -> list[Segment]:
     within MIN_SEGMENT_GAP and SEGMENT_GAP of the median glyph's height (a row of a page
     in columns holds lines of both, not quite level)."""
     glyphs = list(row.glyphs)  # a compacted row makes its glyphs anew on every pass
-    heights = [g.bottom - g.top for g in glyphs if g.text != " "]
-    h = median(heights) if heights else row.height
+    if row.ink_height is not None:  # measured with the line
+        h = row.ink_height
+    else:
+        heights = [g.bottom - g.top for g in glyphs if g.text != " "]
+        h = median(heights) if heights else row.height
     space = row.space if row.space is not None else space_width(glyphs)  # measured with the line
     limit = min(max(CELL_GAP * space, MIN_SEGMENT_GAP * h), SEGMENT_GAP * h)
     pieces: list[list[Glyph]] = [[]]

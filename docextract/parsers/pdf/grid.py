@@ -140,8 +140,11 @@ class _Rows:
 
 
 def _row(line: Line) -> _Row:
-    heights = [g.bottom - g.top for g in line.glyphs if g.text != " "]
-    h = median(heights) if heights else line.height
+    if line.ink_height is not None:  # measured with the line
+        h = line.ink_height
+    else:
+        heights = [g.bottom - g.top for g in line.glyphs if g.text != " "]
+        h = median(heights) if heights else line.height
     runs: list[_Run] = []
     for g in line.glyphs:
         if g.text == " ":

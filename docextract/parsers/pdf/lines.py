@@ -58,7 +58,7 @@ class Line:
 
     __slots__ = ("glyphs", "x0", "top", "x1", "bottom", "text", "trailing_space",
                  "space_glyphs", "first_word_x1", "word_gaps", "column", "left_edge", "right_edge",
-                 "cell_space_x0", "in_cell", "word_gap_at", "doubled", "space")
+                 "cell_space_x0", "in_cell", "word_gap_at", "doubled", "space", "ink_height")
 
     def __init__(self, glyphs: list[Glyph], spread: bool = False) -> None:
         """``spread``: the glyphs are one word spread over a slot (a name grid's cell,
@@ -74,8 +74,10 @@ class Line:
         self.column = 0
         self.left_edge = self.x0
         self.right_edge = self.x1
-        # space: the width of a space on the line (:func:`space_width`), None when spread
-        self.word_gap_at, strict, leader, self.space = (INF, INF, INF, None) if spread else word_gap(glyphs)
+        # space: the width of a space on the line (:func:`space_width`); ink_height: the
+        # median height of its glyphs but spaces (None: none); both None when spread
+        self.word_gap_at, strict, leader, self.space, self.ink_height = (
+            (INF, INF, INF, None, None) if spread else word_gap(glyphs))
         self.text, self.trailing_space, self.first_word_x1, self.word_gaps = _spell(
             glyphs, self.word_gap_at, strict, leader)
         # two spaces between the words of a letter-spaced run (:func:`_double_spaces`)
@@ -163,11 +165,12 @@ def _double_spaces(after_space: list[tuple[int, float]], space_widths: list[floa
     return [k for k, blank in after_space if blank - usual > half]
 
 
-def word_gap(glyphs: list[Glyph]) -> tuple[float, float, float, float]:
+def word_gap(glyphs: list[Glyph]) -> tuple[float, float, float, float, float | None]:
     """The narrowest gap between two glyphs of this line that separates words; the
     stricter one for a Latin letter or digit next to a Hangul syllable; the one next
     to a leader dot (``목차 ····· 3``: SPACE_WIDTH of the height of all the line's glyphs);
-    and the line's space (what :func:`space_width` measures, from the same pass).
+    and, from the same pass, the line's space (what :func:`space_width` measures) and the
+    median height of all its glyphs but spaces (None: it has none).
 
     The line's letter gap is its median gap where no space glyph is drawn (within
     ±MAX_LETTER_GAP line heights); its space is a drawn space glyph's width, else the
@@ -206,7 +209,8 @@ def word_gap(glyphs: list[Glyph]) -> tuple[float, float, float, float]:
         after_space = False
         reach = g.x1 if reach is None or g.x1 > reach else reach
     em = median(heights) if heights else 10.0
-    leader = SPACE_WIDTH * (median(heights + leader_heights) if leader_heights else em)
+    ink_height = median(heights + leader_heights) if leader_heights else em if heights else None
+    leader = SPACE_WIDTH * (ink_height if leader_heights else em)
     space = _space(spaces, narrow, em)
     letter = min(max(median(gaps), -MAX_LETTER_GAP * em), MAX_LETTER_GAP * em) if gaps else 0.0
     threshold = letter + 0.5 * space
@@ -214,7 +218,7 @@ def word_gap(glyphs: list[Glyph]) -> tuple[float, float, float, float]:
     if len(wide) > 1:
         typical = min(wide[(3 * len(wide)) // 4], letter + MAX_SPACE * em)
         threshold = max(threshold, (letter + typical) / 2)
-    return threshold, max(threshold, letter + SPACE_WIDTH * em), leader, space
+    return threshold, max(threshold, letter + SPACE_WIDTH * em), leader, space, ink_height
 
 
 LEADERS = frozenset("·‧ㆍ…‥・")
