@@ -32,6 +32,7 @@ decided in :mod:`.wrap`.
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 from statistics import median
 
 from ...normalize.markers import starts_part
@@ -44,6 +45,7 @@ MIN_SPACE, MAX_SPACE = 0.15, 0.5  # line heights: the space measured on a line, 
 MAX_LETTER_GAP = 0.1  # line heights: the letter gap of a spread line, at most
 NARROW_LETTERS = frozenset("iljtfr")  # about a space wide in Latin fonts
 INF = float("inf")
+_X0 = itemgetter(1)  # Glyph.x0, as a sort key without a Python call per glyph
 
 # A full stop after a digit is a date or number (``2025. 10.``), not a sentence end.
 SENTENCE_END = re.compile(r"(?:(?<!\d)[.]|[?!。．？！])[\"'”’)\]」』]*$")
@@ -308,7 +310,7 @@ def _unstack(row: list[Glyph]) -> list[list[Glyph]]:
 def _left_to_right(glyphs: list[Glyph]) -> list[Glyph]:
     """Sort by position; glyphs squeezed on top of each other keep their drawing order
     (Hancom draws a right-aligned page number ``10`` with the ``0`` overlapping the ``1``)."""
-    out = sorted(glyphs, key=lambda g: g.x0)
+    out = sorted(glyphs, key=_X0)
     for i in range(1, len(out)):
         a, b = out[i - 1], out[i]
         narrow = min(a.x1 - a.x0, b.x1 - b.x0)
