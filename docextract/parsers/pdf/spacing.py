@@ -130,14 +130,14 @@ def junction_separator(junction: Junction, joined: list[Any], spaced: list[Any],
     if left.tag.startswith(NOUNS) and right.tag.startswith(NOUNS):
         if any(t.start + t.len == left.start and t.tag.startswith(("J", "E")) for t in joined):
             return None  # a noun glued after a particle (``안에+도``) is a misreading
-        if any(t.start + t.len == cut and t.tag.startswith(("J", "E")) for t in spaced):
-            return " "
         seen = usage(text[left.start:cut], text[cut:cut + right.len])
-        if seen is not None:
-            return seen
-        if _verb_root(right, joined):
+        if seen is None:
+            seen = " " if _verb_root(right, joined) or left.tag in ("NNP", "XSN") else ""
+        # the spaced reading can only add a space: it is read (analysed, in decide) only
+        # when the rest says none
+        if seen == "" and any(t.start + t.len == cut and t.tag.startswith(("J", "E")) for t in spaced):
             return " "
-        return " " if left.tag in ("NNP", "XSN") else ""
+        return seen
     if left.tag.startswith(CLOSING):
         return " "
     return None
