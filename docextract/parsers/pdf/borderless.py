@@ -41,7 +41,7 @@ from statistics import median
 from typing import Sequence
 
 from .glyphs import Glyph
-from .lines import Line, lines_without, space_width, word_gap
+from .lines import Line, ink_height, line_space, lines_without, word_gap
 from .tables import CellBox, TableBox
 
 SEGMENT_GAP = 0.7  # line heights: a wider gap always separates cells
@@ -89,13 +89,8 @@ def segments(row: Line) -> list[Segment]:
     within MIN_SEGMENT_GAP and SEGMENT_GAP of the median glyph's height (a row of a page
     in columns holds lines of both, not quite level)."""
     glyphs = list(row.glyphs)  # a compacted row makes its glyphs anew on every pass
-    if row.ink_height is not None:  # measured with the line
-        h = row.ink_height
-    else:
-        heights = [g.bottom - g.top for g in glyphs if g.text != " "]
-        h = median(heights) if heights else row.height
-    space = row.space if row.space is not None else space_width(glyphs)  # measured with the line
-    limit = min(max(CELL_GAP * space, MIN_SEGMENT_GAP * h), SEGMENT_GAP * h)
+    h = ink_height(row)
+    limit = min(max(CELL_GAP * line_space(row), MIN_SEGMENT_GAP * h), SEGMENT_GAP * h)
     pieces: list[list[Glyph]] = [[]]
     reach: float | None = None  # the right end of the ink so far; the piece has ink once set
     for g in glyphs:

@@ -37,7 +37,7 @@ from statistics import median
 from typing import Optional, Sequence
 
 from .glyphs import Glyph
-from .lines import Line, lines_without
+from .lines import Line, ink_height, lines_without
 from .tables import CellBox, TableBox
 
 RUN_GAP = 0.7  # line heights: a wider blank between inks starts a new run
@@ -140,11 +140,7 @@ class _Rows:
 
 
 def _row(line: Line) -> _Row:
-    if line.ink_height is not None:  # measured with the line
-        h = line.ink_height
-    else:
-        heights = [g.bottom - g.top for g in line.glyphs if g.text != " "]
-        h = median(heights) if heights else line.height
+    h = ink_height(line)
     runs: list[_Run] = []
     for g in line.glyphs:
         if g.text == " ":

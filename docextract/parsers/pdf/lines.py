@@ -249,6 +249,20 @@ def space_width(glyphs: list[Glyph]) -> float:
     return _space(spaces, narrow, em)
 
 
+def ink_height(line: Line) -> float:
+    """The median height of the line's glyphs but spaces (its box height without any),
+    as measured when the line was built."""
+    if line.ink_height is not None:
+        return line.ink_height
+    heights = [g.bottom - g.top for g in line.glyphs if g.text != " "]
+    return median(heights) if heights else line.height
+
+
+def line_space(line: Line) -> float:
+    """:func:`space_width` of the line, as measured when the line was built."""
+    return line.space if line.space is not None else space_width(list(line.glyphs))
+
+
 def _junction(a: str, b: str, threshold: float, strict: float, leader: float) -> float:
     """The word gap between glyphs ``a`` and ``b`` (see :func:`word_gap`)."""
     if a in LEADERS or b in LEADERS:
