@@ -20,6 +20,7 @@ import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Callable
 
 from ..errors import LimitExceeded
@@ -216,21 +217,22 @@ def lay_out_table(cells: list[CellDraft], declared_rows: int, declared_cols: int
     budget.charge(n_rows, f"a {fmt} table of {n_rows:,} rows")
     rows: list[list[Cell]] = [NO_CELLS] * n_rows
     for c in cells:
-        row_span = c.row_span if c.row_span < n_rows - c.row else n_rows - c.row
-        col_span = c.col_span if c.col_span < n_cols - c.col else n_cols - c.col
-        if rows[c.row] is NO_CELLS:
-            rows[c.row] = []
-        rows[c.row].append(Cell(row=c.row, col=c.col, row_span=row_span if row_span > 1 else 1,
-                                col_span=col_span if col_span > 1 else 1, blocks=c.blocks,
-                                prov=Provenance(section=section)))
+        r, k = c.row, c.col
+        row_span = c.row_span if c.row_span < n_rows - r else n_rows - r
+        col_span = c.col_span if c.col_span < n_cols - k else n_cols - k
+        row = rows[r]
+        if row is NO_CELLS:
+            row = rows[r] = []
+        row.append(Cell(row=r, col=k, row_span=row_span if row_span > 1 else 1,
+                        col_span=col_span if col_span > 1 else 1, blocks=c.blocks,
+                        prov=Provenance(section=section)))
     for row in rows:
         if len(row) > 1:
-            row.sort(key=_column)  # stable: cells at one anchor keep the file's order
+            row.sort(key=_COLUMN)  # stable: cells at one anchor keep the file's order
     return table(n_rows, n_cols, rows, role, section, page)
 
 
-def _column(c: Cell) -> int:
-    return c.col
+_COLUMN = attrgetter("col")
 
 
 def _extent(cells: list[CellDraft], declared_rows: int, declared_cols: int) -> tuple[int, int]:
