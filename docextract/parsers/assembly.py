@@ -38,27 +38,50 @@ _TIME_CHECK_MASK = 0x3FF
 
 
 # builders ------------------------------------------------------------------------------
+#
+# Calling a model class with keywords costs Python 3.11 a dict of the keywords on every
+# call (type.__call__ hands them to __init__ as one). Allocating the object and calling
+# the class's own dataclass __init__ passes them as they are, at about half the cost on
+# a parse's hottest lines, with the same fields and defaults.
+
+_new = object.__new__
+_init_provenance = Provenance.__init__
+_init_paragraph = Paragraph.__init__
+_init_cell = Cell.__init__
+_init_table = Table.__init__
+
 
 def paragraph(text: str, role: Role, style: str | None, outline_level: int | None,
               annotations: list[Annotation], section: int, page: int | None) -> Paragraph:
     """A paragraph block with every field given (path and span come from Document.assemble)."""
-    return Paragraph(text=text, role=role, style=style, outline_level=outline_level,
-                     annotations=annotations, prov=Provenance(section=section, page=page))
+    prov = _new(Provenance)
+    _init_provenance(prov, section=section, page=page)
+    block = _new(Paragraph)
+    _init_paragraph(block, text=text, role=role, style=style, outline_level=outline_level,
+                    annotations=annotations, prov=prov)
+    return block
 
 
 def cell(row: int, col: int, row_span: int, col_span: int, blocks: list[Block],
          section: int) -> Cell:
     """A table cell anchored at (row, col). A cell has no page of its own: a table may
     run over several pages, and its paragraphs carry theirs."""
-    return Cell(row=row, col=col, row_span=row_span, col_span=col_span, blocks=blocks,
-                prov=Provenance(section=section))
+    prov = _new(Provenance)
+    _init_provenance(prov, section=section)
+    made = _new(Cell)
+    _init_cell(made, row=row, col=col, row_span=row_span, col_span=col_span, blocks=blocks,
+               prov=prov)
+    return made
 
 
 def table(n_rows: int, n_cols: int, rows: list[list[Cell]], role: Role, section: int,
           page: int | None) -> Table:
     """A table block; ``rows[i]`` lists the cells anchored in grid row ``i``."""
-    return Table(n_rows=n_rows, n_cols=n_cols, rows=rows, role=role,
-                 prov=Provenance(section=section, page=page))
+    prov = _new(Provenance)
+    _init_provenance(prov, section=section, page=page)
+    block = _new(Table)
+    _init_table(block, n_rows=n_rows, n_cols=n_cols, rows=rows, role=role, prov=prov)
+    return block
 
 
 def annotation(kind: AnnotationKind, name: str | None, start: int, end: int) -> Annotation:
@@ -223,9 +246,8 @@ def lay_out_table(cells: list[CellDraft], declared_rows: int, declared_cols: int
         row = rows[r]
         if row is NO_CELLS:
             row = rows[r] = []
-        row.append(Cell(row=r, col=k, row_span=row_span if row_span > 1 else 1,
-                        col_span=col_span if col_span > 1 else 1, blocks=c.blocks,
-                        prov=Provenance(section=section)))
+        row.append(cell(r, k, row_span if row_span > 1 else 1, col_span if col_span > 1 else 1,
+                        c.blocks, section))
     for row in rows:
         if len(row) > 1:
             row.sort(key=_COLUMN)  # stable: cells at one anchor keep the file's order
