@@ -17,8 +17,9 @@ import struct
 from operator import sub
 
 from ...errors import LimitExceeded
-from ...model import Annotation, Paragraph, Provenance, Role, Table
+from ...model import Annotation, Paragraph, Role, Table
 from ..assembly import BlockBudget, place_anchored
+from ..assembly import paragraph as new_paragraph
 from ..base import ParseContext
 from ..headings import Look, Looks
 from .controls import ControlReader, recs_ctrl_id
@@ -192,14 +193,11 @@ class SectionReader(ControlReader):
                 text = prefix + text
             if text.strip():
                 self.blocks.count()
-                paragraph = Paragraph(
-                    text=text, role=role, style=style, outline_level=outline_level,
-                    annotations=[],
-                    prov=Provenance(section=self.section,
-                                    page=self.page if self.has_layout else None))
-                out.append(paragraph)
+                made = new_paragraph(text, role, style, outline_level, [], self.section,
+                                     self.page if self.has_layout else None)
+                out.append(made)
                 if top:
-                    self.looks.note(paragraph, self._look(para_shape, shapes_idx, len(text)))
+                    self.looks.note(made, self._look(para_shape, shapes_idx, len(text)))
             return
         after: list[Paragraph | Table] = []
         anchors: list[tuple[int, list[Paragraph | Table]]] = []
@@ -214,8 +212,9 @@ class SectionReader(ControlReader):
             anchors = [(pos + len(prefix), blocks) for pos, blocks in anchors]
 
         def make(piece: str, marks: list[Annotation]) -> Paragraph:
-            return Paragraph(text=piece, role=role, style=style, outline_level=outline_level,
-                             annotations=marks, prov=self._prov())
+            self.blocks.count()
+            return new_paragraph(piece, role, style, outline_level, marks, self.section,
+                                 self._page())
 
         first = len(out)
         place_anchored(text, len(prefix), anchors, annotations, make, out)
@@ -268,11 +267,6 @@ class SectionReader(ControlReader):
         styles = self.docinfo.styles
         name = cache[style_id] = styles[style_id] if 0 <= style_id < len(styles) else None
         return name
-
-    def _prov(self) -> Provenance:
-        """A new block's provenance; the block counts against the document's budget."""
-        self.blocks.count()
-        return Provenance(section=self.section, page=self._page())
 
     def _page(self) -> int | None:
         """The page being read, when the file keeps its layout cache."""
