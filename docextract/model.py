@@ -171,14 +171,30 @@ def _place(block: Paragraph | Table, path: str, pos: int, texts: list[str]) -> i
         texts.append(text)
         return end + 1
     start = pos
+    add_text = texts.append
     for row in block.rows:
         for cell in row:
             cell_path = f"{path}/r{cell.row}c{cell.col}"
-            cell.prov.path = cell_path
+            cell_prov = cell.prov
+            cell_prov.path = cell_path
+            blocks = cell.blocks
+            if not blocks:  # most cells of a form are empty
+                cell_prov.span = (pos, pos)
+                continue
             cell_start = pos
-            for j, child in enumerate(cell.blocks):
-                pos = _place(child, f"{cell_path}/b{j}", pos, texts)
-            cell.prov.span = (cell_start, max(cell_start, pos - 1))
+            for j, child in enumerate(blocks):
+                if isinstance(child, Paragraph):
+                    # the paragraph case above, inline: cells hold most paragraphs
+                    child_prov = child.prov
+                    child_prov.path = f"{cell_path}/b{j}"
+                    text = child.text
+                    end = pos + len(text)
+                    child_prov.span = (pos, end)
+                    add_text(text)
+                    pos = end + 1
+                else:
+                    pos = _place(child, f"{cell_path}/b{j}", pos, texts)
+            cell_prov.span = (cell_start, max(cell_start, pos - 1))
     prov.span = (start, max(start, pos - 1))
     return pos
 

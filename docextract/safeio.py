@@ -39,15 +39,19 @@ def inflate(data: bytes, budget: Budget, *, raw: bool = True, what: str = "strea
     """
     cap = budget.remaining_bytes() if max_output is None else min(max_output, budget.remaining_bytes())
     pieces = _inflated_pieces(data, raw, what)
-    out = bytearray()
+    held = min(cap, _HELD_ON_TRUST)
+    # the pieces are joined once at the end: one copy (none for a single piece), where
+    # growing a bytearray and converting it copied everything twice or more
+    out: list[bytes] = []
+    total = 0
     for piece in pieces:
-        out += piece
-        if len(out) > min(cap, _HELD_ON_TRUST):
+        out.append(piece)
+        total += len(piece)
+        if total > held:
             break
     else:
-        budget.add_decompressed(len(out), what)
-        return bytes(out)
-    total = len(out)
+        budget.add_decompressed(total, what)
+        return b"".join(out)
     del out
     for piece in pieces:  # past what is kept on trust: count the rest, keep nothing
         if total > cap:

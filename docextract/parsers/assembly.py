@@ -20,6 +20,7 @@ import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Callable
 
 from ..errors import LimitExceeded
@@ -37,27 +38,50 @@ _TIME_CHECK_MASK = 0x3FF
 
 
 # builders ------------------------------------------------------------------------------
+#
+# Calling a model class with keywords costs Python 3.11 a dict of the keywords on every
+# call (type.__call__ hands them to __init__ as one). Allocating the object and calling
+# the class's own dataclass __init__ passes them as they are, at about half the cost on
+# a parse's hottest lines, with the same fields and defaults.
+
+_new = object.__new__
+_init_provenance = Provenance.__init__
+_init_paragraph = Paragraph.__init__
+_init_cell = Cell.__init__
+_init_table = Table.__init__
+
 
 def paragraph(text: str, role: Role, style: str | None, outline_level: int | None,
               annotations: list[Annotation], section: int, page: int | None) -> Paragraph:
     """A paragraph block with every field given (path and span come from Document.assemble)."""
-    return Paragraph(text=text, role=role, style=style, outline_level=outline_level,
-                     annotations=annotations, prov=Provenance(section=section, page=page))
+    prov = _new(Provenance)
+    _init_provenance(prov, section=section, page=page)
+    block = _new(Paragraph)
+    _init_paragraph(block, text=text, role=role, style=style, outline_level=outline_level,
+                    annotations=annotations, prov=prov)
+    return block
 
 
 def cell(row: int, col: int, row_span: int, col_span: int, blocks: list[Block],
          section: int) -> Cell:
     """A table cell anchored at (row, col). A cell has no page of its own: a table may
     run over several pages, and its paragraphs carry theirs."""
-    return Cell(row=row, col=col, row_span=row_span, col_span=col_span, blocks=blocks,
-                prov=Provenance(section=section))
+    prov = _new(Provenance)
+    _init_provenance(prov, section=section)
+    made = _new(Cell)
+    _init_cell(made, row=row, col=col, row_span=row_span, col_span=col_span, blocks=blocks,
+               prov=prov)
+    return made
 
 
 def table(n_rows: int, n_cols: int, rows: list[list[Cell]], role: Role, section: int,
           page: int | None) -> Table:
     """A table block; ``rows[i]`` lists the cells anchored in grid row ``i``."""
-    return Table(n_rows=n_rows, n_cols=n_cols, rows=rows, role=role,
-                 prov=Provenance(section=section, page=page))
+    prov = _new(Provenance)
+    _init_provenance(prov, section=section, page=page)
+    block = _new(Table)
+    _init_table(block, n_rows=n_rows, n_cols=n_cols, rows=rows, role=role, prov=prov)
+    return block
 
 
 def annotation(kind: AnnotationKind, name: str | None, start: int, end: int) -> Annotation:
@@ -216,21 +240,21 @@ def lay_out_table(cells: list[CellDraft], declared_rows: int, declared_cols: int
     budget.charge(n_rows, f"a {fmt} table of {n_rows:,} rows")
     rows: list[list[Cell]] = [NO_CELLS] * n_rows
     for c in cells:
-        row_span = c.row_span if c.row_span < n_rows - c.row else n_rows - c.row
-        col_span = c.col_span if c.col_span < n_cols - c.col else n_cols - c.col
-        if rows[c.row] is NO_CELLS:
-            rows[c.row] = []
-        rows[c.row].append(Cell(row=c.row, col=c.col, row_span=row_span if row_span > 1 else 1,
-                                col_span=col_span if col_span > 1 else 1, blocks=c.blocks,
-                                prov=Provenance(section=section)))
+        r, k = c.row, c.col
+        row_span = c.row_span if c.row_span < n_rows - r else n_rows - r
+        col_span = c.col_span if c.col_span < n_cols - k else n_cols - k
+        row = rows[r]
+        if row is NO_CELLS:
+            row = rows[r] = []
+        row.append(cell(r, k, row_span if row_span > 1 else 1, col_span if col_span > 1 else 1,
+                        c.blocks, section))
     for row in rows:
         if len(row) > 1:
-            row.sort(key=_column)  # stable: cells at one anchor keep the file's order
+            row.sort(key=_COLUMN)  # stable: cells at one anchor keep the file's order
     return table(n_rows, n_cols, rows, role, section, page)
 
 
-def _column(c: Cell) -> int:
-    return c.col
+_COLUMN = attrgetter("col")
 
 
 def _extent(cells: list[CellDraft], declared_rows: int, declared_cols: int) -> tuple[int, int]:
