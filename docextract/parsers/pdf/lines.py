@@ -78,6 +78,8 @@ class Line:
         self.right_edge = self.x1
         # space: the width of a space on the line (:func:`space_width`); ink_height: the
         # median height of its glyphs but spaces (None: none); both None when spread
+        self.space: float | None
+        self.ink_height: float | None
         self.word_gap_at, strict, leader, self.space, self.ink_height = (
             (INF, INF, INF, None, None) if spread else word_gap(glyphs))
         self.text, self.trailing_space, self.first_word_x1, self.word_gaps = _spell(
@@ -211,8 +213,13 @@ def word_gap(glyphs: list[Glyph]) -> tuple[float, float, float, float, float | N
         after_space = False
         reach = g.x1 if reach is None or g.x1 > reach else reach
     em = median(heights) if heights else 10.0
-    ink_height = median(heights + leader_heights) if leader_heights else em if heights else None
-    leader = SPACE_WIDTH * (ink_height if leader_heights else em)
+    ink_height: float | None
+    if leader_heights:
+        ink_height = median(heights + leader_heights)
+        leader = SPACE_WIDTH * ink_height
+    else:
+        ink_height = em if heights else None
+        leader = SPACE_WIDTH * em
     space = _space(spaces, narrow, em)
     letter = min(max(median(gaps), -MAX_LETTER_GAP * em), MAX_LETTER_GAP * em) if gaps else 0.0
     threshold = letter + 0.5 * space
